@@ -1,0 +1,87 @@
+/**
+ * Public types of the IAM policy engine. Pure data: no I/O, no SDK, no Next.
+ * The authorization question and answer follow the project's interface contract (README, "Authorization question").
+ */
+
+export type ContextValue = string | string[];
+
+export interface RequestDescription {
+  /** ARN of the principal making the request (a role ARN or one of its session ARNs, a user ARN, an account root). */
+  principal: string;
+  /** service:Action, case-insensitive. */
+  action: string;
+  /** Resource ARN. */
+  resource: string;
+  /** Request context. A key absent here is absent from the request (Null is true, …IfExists matches). */
+  context?: Record<string, ContextValue>;
+  /** Keys whose value the asker does not know: a statement whose outcome depends on one is undecided. */
+  unknownKeys?: string[];
+}
+
+export interface AuthorizationQuestion {
+  request: RequestDescription;
+  principalAccount: string;
+  resourceAccount: string;
+  identityPolicies: unknown[];
+  permissionsBoundary?: unknown | null;
+  sessionPolicy?: unknown | null;
+  /** Bucket policy for S3, key policy for KMS (required for kms:), trust policy for sts:AssumeRole. */
+  resourcePolicy?: unknown | null;
+}
+
+export type Decision = "allow" | "explicit-deny" | "implicit-deny" | "unknown";
+
+/** Which policy a statement belongs to: "identity:0", "boundary", "session", "resource". */
+export type PolicyRef = string;
+
+export interface MatchedStatement {
+  policy: PolicyRef;
+  statement: number;
+  sid?: string;
+  effect: "Allow" | "Deny";
+  /** true when the statement's match depends on a key in unknownKeys. */
+  undecided?: boolean;
+}
+
+export type MatchResult = "match" | "no-match" | "unknown";
+
+/** One record per statement of every policy that was considered. */
+export interface StatementExplanation {
+  policy: PolicyRef;
+  statement: number;
+  sid?: string;
+  effect: "Allow" | "Deny";
+  action: MatchResult;
+  resource: MatchResult;
+  /** "match" when the statement has no Principal (identity policies). */
+  principal: MatchResult;
+  condition: MatchResult;
+  /** Condition entries that failed (or were undecided), e.g. { operator: "StringEquals", key: "sts:ExternalId" }. */
+  failedConditions?: { operator: string; key: string; undecided?: boolean }[];
+  /** The statement applies to this request (every part matched). */
+  applies: MatchResult;
+}
+
+export interface Answer {
+  decision: Decision;
+  reason: string;
+  matched: MatchedStatement[];
+  /** Keys of the question's unknownKeys that mattered. */
+  unknownKeys: string[];
+  /** Per-statement explanations; optional in JSON output, always filled by evaluate(). */
+  explanations?: StatementExplanation[];
+}
+
+export type IssueSeverity = "error" | "warning";
+
+/** A problem found in a policy document. Never thrown: returned as data, with a JSON path. */
+export interface PolicyIssue {
+  severity: IssueSeverity;
+  /** Stable code, e.g. "policy.invalid-effect", "lint.object-action-on-bucket-arn". */
+  code: string;
+  /** JSON path inside the document, e.g. "Statement[1].Effect". */
+  path: string;
+  message: string;
+  /** e.g. the closest real action name. */
+  suggestion?: string;
+}

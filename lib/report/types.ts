@@ -1,0 +1,59 @@
+import type { PolicyDocument, Target } from "@/lib/snapshot/schema";
+
+export const STEPS = [
+  "intake",
+  "assume-role",
+  "identity-policy",
+  "bucket-policy",
+  "object-ownership",
+  "encryption",
+  "summary",
+] as const;
+export type StepId = (typeof STEPS)[number];
+
+export const STATUSES = ["pass", "fail", "warn", "unknown", "skipped"] as const;
+export type CheckStatus = (typeof STATUSES)[number];
+
+/** Where in which document the deciding statement is. */
+export interface Evidence {
+  /** e.g. "trust-policy", "role-policy:s3-read", "bucket-policy", "key-policy:<arn>" */
+  document?: string;
+  statement?: number;
+  sid?: string;
+  /** Condition keys whose unknown value left the decision open. */
+  unknownKeys?: string[];
+  /** Free-form facts a finding wants to show (e.g. the object keys affected). */
+  [extra: string]: unknown;
+}
+
+export interface Fix {
+  /** Document name per the catalogue: trust-policy, role-policy:<name>, bucket-policy, object-ownership … */
+  document: string;
+  before: PolicyDocument | Record<string, unknown> | null;
+  after: PolicyDocument | Record<string, unknown> | null;
+  /** AWS CLI command that applies `after` (expects the JSON saved as the file it names). */
+  cli: string;
+  /** Console steps, for settings (ownership, encryption) and where the guide gives them. */
+  console?: string[];
+}
+
+export interface Finding {
+  id: string;
+  step: StepId;
+  status: CheckStatus;
+  title: string;
+  detail: string;
+  evidence?: Evidence;
+  fix?: Fix;
+  /** For `unknown`: the IAM action or document that would settle it. */
+  unavailable?: string;
+}
+
+export interface Report {
+  version: 1;
+  target: Target;
+  findings: Finding[];
+  summary: Record<CheckStatus, number>;
+  /** ISO time of the analysis. */
+  generatedAt?: string;
+}

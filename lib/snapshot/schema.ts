@@ -1,0 +1,146 @@
+import { z } from "zod";
+
+/**
+ * Snapshot v1: everything the analysis needs, read live or pasted by hand.
+ * An absent field means "not known"; checks that need it answer `unknown`,
+ * using the reason in `unavailable` when there is one. Policy documents are parsed JSON objects.
+ */
+
+/** A parsed policy document. Its inner shape is validated by the policy engine, not here. */
+export const PolicyDocumentSchema = z.record(z.string(), z.unknown());
+export type PolicyDocument = Record<string, unknown>;
+
+const PolicyMap = z.record(z.string(), PolicyDocumentSchema);
+
+export const TargetSchema = z.object({
+  mode: z.enum(["role", "access-key"]),
+  bucketUri: z.string().min(1),
+  roleArn: z.string().nullish(),
+  externalId: z.string().nullish(),
+  tidbAccountId: z.string().nullish(),
+  accessKeyId: z.string().nullish(),
+  region: z.string().nullish(),
+  errorMessage: z.string().nullish(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+export const CallerSchema = z.object({
+  arn: z.string(),
+  accountId: z.string(),
+});
+
+export const RoleSchema = z.object({
+  exists: z.boolean(),
+  arn: z.string().nullish(),
+  trustPolicy: PolicyDocumentSchema.nullish(),
+  inlinePolicies: PolicyMap.nullish(),
+  attachedPolicies: PolicyMap.nullish(),
+  permissionsBoundary: PolicyDocumentSchema.nullish(),
+  /** ARN of the managed policy used as permissions boundary, when known. */
+  permissionsBoundaryArn: z.string().nullish(),
+});
+
+export const GroupSchema = z.object({
+  name: z.string(),
+  inlinePolicies: PolicyMap.nullish(),
+  attachedPolicies: PolicyMap.nullish(),
+});
+
+export const AccessKeySchema = z.object({
+  id: z.string(),
+  status: z.enum(["Active", "Inactive"]),
+  lastUsedService: z.string().nullish(),
+  lastUsedDate: z.string().nullish(),
+});
+
+export const UserSchema = z.object({
+  exists: z.boolean(),
+  arn: z.string().nullish(),
+  accountId: z.string().nullish(),
+  inlinePolicies: PolicyMap.nullish(),
+  attachedPolicies: PolicyMap.nullish(),
+  groups: z.array(GroupSchema).nullish(),
+  permissionsBoundary: PolicyDocumentSchema.nullish(),
+  permissionsBoundaryArn: z.string().nullish(),
+  accessKeys: z.array(AccessKeySchema).nullish(),
+});
+
+export const EncryptionSchema = z.object({
+  algorithm: z.enum(["AES256", "aws:kms", "aws:kms:dsse"]),
+  kmsKeyId: z.string().nullish(),
+  bucketKeyEnabled: z.boolean().nullish(),
+});
+
+export const BucketSchema = z.object({
+  exists: z.boolean(),
+  name: z.string().nullish(),
+  region: z.string().nullish(),
+  ownerAccountId: z.string().nullish(),
+  policy: PolicyDocumentSchema.nullish(),
+  objectOwnership: z.enum(["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"]).nullish(),
+  encryption: EncryptionSchema.nullish(),
+  requesterPays: z.boolean().nullish(),
+});
+
+export const KeySchema = z.object({
+  keyManager: z.enum(["AWS", "CUSTOMER"]).nullish(),
+  keyState: z.string().nullish(),
+  region: z.string().nullish(),
+  accountId: z.string().nullish(),
+  aliases: z.array(z.string()).nullish(),
+  description: z.string().nullish(),
+  policy: PolicyDocumentSchema.nullish(),
+});
+
+export const ObjectSchema = z.object({
+  key: z.string(),
+  size: z.number().nullish(),
+  storageClass: z.string().nullish(),
+  ownerAccountId: z.string().nullish(),
+  /** Canonical user id of the owner, as ListObjectsV2 FetchOwner returns it. */
+  ownerCanonicalId: z.string().nullish(),
+  sse: z.enum(["AES256", "aws:kms", "aws:kms:dsse", "SSE-C"]).nullish(),
+  kmsKeyId: z.string().nullish(),
+  archiveStatus: z.string().nullish(),
+  restored: z.boolean().nullish(),
+});
+
+/** Real outcome of one of the import's own calls, made with the import key (access-key mode ground truth). */
+export const GroundTruthSchema = z.object({
+  call: z.enum(["GetBucketLocation", "ListObjectsV2", "GetObject"]),
+  ok: z.boolean(),
+  code: z.string().nullish(),
+  message: z.string().nullish(),
+});
+
+/** AWS's own simulator verdict (iam:SimulatePrincipalPolicy), when the diagnosing credentials may call it. */
+export const SimulationSchema = z.object({
+  action: z.string(),
+  resource: z.string(),
+  decision: z.enum(["allowed", "explicitDeny", "implicitDeny"]),
+});
+
+export const SnapshotSchema = z.object({
+  version: z.literal(1),
+  target: TargetSchema,
+  caller: CallerSchema.nullish(),
+  role: RoleSchema.nullish(),
+  user: UserSchema.nullish(),
+  bucket: BucketSchema.nullish(),
+  keys: z.record(z.string(), KeySchema).nullish(),
+  objects: z.array(ObjectSchema).nullish(),
+  /** true when the object listing was truncated (more objects exist than were sampled). */
+  objectsTruncated: z.boolean().nullish(),
+  groundTruth: z.array(GroundTruthSchema).nullish(),
+  simulation: z.array(SimulationSchema).nullish(),
+  /** Dotted path of this document → why it is not known, e.g. "AccessDenied on s3:GetBucketPolicy". */
+  unavailable: z.record(z.string(), z.string()).nullish(),
+});
+
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+export type SnapshotRole = z.infer<typeof RoleSchema>;
+export type SnapshotUser = z.infer<typeof UserSchema>;
+export type SnapshotBucket = z.infer<typeof BucketSchema>;
+export type SnapshotKey = z.infer<typeof KeySchema>;
+export type SnapshotObject = z.infer<typeof ObjectSchema>;
+export type GroundTruth = z.infer<typeof GroundTruthSchema>;
