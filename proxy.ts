@@ -1,9 +1,40 @@
 import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { API_CSP, commonHeaders, newNonce, pageCsp, requestIdFrom } from "@/lib/security/headers";
 
-export default createMiddleware(routing);
+const handleI18nRouting = createMiddleware(routing);
+
+/**
+ * Every request gets a request id and the security headers. Pages also get a fresh CSP nonce (Next applies it to its
+ * own scripts when it finds the CSP in the request headers) and locale negotiation; the API gets a strict CSP.
+ */
+export default function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  let csp = API_CSP;
+  if (!isApi) {
+    const nonce = newNonce();
+    csp = pageCsp({ nonce, dev: process.env.NODE_ENV === "development" });
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+  }
+
+  const response = isApi
+    ? NextResponse.next({ request: { headers } })
+    : handleI18nRouting(new NextRequest(request.url, { headers, method: request.method }));
+
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
+  for (const [k, v] of Object.entries(commonHeaders({ https }))) response.headers.set(k, v);
+  return response;
+}
 
 export const config = {
-  // Locale negotiation for pages only: not for the API, share-link JSON, Next's assets or files with an extension.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Everything but Next's static assets and files with an extension (icons, robots.txt).
+  matcher: ["/((?!_next/static|_next/image|_vercel|.*\\..*).*)"],
 };

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("security headers", () => {
+  test("pages carry a nonce-based CSP without unsafe inline scripts, no framing and no referrer", async ({ page }) => {
+    const res = await page.goto("/en");
+    const h = res!.headers();
+    const csp = h["content-security-policy"];
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-eval'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(h["referrer-policy"]).toBe("no-referrer");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    // Over plain HTTP there is no HSTS.
+    expect(h["strict-transport-security"]).toBeUndefined();
+    // Every script Next put in the page carries this response's nonce, so the page still works.
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const n of scripts) expect(n).toBe(nonce);
+  });
+
+  test("each response gets a fresh nonce", async ({ request }) => {
+    const a = (await request.get("/en")).headers()["content-security-policy"];
+    const b = (await request.get("/en")).headers()["content-security-policy"];
+    expect(a).not.toBe(b);
+  });
+
+  test("HSTS is sent behind an HTTPS proxy", async ({ request }) => {
+    const res = await request.get("/en", { headers: { "x-forwarded-proto": "https" } });
+    expect(res.headers()["strict-transport-security"]).toContain("max-age=");
+  });
+
+  test("an injected inline event handler does not run", async ({ page }) => {
+    await page.goto("/en");
+    const violation = page.waitForEvent("console", (m) => /Content Security Policy/i.test(m.text()));
+    await page.evaluate(() => {
+      const div = document.createElement("div");
+      div.innerHTML = '<img src="data:," onerror="window.__injected = 1" alt="">';
+      document.body.appendChild(div);
+    });
+    await violation;
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected ?? null)).toBeNull();
+  });
+});
