@@ -1,0 +1,205 @@
+/**
+ * Offline mode: turns the start form and the pasted documents into a Snapshot v1 for the analysis.
+ * A document left empty is "not known" (absent from the snapshot, with a reason in `unavailable`).
+ */
+import type { PolicyDocument, Snapshot, Target } from "@/lib/snapshot/schema";
+import type { OfflineDocuments, StartInput } from "./form-types";
+import {
+  parseBucketEncryption,
+  parseBucketPolicy,
+  parseIdentityPolicy,
+  parseKeyPolicy,
+  parseObjectOwnership,
+  parseTrustPolicy,
+  type BucketEncryption,
+  type ObjectOwnership,
+  type PasteError,
+  type PasteSource,
+} from "./parse-pasted";
+
+export const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
+
+export interface OfflineBuild {
+  snapshot: Snapshot;
+  errors: PasteError[];
+  /** Field → what the pasted text was recognised as. */
+  sources: Record<string, PasteSource>;
+}
+
+/** "s3://bucket/folder/" → "bucket" (best effort; the intake checks judge the URI itself). */
+export function bucketNameFromUri(uri: string): string | null {
+  const m = /^s3:\/\/([^/]+)/i.exec(uri.trim());
+  return m ? m[1] : null;
+}
+
+/** Account id of an ARN such as arn:aws:iam::111122223333:role/x. */
+export function accountOfArn(arn: string): string | null {
+  const m = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn.trim());
+  return m ? m[1] : null;
+}
+
+function regionOfArn(arn: string): string | null {
+  const m = /^arn:[^:]+:[^:]*:([^:]+):/.exec(arn.trim());
+  return m ? m[1] : null;
+}
+
+const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
+
+export function targetFromStart(start: StartInput): Target {
+  const role = start.mode === "role";
+  return {
+    mode: start.mode,
+    bucketUri: start.bucketUri.trim(),
+    roleArn: role ? orNull(start.roleArn) : null,
+    externalId: role ? orNull(start.externalId) : null,
+    tidbAccountId: role ? orNull(start.tidbAccountId) : null,
+    accessKeyId: role ? null : orNull(start.accessKeyId),
+    region: orNull(start.region),
+    errorMessage: orNull(start.errorMessage),
+  };
+}
+
+function uniqueName(name: string, taken: Set<string>): string {
+  let n = name;
+  for (let i = 2; taken.has(n); i++) n = `${name}-${i}`;
+  taken.add(n);
+  return n;
+}
+
+export function buildOfflineSnapshot(start: StartInput, docs: OfflineDocuments): OfflineBuild {
+  const errors: PasteError[] = [];
+  const sources: Record<string, PasteSource> = {};
+  const unavailable: Record<string, string> = {};
+  const target = targetFromStart(start);
+
+  // Trust policy (role mode).
+  let trustPolicy: PolicyDocument | undefined;
+  let roleArnFromPaste: string | undefined;
+  let boundaryArn: string | undefined;
+  if (start.mode === "role") {
+    if (docs.trustPolicy.trim()) {
+      const r = parseTrustPolicy(docs.trustPolicy, "trustPolicy");
+      if (r.ok) {
+        trustPolicy = r.value;
+        sources.trustPolicy = r.source;
+        roleArnFromPaste = r.meta?.roleArn;
+        boundaryArn = r.meta?.permissionsBoundaryArn;
+      } else errors.push(r.error);
+    } else unavailable["role.trustPolicy"] = NOT_PASTED;
+  }
+  if (target.mode === "role" && !target.roleArn && roleArnFromPaste) target.roleArn = roleArnFromPaste;
+
+  // Permission policies of the role or user.
+  const inline: Record<string, PolicyDocument> = {};
+  const attached: Record<string, PolicyDocument> = {};
+  const taken = new Set<string>();
+  let anyIdentity = false;
+  docs.identityPolicies.forEach((p, i) => {
+    if (!p.text.trim()) return;
+    const field = `identityPolicies[${i}]`;
+    const r = parseIdentityPolicy(p.text, field);
+    if (!r.ok) {
+      errors.push(r.error);
+      return;
+    }
+    anyIdentity = true;
+    sources[field] = r.source;
+    const name = uniqueName(p.name.trim() || r.meta?.policyName || `policy-${i + 1}`, taken);
+    if (/^arn:[^:]+:iam::(\d{12}|aws):policy\//.test(name)) attached[name] = r.value;
+    else inline[name] = r.value;
+  });
+  const identityKnown = anyIdentity;
+  if (!identityKnown) {
+    const who = start.mode === "role" ? "role" : "user";
+    unavailable[`${who}.inlinePolicies`] = NOT_PASTED;
+    unavailable[`${who}.attachedPolicies`] = NOT_PASTED;
+  }
+
+  const principalArn = start.mode === "role" ? (target.roleArn ?? "") : docs.userArn.trim();
+  const principalAccount = accountOfArn(principalArn);
+
+  // Bucket settings.
+  let bucketPolicy: PolicyDocument | null | undefined;
+  if (docs.bucketPolicy.trim()) {
+    const r = parseBucketPolicy(docs.bucketPolicy, "bucketPolicy");
+    if (r.ok) {
+      bucketPolicy = r.value;
+      sources.bucketPolicy = r.source;
+    } else errors.push(r.error);
+  } else unavailable["bucket.policy"] = NOT_PASTED;
+
+  let ownership: ObjectOwnership | undefined;
+  if (docs.objectOwnership.trim()) {
+    const r = parseObjectOwnership(docs.objectOwnership, "objectOwnership");
+    if (r.ok) {
+      ownership = r.value;
+      sources.objectOwnership = r.source;
+    } else errors.push(r.error);
+  } else unavailable["bucket.objectOwnership"] = NOT_PASTED;
+
+  let encryption: BucketEncryption | undefined;
+  if (docs.bucketEncryption.trim()) {
+    const r = parseBucketEncryption(docs.bucketEncryption, "bucketEncryption");
+    if (r.ok) {
+      encryption = r.value;
+      sources.bucketEncryption = r.source;
+    } else errors.push(r.error);
+  } else unavailable["bucket.encryption"] = NOT_PASTED;
+
+  // Key policies.
+  const keys: NonNullable<Snapshot["keys"]> = {};
+  docs.keyPolicies.forEach((k, i) => {
+    if (!k.text.trim()) return;
+    const field = `keyPolicies[${i}]`;
+    const r = parseKeyPolicy(k.text, field);
+    if (!r.ok) {
+      errors.push(r.error);
+      return;
+    }
+    sources[field] = r.source;
+    const arn = k.keyArn.trim() || encryption?.kmsKeyId || "";
+    if (!arn) {
+      errors.push({ field: `keyPolicies[${i}].keyArn`, path: "$", code: "empty", message: `keyPolicies[${i}].keyArn is empty: give the key ARN` });
+      return;
+    }
+    keys[arn] = {
+      keyManager: "CUSTOMER",
+      region: regionOfArn(arn),
+      accountId: accountOfArn(arn),
+      policy: r.value,
+    };
+  });
+
+  const bucketName = bucketNameFromUri(target.bucketUri);
+  const owner = orNull(docs.bucketOwnerAccountId) ?? principalAccount;
+  const bucket: NonNullable<Snapshot["bucket"]> = {
+    exists: true,
+    name: bucketName,
+    ...(target.region ? { region: target.region } : {}),
+    ...(owner ? { ownerAccountId: owner } : {}),
+    ...(bucketPolicy !== undefined ? { policy: bucketPolicy } : {}),
+    ...(ownership !== undefined ? { objectOwnership: ownership } : {}),
+    ...(encryption !== undefined ? { encryption } : {}),
+  };
+  unavailable.objects = "not provided: object details are read in live mode only";
+
+  const snapshot: Snapshot = { version: 1, target, bucket, unavailable };
+  if (Object.keys(keys).length > 0) snapshot.keys = keys;
+  if (start.mode === "role") {
+    snapshot.role = {
+      exists: true,
+      arn: target.roleArn ?? null,
+      ...(trustPolicy ? { trustPolicy } : {}),
+      ...(identityKnown ? { inlinePolicies: inline, attachedPolicies: attached } : {}),
+      ...(boundaryArn ? { permissionsBoundaryArn: boundaryArn } : {}),
+    };
+  } else {
+    snapshot.user = {
+      exists: true,
+      arn: orNull(docs.userArn),
+      accountId: principalAccount,
+      ...(identityKnown ? { inlinePolicies: inline, attachedPolicies: attached, groups: [] } : {}),
+    };
+  }
+  return { snapshot, errors, sources };
+}

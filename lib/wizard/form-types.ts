@@ -1,0 +1,61 @@
+/** The wizard's form state, shared by the client components and the pure helpers. Holds no credentials. */
+export type AccessMode = "role" | "access-key";
+
+export interface StartInput {
+  mode: AccessMode;
+  bucketUri: string;
+  roleArn: string;
+  externalId: string;
+  tidbAccountId: string;
+  accessKeyId: string;
+  region: string;
+  errorMessage: string;
+}
+
+export interface NamedText {
+  /** Inline policy name, or the managed policy's ARN (then it goes to attachedPolicies). */
+  name: string;
+  text: string;
+}
+
+export interface KeyPolicyText {
+  /** The KMS key ARN the policy belongs to; empty = the bucket's default key. */
+  keyArn: string;
+  text: string;
+}
+
+/** Documents pasted in offline mode; an empty text means "not provided". */
+export interface OfflineDocuments {
+  trustPolicy: string;
+  identityPolicies: NamedText[];
+  bucketPolicy: string;
+  objectOwnership: string;
+  bucketEncryption: string;
+  keyPolicies: KeyPolicyText[];
+  /** Access-key mode: ARN of the IAM user that owns the key (optional). */
+  userArn: string;
+  /** Account that owns the bucket; empty = the role's or user's account. */
+  bucketOwnerAccountId: string;
+}
+
+export const EMPTY_START: StartInput = {
+  mode: "role",
+  bucketUri: "",
+  roleArn: "",
+  externalId: "",
+  tidbAccountId: "",
+  accessKeyId: "",
+  region: "",
+  errorMessage: "",
+};
+
+export const EMPTY_DOCUMENTS: OfflineDocuments = {
+  trustPolicy: "",
+  identityPolicies: [{ name: "", text: "" }],
+  bucketPolicy: "",
+  objectOwnership: "",
+  bucketEncryption: "",
+  keyPolicies: [{ keyArn: "", text: "" }],
+  userArn: "",
+  bucketOwnerAccountId: "",
+};
