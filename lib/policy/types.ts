@@ -85,3 +85,51 @@ export interface PolicyIssue {
   /** e.g. the closest real action name. */
   suggestion?: string;
 }
+
+/** A Principal / NotPrincipal block, normalised: every list is an array (possibly empty). */
+export interface ParsedPrincipal {
+  /** `"*"` or `{"AWS": "*"}`: everyone. */
+  wildcard: boolean;
+  aws: string[];
+  service: string[];
+  federated: string[];
+  canonicalUser: string[];
+}
+
+/** One condition entry: `{ "<operator>": { "<key>": [values] } }`, one per key. */
+export interface ParsedCondition {
+  /** The operator as written, e.g. "ForAnyValue:StringLikeIfExists". */
+  operator: string;
+  /** The operator without qualifier and IfExists, e.g. "StringLike". */
+  baseOperator: string;
+  qualifier: "ForAllValues" | "ForAnyValue" | null;
+  ifExists: boolean;
+  key: string;
+  /** Values as strings (numbers and booleans are turned into text, as IAM does). */
+  values: string[];
+}
+
+/** A statement, normalised: arrays everywhere, the original index and Sid kept. */
+export interface ParsedStatement {
+  /** Position in the original Statement array (0 when Statement was a single object). */
+  index: number;
+  sid?: string;
+  effect: "Allow" | "Deny";
+  action?: string[];
+  notAction?: string[];
+  /** Absent (with notResource absent too) in trust policies: then the statement applies to any resource. */
+  resource?: string[];
+  notResource?: string[];
+  principal?: ParsedPrincipal;
+  notPrincipal?: ParsedPrincipal;
+  conditions: ParsedCondition[];
+}
+
+export interface ParsedPolicy {
+  version?: string;
+  id?: string;
+  /** Only the well-formed statements; a malformed one is reported as an issue and matches nothing. */
+  statements: ParsedStatement[];
+}
+
+export type PolicyKind = "identity" | "bucket" | "trust" | "key";

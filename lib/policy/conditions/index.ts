@@ -1,0 +1,119 @@
+/**
+ * Condition evaluation with three values: 2 = true, 1 = unknown (depends on a key of unknownKeys), 0 = false.
+ * AWS rules encoded here (IAM User Guide, "IAM JSON policy elements: Condition operators" and "Single-valued vs.
+ * multivalued context keys"):
+ * - several values for one key are ORed; for a negated operator (StringNotEquals…) the key must match none of them;
+ * - a key absent from the request: positive operators are false, negated operators true, …IfExists true,
+ *   ForAllValues true, ForAnyValue false; Null:"true" is true;
+ * - a key in unknownKeys is present with an unknown value: every operator on it is unknown, except Null (decided).
+ */
+import type { EvalContext } from "../context";
+import type { ParsedCondition } from "../types";
+import { parseTemplate, resolveTemplate, MISSING, UNKNOWN, type Template } from "../variables";
+import { arnOperators } from "./arn";
+import { boolOperators } from "./bool";
+import { dateOperators } from "./date";
+import { ipOperators } from "./ip";
+import { numericOperators } from "./numeric";
+import { stringOperators } from "./string";
+import type { OperatorDef, ValuePredicate } from "./types";
+
+export type Tri = 0 | 1 | 2;
+
+export const OPERATORS: ReadonlyMap<string, OperatorDef> = new Map(
+  [...stringOperators, ...numericOperators, ...dateOperators, ...boolOperators, ...ipOperators, ...arnOperators].map((o) => [o.name, o]),
+);
+
+export interface CompiledCondition {
+  parsed: ParsedCondition;
+  keyLower: string;
+  op: OperatorDef | null;
+  isNull: boolean;
+  templates: Template[];
+  /** Compiled tests for templates without variables (undefined for a template with variables; null = never matches). */
+  preds: (ValuePredicate | null | undefined)[];
+  hasVars: boolean;
+}
+
+export function compileCondition(c: ParsedCondition, variablesEnabled: boolean): CompiledCondition {
+  const isNull = c.baseOperator === "Null";
+  const op = OPERATORS.get(c.baseOperator) ?? null;
+  const templates = c.values.map((v) => parseTemplate(v, variablesEnabled && !!op?.variables));
+  const preds = templates.map((t) => (t.parts ? undefined : op ? op.compile(t.codes) : null));
+  return { parsed: c, keyLower: c.key.toLowerCase(), op, isNull, templates, preds, hasVars: templates.some((t) => t.parts !== null) };
+}
+
+/** Evaluates one condition entry. Unknown key names that made it undecided are pushed to `unknownOut`. */
+export function evalCondition(c: CompiledCondition, ctx: EvalContext, unknownOut: string[] | null): Tri {
+  const key = c.keyLower;
+  if (c.isNull) {
+    const present = ctx.isUnknown(key) || ctx.values(key) !== undefined;
+    for (const v of c.parsed.values) if ((v.toLowerCase() === "true") === !present) return 2;
+    return 0;
+  }
+  const op = c.op;
+  if (!op) return 0;
+  if (ctx.isUnknown(key)) {
+    if (unknownOut) unknownOut.push(ctx.unknownName(key));
+    return 1;
+  }
+  const values = ctx.values(key);
+  const q = c.parsed.qualifier;
+  if (values === undefined || (q !== null && values.length === 0)) {
+    if (c.parsed.ifExists) return 2;
+    if (q === "ForAllValues") return 2;
+    if (q === "ForAnyValue") return 0;
+    return op.negated ? 2 : 0;
+  }
+  // Policy-value tests; templates with variables are resolved now.
+  let preds = c.preds;
+  let undecided = false;
+  if (c.hasVars) {
+    preds = c.preds.slice();
+    for (let i = 0; i < preds.length; i++) {
+      if (preds[i] !== undefined) continue;
+      const r = resolveTemplate(c.templates[i], ctx);
+      if (r === UNKNOWN) {
+        undecided = true;
+        if (unknownOut) for (const k of c.templates[i].keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+        preds[i] = null;
+      } else if (r === MISSING) preds[i] = null;
+      else preds[i] = op.compile(r);
+    }
+  }
+  // Per context value: does any policy value match it? (2 yes, 1 unknown, 0 no)
+  const perValue = (v: string): Tri => {
+    for (let i = 0; i < preds.length; i++) {
+      const p = preds[i];
+      if (p && p(v)) return 2;
+    }
+    return undecided ? 1 : 0;
+  };
+  const neg = op.negated;
+  // No qualifier: a positive operator needs one matching value, a negated one needs none.
+  const useAll = q === "ForAllValues" || (q === null && neg);
+  let acc: Tri = useAll ? 2 : 0;
+  for (let i = 0; i < values.length; i++) {
+    let r = perValue(values[i]);
+    if (neg) r = (2 - r) as Tri;
+    if (useAll) {
+      if (r < acc) acc = r;
+      if (acc === 0) break;
+    } else {
+      if (r > acc) acc = r;
+      if (acc === 2) break;
+    }
+  }
+  return acc;
+}
+
+/** AND of the condition entries of a statement (short-circuits on false). */
+export function evalConditions(cs: CompiledCondition[], ctx: EvalContext, unknownOut: string[] | null): Tri {
+  let acc: Tri = 2;
+  for (let i = 0; i < cs.length; i++) {
+    const r = evalCondition(cs[i], ctx, unknownOut);
+    if (r === 0) return 0;
+    if (r < acc) acc = r;
+  }
+  return acc;
+}

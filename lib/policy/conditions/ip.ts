@@ -1,0 +1,72 @@
+/** IpAddress / NotIpAddress: IPv4 and IPv6 addresses and CIDR ranges. */
+import { codesToString } from "../variables";
+import type { OperatorDef, ValuePredicate } from "./types";
+
+/** Bytes of an IPv4 (4) or IPv6 (16) address; null when the text is not an address. */
+export function parseIp(s: string): Uint8Array | null {
+  const t = s.trim();
+  if (t.includes(":")) return parseIpv6(t);
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(t);
+  if (!m) return null;
+  const b = new Uint8Array(4);
+  for (let i = 0; i < 4; i++) {
+    const n = Number(m[i + 1]);
+    if (n > 255) return null;
+    b[i] = n;
+  }
+  return b;
+}
+
+function parseIpv6(t: string): Uint8Array | null {
+  let s = t;
+  const out = new Uint8Array(16);
+  // An embedded IPv4 tail (::ffff:1.2.3.4).
+  const v4 = /(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.exec(s);
+  let tail: Uint8Array | null = null;
+  if (v4) {
+    tail = parseIp(v4[1]);
+    if (!tail) return null;
+    s = s.slice(0, -v4[1].length) + "0:0";
+  }
+  const dbl = s.split("::");
+  if (dbl.length > 2) return null;
+  const head = dbl[0] ? dbl[0].split(":") : [];
+  const rest = dbl.length === 2 ? (dbl[1] ? dbl[1].split(":") : []) : [];
+  if (dbl.length === 1 && head.length !== 8) return null;
+  if (dbl.length === 2 && head.length + rest.length > 7) return null;
+  const groups = [...head, ...new Array(8 - head.length - rest.length).fill("0"), ...rest];
+  for (let i = 0; i < 8; i++) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(groups[i])) return null;
+    const n = parseInt(groups[i], 16);
+    out[i * 2] = n >> 8;
+    out[i * 2 + 1] = n & 255;
+  }
+  if (tail) out.set(tail, 12);
+  return out;
+}
+
+/** Compiles "a.b.c.d/nn" or an IPv6 CIDR into a test; a bare address means /32 or /128. */
+export function compileCidr(text: string): ValuePredicate | null {
+  const [addr, bits, extra] = text.trim().split("/");
+  if (extra !== undefined) return null;
+  const net = parseIp(addr);
+  if (!net) return null;
+  const max = net.length * 8;
+  const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
+  if (prefix < 0 || prefix > max) return null;
+  return (v) => {
+    const ip = parseIp(v);
+    if (!ip || ip.length !== net.length) return false;
+    let left = prefix;
+    for (let i = 0; left > 0; i++, left -= 8) {
+      const mask = left >= 8 ? 255 : (0xff << (8 - left)) & 255;
+      if ((ip[i] & mask) !== (net[i] & mask)) return false;
+    }
+    return true;
+  };
+}
+
+export const ipOperators: OperatorDef[] = [
+  { name: "IpAddress", negated: false, variables: false, compile: (c) => compileCidr(codesToString(c)) },
+  { name: "NotIpAddress", negated: true, variables: false, compile: (c) => compileCidr(codesToString(c)) },
+];

@@ -1,0 +1,29 @@
+/** Numeric operators: integers or decimals; a value that is not a number never matches. */
+import { codesToString } from "../variables";
+import type { OperatorDef, ValuePredicate } from "./types";
+
+export function toNumber(s: string): number | null {
+  const t = s.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return null;
+  return Number(t);
+}
+
+const make =
+  (test: (ctx: number, pol: number) => boolean) =>
+  (codes: number[]): ValuePredicate | null => {
+    const p = toNumber(codesToString(codes));
+    if (p === null) return null;
+    return (v) => {
+      const n = toNumber(v);
+      return n !== null && test(n, p);
+    };
+  };
+
+export const numericOperators: OperatorDef[] = [
+  { name: "NumericEquals", negated: false, variables: false, compile: make((a, b) => a === b) },
+  { name: "NumericNotEquals", negated: true, variables: false, compile: make((a, b) => a === b) },
+  { name: "NumericLessThan", negated: false, variables: false, compile: make((a, b) => a < b) },
+  { name: "NumericLessThanEquals", negated: false, variables: false, compile: make((a, b) => a <= b) },
+  { name: "NumericGreaterThan", negated: false, variables: false, compile: make((a, b) => a > b) },
+  { name: "NumericGreaterThanEquals", negated: false, variables: false, compile: make((a, b) => a >= b) },
+];

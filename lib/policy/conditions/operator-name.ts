@@ -1,0 +1,58 @@
+/** Condition operator names: `[ForAllValues:|ForAnyValue:]<Operator>[IfExists]`. Matched case-insensitively. */
+
+export const BASE_OPERATORS = [
+  "StringEquals",
+  "StringNotEquals",
+  "StringEqualsIgnoreCase",
+  "StringNotEqualsIgnoreCase",
+  "StringLike",
+  "StringNotLike",
+  "NumericEquals",
+  "NumericNotEquals",
+  "NumericLessThan",
+  "NumericLessThanEquals",
+  "NumericGreaterThan",
+  "NumericGreaterThanEquals",
+  "DateEquals",
+  "DateNotEquals",
+  "DateLessThan",
+  "DateLessThanEquals",
+  "DateGreaterThan",
+  "DateGreaterThanEquals",
+  "Bool",
+  "BinaryEquals",
+  "IpAddress",
+  "NotIpAddress",
+  "ArnEquals",
+  "ArnLike",
+  "ArnNotEquals",
+  "ArnNotLike",
+  "Null",
+] as const;
+
+const canonical = new Map(BASE_OPERATORS.map((o) => [o.toLowerCase(), o as string]));
+
+export function isKnownOperator(base: string): boolean {
+  return canonical.has(base.toLowerCase());
+}
+
+/** Splits an operator into qualifier, base (canonical spelling when known) and IfExists; null when empty. */
+export function splitOperator(op: string): { qualifier: "ForAllValues" | "ForAnyValue" | null; baseOperator: string; ifExists: boolean } | null {
+  let rest = op.trim();
+  let qualifier: "ForAllValues" | "ForAnyValue" | null = null;
+  const lower = rest.toLowerCase();
+  if (lower.startsWith("forallvalues:")) {
+    qualifier = "ForAllValues";
+    rest = rest.slice(13);
+  } else if (lower.startsWith("foranyvalue:")) {
+    qualifier = "ForAnyValue";
+    rest = rest.slice(12);
+  }
+  let ifExists = false;
+  if (rest.toLowerCase().endsWith("ifexists")) {
+    ifExists = true;
+    rest = rest.slice(0, -8);
+  }
+  if (!rest) return null;
+  return { qualifier, baseOperator: canonical.get(rest.toLowerCase()) ?? rest, ifExists };
+}

@@ -1,0 +1,61 @@
+/** Per-statement explanations: which parts of each statement matched the request, and which conditions failed. */
+import { actionMatches, resourceMatches, type CompiledPolicy } from "./compile";
+import { evalCondition, type Tri } from "./conditions";
+import type { EvalContext, PrincipalInfo } from "./context";
+import { matchPrincipal, PrincipalMatch } from "./match/principal";
+import type { MatchResult, StatementExplanation } from "./types";
+
+export const TRI_NAME: readonly MatchResult[] = ["no-match", "unknown", "match"];
+
+export interface ConsideredPolicy {
+  ref: string;
+  policy: CompiledPolicy;
+  /** Resource policies check Principal; identity, boundary and session policies do not. */
+  isResource: boolean;
+}
+
+export function explainAll(
+  policies: ConsideredPolicy[],
+  actionLower: string,
+  resource: string,
+  principal: PrincipalInfo,
+  ctx: EvalContext,
+): StatementExplanation[] {
+  const out: StatementExplanation[] = [];
+  for (const { ref, policy, isResource } of policies) {
+    for (const st of policy.statements) {
+      const a: Tri = actionMatches(st, actionLower) ? 2 : 0;
+      const r = resourceMatches(st, resource, ctx, null);
+      let p: Tri = 2;
+      if (isResource) {
+        if (!st.principal) p = 0;
+        else {
+          const m = matchPrincipal(st.principal, principal);
+          p = (st.notPrincipal ? m === PrincipalMatch.None : m !== PrincipalMatch.None) ? 2 : 0;
+        }
+      }
+      let c: Tri = 2;
+      const failed: NonNullable<StatementExplanation["failedConditions"]> = [];
+      for (const cc of st.conditions) {
+        const v = evalCondition(cc, ctx, null);
+        if (v !== 2) failed.push(v === 1 ? { operator: cc.parsed.operator, key: cc.parsed.key, undecided: true } : { operator: cc.parsed.operator, key: cc.parsed.key });
+        if (v < c) c = v;
+      }
+      const applies = Math.min(a, r, p, c) as Tri;
+      const e: StatementExplanation = {
+        policy: ref,
+        statement: st.index,
+        effect: st.deny ? "Deny" : "Allow",
+        action: TRI_NAME[a],
+        resource: TRI_NAME[r],
+        principal: TRI_NAME[p],
+        condition: TRI_NAME[c],
+        applies: TRI_NAME[applies],
+      };
+      if (st.parsed.sid !== undefined) e.sid = st.parsed.sid;
+      if (failed.length) e.failedConditions = failed;
+      out.push(e);
+    }
+  }
+  return out;
+}

