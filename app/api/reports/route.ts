@@ -1,0 +1,9 @@
+import { reportsApi } from "@/lib/share/api";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** Saves a report for sharing: 201 { id, url, deleteUrl, expiresAt }. No GET: shared reports are never listed. */
+export async function POST(request: Request) {
+  return reportsApi().create(request);
+}

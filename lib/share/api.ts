@@ -1,0 +1,214 @@
+import "server-only";
+import { readShareConfig, type ShareConfig } from "./config";
+import { getReportStore } from "./get-store";
+import { hashDeleteToken, isReportId, newDeleteToken, newReportId } from "./ids";
+import { markdownLabels } from "./labels";
+import { reportToMarkdown } from "./markdown";
+import { clientKey, RateLimiter } from "./rate-limit";
+import { checkReport } from "./report-schema";
+import type { ReportStore } from "./store";
+
+/**
+ * The report API behind app/api/reports/**: the route files only call these. Built from a store and a
+ * configuration so that tests run it against a store of their own.
+ *
+ * POST   /api/reports                   report JSON → 201 { id, url, deleteUrl, expiresAt }
+ * GET    /api/reports/<id>              the report JSON (?format=md: the Markdown export)
+ * GET    /api/reports/<id>/markdown     the Markdown export (attachment; ?locale=ja for Japanese labels)
+ * DELETE /api/reports/<id>              with X-Delete-Token (or Authorization: Bearer) → 204
+ * POST   /api/reports/<id>/delete       form field `token` (the delete page, works without JavaScript) → 303
+ * Errors are JSON `{ error: { code, message, path? } }` and never echo a secret.
+ */
+export interface ReportsApi {
+  create(request: Request): Promise<Response>;
+  get(request: Request, id: string): Promise<Response>;
+  markdown(request: Request, id: string): Promise<Response>;
+  remove(request: Request, id: string): Promise<Response>;
+  removeFromForm(request: Request, id: string): Promise<Response>;
+}
+
+const NO_STORE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow" };
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ...NO_STORE, ...headers },
+  });
+}
+
+function error(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  return json(status, { error: { code, message, ...extra } }, headers);
+}
+
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** Origin of the links handed out: PUBLIC_BASE_URL, else the request's (X-Forwarded-* only behind a trusted proxy). */
+export function publicOrigin(request: Request, config: Pick<ShareConfig, "publicBaseUrl" | "trustProxy">): string {
+  if (config.publicBaseUrl) return config.publicBaseUrl;
+  const url = new URL(request.url);
+  const h = request.headers;
+  const first = (v: string | null) => v?.split(",")[0]?.trim() || undefined;
+  let proto = url.protocol.replace(/:$/, "");
+  let host = h.get("host") ?? url.host;
+  if (config.trustProxy) {
+    proto = first(h.get("x-forwarded-proto")) ?? proto;
+    host = first(h.get("x-forwarded-host")) ?? host;
+  }
+  if (proto !== "http" && proto !== "https") proto = "http";
+  if (!HOST.test(host)) host = url.host;
+  return `${proto}://${host}`;
+}
+
+async function readBody(request: Request, max: number): Promise<{ ok: true; text: string } | { ok: false }> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > max) return { ok: false };
+  if (!request.body) return { ok: true, text: "" };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return { ok: false };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
+}
+
+function deleteTokenFrom(request: Request): string | null {
+  const header = request.headers.get("x-delete-token")?.trim();
+  if (header) return header;
+  const auth = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i);
+  return auth ? auth[1] : null;
+}
+
+const LOCALES = new Set(["en", "ja"]);
+
+export function createReportsApi(deps: { store: () => Promise<ReportStore>; config?: ShareConfig; now?: () => Date }): ReportsApi {
+  const config = deps.config ?? readShareConfig();
+  const now = deps.now ?? (() => new Date());
+  const limiter = new RateLimiter(config.rateLimit, config.rateWindowSeconds * 1000);
+
+  async function load(id: string) {
+    if (!isReportId(id)) return { state: "missing" as const };
+    return (await deps.store()).load(id, now());
+  }
+
+  function notFoundOrGone(state: { state: "missing" } | { state: "gone"; reason: "expired" | "deleted" }) {
+    return state.state === "missing"
+      ? error(404, "not-found", "No shared report has this id.")
+      : error(410, state.reason, state.reason === "expired" ? "This shared report has expired." : "This shared report was deleted by its creator.");
+  }
+
+  async function markdownResponse(request: Request, id: string): Promise<Response> {
+    const res = await load(id);
+    if (res.state !== "found") return notFoundOrGone(res);
+    const locale = new URL(request.url).searchParams.get("locale");
+    const origin = publicOrigin(request, config);
+    const md = reportToMarkdown(res.saved.report, markdownLabels(locale && LOCALES.has(locale) ? locale : "en"), {
+      url: `${origin}/r/${id}`,
+      expiresAt: res.saved.expiresAt.toISOString(),
+    });
+    return new Response(md, {
+      status: 200,
+      headers: {
+        "Content-Type": "text/markdown; charset=utf-8",
+        "Content-Disposition": `attachment; filename="s3-access-doctor-report-${id}.md"`,
+        ...NO_STORE,
+      },
+    });
+  }
+
+  return {
+    async create(request) {
+      const rate = limiter.take(clientKey(request.headers, config.trustProxy), now().getTime());
+      if (!rate.ok) {
+        return error(429, "rate-limited", `Too many reports shared from this address; try again in ${rate.retryAfterSeconds} s.`, {}, {
+          "Retry-After": String(rate.retryAfterSeconds),
+        });
+      }
+      const type = request.headers.get("content-type") ?? "";
+      if (!/^application\/json\b/i.test(type)) {
+        return error(415, "unsupported-media-type", "Send the report as JSON (Content-Type: application/json).");
+      }
+      const body = await readBody(request, config.maxReportBytes);
+      if (!body.ok) {
+        return error(413, "too-large", `The report is larger than ${Math.floor(config.maxReportBytes / 1024)} KB.`, {
+          limitBytes: config.maxReportBytes,
+        });
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(body.text);
+      } catch (e) {
+        return error(400, "invalid-json", `The body is not valid JSON: ${e instanceof Error ? e.message : "parse error"}`);
+      }
+      const checked = checkReport(raw);
+      if (!checked.ok) return error(400, checked.code, checked.message, { path: checked.path });
+
+      const store = await deps.store();
+      const id = newReportId();
+      const token = newDeleteToken();
+      const createdAt = now();
+      const expiresAt = new Date(createdAt.getTime() + config.retentionDays * 24 * 60 * 60 * 1000);
+      await store.save({ id, report: checked.report, deleteTokenHash: hashDeleteToken(token), createdAt, expiresAt });
+      const origin = publicOrigin(request, config);
+      const url = `${origin}/r/${id}`;
+      const deleteUrl = `${origin}/r/${id}/delete?token=${token}`;
+      return json(201, { id, url, deleteUrl, expiresAt: expiresAt.toISOString() }, { Location: url });
+    },
+
+    async get(request, id) {
+      if (new URL(request.url).searchParams.get("format") === "md") return markdownResponse(request, id);
+      const res = await load(id);
+      if (res.state !== "found") return notFoundOrGone(res);
+      return json(200, res.saved.report, { "X-Report-Expires": res.saved.expiresAt.toISOString() });
+    },
+
+    markdown: markdownResponse,
+
+    async remove(request, id) {
+      const token = deleteTokenFrom(request);
+      if (!token) return error(401, "token-required", "Send the delete token in the X-Delete-Token header.");
+      if (!isReportId(id)) return error(404, "not-found", "No shared report has this id.");
+      const result = await (await deps.store()).delete(id, hashDeleteToken(token), now());
+      if (result === "deleted") return new Response(null, { status: 204, headers: NO_STORE });
+      if (result === "forbidden") return error(403, "forbidden", "The delete token does not match this report.");
+      if (result === "gone") return error(410, "gone", "This shared report was already deleted or has expired.");
+      return error(404, "not-found", "No shared report has this id.");
+    },
+
+    async removeFromForm(request, id) {
+      let token = "";
+      let locale = "en";
+      try {
+        const form = await request.formData();
+        token = String(form.get("token") ?? "");
+        const l = String(form.get("locale") ?? "");
+        if (LOCALES.has(l)) locale = l;
+      } catch {
+        // An unreadable form is answered like a missing token.
+      }
+      let result = "no-token";
+      if (token && isReportId(id)) result = await (await deps.store()).delete(id, hashDeleteToken(token), now());
+      else if (token) result = "missing";
+      // Relative redirect: the browser stays on the host it used.
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/${locale}/r/${id}/delete?result=${result}`, ...NO_STORE },
+      });
+    },
+  };
+}
+
+let defaultApi: ReportsApi | undefined;
+
+/** The API the route handlers use: the app's store and the environment's configuration. */
+export function reportsApi(): ReportsApi {
+  defaultApi ??= createReportsApi({ store: getReportStore });
+  return defaultApi;
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { Report } from "@/lib/report/types";
+
+/**
+ * Storage of shared reports. Two implementations share one contract (tests/integration/share-store.test.ts):
+ * SQLite (default, one file) and PostgreSQL (DATABASE_URL, several app instances).
+ *
+ * A report that expired (and was purged) or that its creator deleted leaves a tombstone (id and times, no body), so
+ * that its link answers 410 Gone rather than 404.
+ */
+
+export interface NewReport {
+  id: string;
+  report: Report;
+  /** SHA-256 (hex) of the creator's delete token; the token itself is never stored. */
+  deleteTokenHash: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface SavedReport {
+  id: string;
+  report: Report;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export type LoadResult =
+  | { state: "found"; saved: SavedReport }
+  | { state: "gone"; reason: "expired" | "deleted" }
+  | { state: "missing" };
+
+export type DeleteResult = "deleted" | "forbidden" | "gone" | "missing";
+
+export interface ReportStore {
+  readonly kind: "sqlite" | "postgres";
+  /** Stores a new report. The id must be new. */
+  save(report: NewReport): Promise<void>;
+  /** Loads a report; past its expiry time it is gone even before a purge. */
+  load(id: string, now?: Date): Promise<LoadResult>;
+  /** Deletes the body when `deleteTokenHash` matches the stored hash. */
+  delete(id: string, deleteTokenHash: string, now?: Date): Promise<DeleteResult>;
+  /** Drops the bodies of expired reports (keeping tombstones for a year); returns how many were dropped. */
+  purgeExpired(now?: Date): Promise<number>;
+  /** Versions of the schema migrations applied, in order. */
+  appliedMigrations(): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** Tombstones of expired or deleted reports are kept this long after expiry, then removed. */
+export const TOMBSTONE_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** A stored row, as both stores read it. Times are milliseconds since the epoch. */
+export interface ReportRow {
+  id: string;
+  report: string | null;
+  delete_token_hash: string;
+  created_at: number | string;
+  expires_at: number | string;
+  deleted_at: number | string | null;
+}
+
+export function rowToLoadResult(row: ReportRow | undefined, now: Date): LoadResult {
+  if (!row) return { state: "missing" };
+  if (row.deleted_at !== null) return { state: "gone", reason: "deleted" };
+  const expiresAt = new Date(Number(row.expires_at));
+  if (row.report === null || expiresAt.getTime() <= now.getTime()) return { state: "gone", reason: "expired" };
+  return {
+    state: "found",
+    saved: { id: row.id, report: JSON.parse(row.report) as Report, createdAt: new Date(Number(row.created_at)), expiresAt },
+  };
+}

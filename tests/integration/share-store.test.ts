@@ -1,0 +1,203 @@
+/**
+ * One contract, two stores: everything here runs against SQLite and against a throwaway PostgreSQL cluster.
+ */
+import Database from "better-sqlite3";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "@/lib/report/types";
+import sample from "@/lib/share/__fixtures__/report-role.json";
+import { hashDeleteToken, newDeleteToken, newReportId } from "@/lib/share/ids";
+import { MIGRATIONS } from "@/lib/share/migrations";
+import { openPostgresStore } from "@/lib/share/postgres-store";
+import { openSqliteStore } from "@/lib/share/sqlite-store";
+import type { ReportStore } from "@/lib/share/store";
+import { startPostgres, type PostgresCluster } from "@/tests/support/postgres";
+
+const report = sample as unknown as Report;
+const DAY = 24 * 60 * 60 * 1000;
+const t0 = new Date("2026-11-28T00:00:00.000Z");
+
+let dir: string;
+let cluster: PostgresCluster;
+let sqliteN = 0;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "s3doctor-store-"));
+  cluster = await startPostgres();
+}, 120_000);
+
+afterAll(() => {
+  cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Backend {
+  name: string;
+  /** A new, empty database; `open` may be called again on the same one. */
+  fresh(): Promise<{ open: () => Promise<ReportStore> }>;
+}
+
+const backends: Backend[] = [
+  {
+    name: "SQLite",
+    async fresh() {
+      const path = join(dir, `nested-${++sqliteN}`, "reports.db");
+      return { open: async () => openSqliteStore(path) };
+    },
+  },
+  {
+    name: "PostgreSQL",
+    async fresh() {
+      const url = await cluster.createDatabase();
+      return { open: () => openPostgresStore(url) };
+    },
+  },
+];
+
+function newEntry(overrides: Partial<{ createdAt: Date; expiresAt: Date; report: Report }> = {}) {
+  const token = newDeleteToken();
+  return {
+    token,
+    entry: {
+      id: newReportId(),
+      report: overrides.report ?? report,
+      deleteTokenHash: hashDeleteToken(token),
+      createdAt: overrides.createdAt ?? t0,
+      expiresAt: overrides.expiresAt ?? new Date(t0.getTime() + 30 * DAY),
+    },
+  };
+}
+
+describe.each(backends)("$name report store", (backend) => {
+  it("gives back exactly the report it saved, with its times", async () => {
+    const store = await (await backend.fresh()).open();
+    const { entry } = newEntry();
+    await store.save(entry);
+    const res = await store.load(entry.id, new Date(t0.getTime() + DAY));
+    expect(res.state).toBe("found");
+    if (res.state !== "found") return;
+    expect(res.saved.report).toEqual(report);
+    expect(res.saved.createdAt.toISOString()).toBe(t0.toISOString());
+    expect(res.saved.expiresAt.toISOString()).toBe(entry.expiresAt.toISOString());
+    await store.close();
+  });
+
+  it("keeps every character of user text (quotes, markup, non-ASCII)", async () => {
+    const store = await (await backend.fresh()).open();
+    const odd = structuredClone(report);
+    odd.findings[0].detail = `'; DROP TABLE shared_reports; -- <script>alert(1)</script> 日本語 \u0000 \\ "q"`;
+    const { entry } = newEntry({ report: odd });
+    await store.save(entry);
+    const res = await store.load(entry.id, t0);
+    expect(res.state === "found" && res.saved.report.findings[0].detail).toBe(odd.findings[0].detail);
+    await store.close();
+  });
+
+  it("answers missing for an id it never saw", async () => {
+    const store = await (await backend.fresh()).open();
+    expect(await store.load(newReportId(), t0)).toEqual({ state: "missing" });
+    await store.close();
+  });
+
+  it("refuses a second report with the same id", async () => {
+    const store = await (await backend.fresh()).open();
+    const { entry } = newEntry();
+    await store.save(entry);
+    await expect(store.save({ ...entry, report: { ...report, findings: [] } })).rejects.toThrow();
+    const res = await store.load(entry.id, t0);
+    expect(res.state === "found" && res.saved.report.findings.length).toBe(report.findings.length);
+    await store.close();
+  });
+
+  it("treats a report past its expiry as gone (expired), before and after the purge", async () => {
+    const store = await (await backend.fresh()).open();
+    const { entry } = newEntry({ expiresAt: new Date(t0.getTime() + DAY) });
+    const { entry: fresh } = newEntry({ expiresAt: new Date(t0.getTime() + 10 * DAY) });
+    await store.save(entry);
+    await store.save(fresh);
+    const later = new Date(t0.getTime() + 2 * DAY);
+    expect(await store.load(entry.id, later)).toEqual({ state: "gone", reason: "expired" });
+    expect(await store.purgeExpired(later)).toBe(1);
+    expect(await store.purgeExpired(later)).toBe(0);
+    expect(await store.load(entry.id, t0)).toEqual({ state: "gone", reason: "expired" });
+    expect((await store.load(fresh.id, later)).state).toBe("found");
+    await store.close();
+  });
+
+  it("forgets tombstones a year after expiry", async () => {
+    const store = await (await backend.fresh()).open();
+    const { entry } = newEntry({ expiresAt: new Date(t0.getTime() + DAY) });
+    await store.save(entry);
+    await store.purgeExpired(new Date(t0.getTime() + 400 * DAY));
+    expect(await store.load(entry.id, t0)).toEqual({ state: "missing" });
+    await store.close();
+  });
+
+  it("deletes only with the creator's token, then the report is gone (deleted)", async () => {
+    const store = await (await backend.fresh()).open();
+    const { entry, token } = newEntry();
+    await store.save(entry);
+    expect(await store.delete(entry.id, hashDeleteToken("not-the-token"), t0)).toBe("forbidden");
+    expect((await store.load(entry.id, t0)).state).toBe("found");
+    expect(await store.delete(entry.id, hashDeleteToken(token), t0)).toBe("deleted");
+    expect(await store.load(entry.id, t0)).toEqual({ state: "gone", reason: "deleted" });
+    expect(await store.delete(entry.id, hashDeleteToken(token), t0)).toBe("gone");
+    expect(await store.delete(newReportId(), hashDeleteToken(token), t0)).toBe("missing");
+    await store.close();
+  });
+
+  it("runs the versioned migrations once and keeps the data when reopened", async () => {
+    const db = await backend.fresh();
+    const first = await db.open();
+    expect(await first.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    const { entry } = newEntry();
+    await first.save(entry);
+    await first.close();
+    const second = await db.open();
+    expect(await second.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect((await second.load(entry.id, t0)).state).toBe("found");
+    await second.close();
+  });
+
+  it("lets two app instances start on the same database at once and see each other's reports", async () => {
+    const db = await backend.fresh();
+    const [a, b] = await Promise.all([db.open(), db.open()]);
+    const { entry } = newEntry();
+    await a.save(entry);
+    const res = await b.load(entry.id, t0);
+    expect(res.state === "found" && res.saved.report).toEqual(report);
+    expect(await b.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    await a.close();
+    await b.close();
+  });
+});
+
+describe("SQLite specifics", () => {
+  it("creates the directory and the file on first use, in WAL mode", async () => {
+    const path = join(dir, "first-use", "deeper", "reports.db");
+    expect(existsSync(join(dir, "first-use"))).toBe(false);
+    const store = openSqliteStore(path);
+    const { entry } = newEntry();
+    await store.save(entry);
+    expect(existsSync(path)).toBe(true);
+    const raw = new Database(path, { readonly: true });
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    raw.close();
+    await store.close();
+  });
+
+  it("stores the hash of the delete token, never the token", async () => {
+    const path = join(dir, "token", "reports.db");
+    const store = openSqliteStore(path);
+    const { entry, token } = newEntry();
+    await store.save(entry);
+    const raw = new Database(path, { readonly: true });
+    const row = raw.prepare("SELECT * FROM shared_reports WHERE id = ?").get(entry.id) as Record<string, unknown>;
+    raw.close();
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.delete_token_hash).toBe(hashDeleteToken(token));
+    await store.close();
+  });
+});
