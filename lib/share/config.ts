@@ -23,7 +23,7 @@ function positive(raw: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-export function readShareConfig(env: NodeJS.ProcessEnv = process.env): ShareConfig {
+export function readShareConfig(env: Record<string, string | undefined> = process.env): ShareConfig {
   const base = env.PUBLIC_BASE_URL?.trim();
   return {
     dbPath: env.REPORTS_DB_PATH?.trim() || ".data/reports.db",

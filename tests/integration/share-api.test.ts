@@ -30,7 +30,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function setup(overrides: Partial<ShareConfig> = {}, env: NodeJS.ProcessEnv = {}) {
+function setup(overrides: Partial<ShareConfig> = {}, env: Record<string, string | undefined> = {}) {
   const path = join(dir, `api-${++n}.db`);
   const store = openSqliteStore(path);
   opened.push(store);
