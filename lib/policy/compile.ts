@@ -53,7 +53,7 @@ function compileStatement(s: ParsedStatement, vars: boolean): CompiledStatement 
     resources: res
       ? res.map((r) => {
           const template = parseTemplate(r, vars);
-          return { template, matcher: template.parts ? null : r === "*" ? () => true : compileArnPattern(r) };
+          return { template, matcher: template.parts ? null : r === "*" ? () => true : r.includes("${") ? compileArnCodes(template.codes) : compileArnPattern(r) };
         })
       : null,
     notResource: !s.resource && !!s.notResource,
