@@ -1,0 +1,28 @@
+/** The only shape that crosses the server-action boundary: plain, serialisable, never an Error instance. */
+export type ActionErrorCode =
+  | "input.invalid"
+  | "aws.invalid-credentials"
+  | "aws.expired-token"
+  | "aws.access-denied"
+  | "aws.throttled"
+  | "aws.network"
+  | "aws.timeout"
+  | "internal";
+
+export interface ActionError {
+  code: ActionErrorCode;
+  /** English, credential-free; the wizard shows its own translated text per code. */
+  message: string;
+  /** The input field or JSON path that is wrong, for input errors. */
+  field?: string;
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+export const ok = <T>(data: T): ActionResult<T> => ({ ok: true, data });
+export const err = (error: ActionError): { ok: false; error: ActionError } => ({ ok: false, error });
+
+/** A zod issue path as the JSON path the user can find: ["target","bucketUri"] → "target.bucketUri". */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`)).join("");
+}
