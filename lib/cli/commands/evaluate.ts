@@ -1,5 +1,5 @@
 /** `evaluate --input FILE|- [--json] [--explain]`: answers authorization questions with the policy engine. */
-import { CliUsageError, parseCliArgs, parseJsonInput, readInput, useColour } from "../args";
+import { CliUsageError, parseCliArgs, parseJsonInput, readInput, useColour as colourWanted } from "../args";
 import { evaluate } from "@/lib/policy";
 import { checkQuestionInput } from "@/lib/policy/question-schema";
 import type { Answer, AuthorizationQuestion } from "@/lib/policy";
@@ -61,7 +61,7 @@ export async function run(argv: string[]): Promise<number> {
     const out = answers.map((a) => forJson(a, explain));
     process.stdout.write(JSON.stringify(many ? out : out[0], null, 2) + "\n");
   } else {
-    const colour = useColour();
+    const colour = colourWanted();
     process.stdout.write(answers.map((a, i) => (many ? `[${i}] ` : "") + plain(a, explain, colour)).join("\n\n") + "\n");
   }
   return 0;
