@@ -35,6 +35,13 @@ export interface Fix {
   cli: string;
   /** Console steps, for settings (ownership, encryption) and where the guide gives them. */
   console?: string[];
+  /**
+   * Ids of earlier findings whose fixes already changed this document in the same report: `before` is the document
+   * as they left it and `after` includes their changes, so the last fix of a document is the complete document.
+   */
+  includesFixesOf?: string[];
+  /** Notes that go with the fix (e.g. existing objects keep their old key until re-copied). */
+  notes?: string[];
 }
 
 export interface Finding {

@@ -1,0 +1,85 @@
+import { addStatement, replacePrincipal } from "@/lib/fixes/policy-edits";
+import { policyFix } from "@/lib/fixes/make-fix";
+import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { defineCheck, l } from "../types";
+import { askTrust, awsPrincipals, conditionEntries, isExternalIdKey, tidbAccountId, tidbStatements, trustPrecondition } from "./trust";
+
+const ID = "role.trust.principal";
+
+export const roleTrustPrincipal = defineCheck({
+  id: ID,
+  step: "assume-role",
+  title: l("The trust policy trusts the TiDB Cloud account", "信頼ポリシーが TiDB Cloud のアカウントを信頼している"),
+  run(ctx) {
+    const pre = trustPrecondition(ctx);
+    if (pre) return pre;
+    const { snapshot, fixes } = ctx;
+    const trust = snapshot.role!.trustPolicy!;
+    const tidb = tidbAccountId(snapshot);
+    const asked = askTrust(ctx, trust, snapshot.target.externalId ?? null);
+    const ok = tidbStatements(asked);
+    const accountNote = snapshot.target.tidbAccountId
+      ? l("", "")
+      : l(
+          ` (no TiDB Cloud account ID was given; the guide's ${tidb} is assumed — the console shows your environment's)`,
+          `（TiDB Cloud のアカウント ID が入力されていないため、ガイドの ${tidb} を仮定しています。実際の値はコンソールで確認してください）`,
+        );
+    if (ok.length > 0) {
+      const c = ok[0];
+      return {
+        status: "pass",
+        detail: l(
+          `${citeText(c)} allows sts:AssumeRole to TiDB Cloud's account ${tidb}${accountNote.en}.`,
+          `${citeTextJa(c)} は TiDB Cloud のアカウント ${tidb} に sts:AssumeRole を許可しています${accountNote.ja}。`,
+        ),
+        evidence: { document: "trust-policy", statement: c.statement, ...(c.sid ? { sid: c.sid } : {}) },
+      };
+    }
+    // The engine found no Allow for TiDB Cloud's account. Name what the trust policy trusts instead.
+    const candidates = asked.statements.filter((s) => s.document === "trust-policy" && s.effect === "Allow" && s.action === "match");
+    const target =
+      candidates.find((s) => conditionEntries(trust, s.statement).some((e) => isExternalIdKey(e.key))) ?? candidates[0];
+    const rootArn = `arn:${ctx.derived.principal!.partition}:iam::${tidb}:root`;
+    const before = fixes.current("trust-policy", trust)!;
+    if (!target) {
+      const after = addStatement(before, {
+        Sid: "AllowTiDBCloudAssumeRole",
+        Effect: "Allow",
+        Principal: { AWS: rootArn },
+        Action: "sts:AssumeRole",
+        ...(snapshot.target.externalId ? { Condition: { StringEquals: { "sts:ExternalId": snapshot.target.externalId } } } : {}),
+      });
+      return {
+        status: "fail",
+        title: l("The trust policy does not let anyone assume the role with sts:AssumeRole", "信頼ポリシーが sts:AssumeRole を誰にも許可していません"),
+        detail: l(
+          `No statement of the trust policy allows sts:AssumeRole. Add a statement that trusts TiDB Cloud's account ${tidb}${accountNote.en}.`,
+          `信頼ポリシーに sts:AssumeRole を許可するステートメントがありません。TiDB Cloud のアカウント ${tidb} を信頼するステートメントを追加してください${accountNote.ja}。`,
+        ),
+        evidence: { document: "trust-policy" },
+        fix: policyFix(fixes, snapshot, ID, "trust-policy", before, after),
+      };
+    }
+    const principals = awsPrincipals(trust, target.statement);
+    const wrong = principals.find((p) => !p.includes(tidb)) ?? null;
+    const uniqueId = principals.find((p) => /^A[RI]OA[A-Z0-9]+$/.test(p));
+    const sid = typeof statementsOf(trust)[target.statement]?.Sid === "string" ? String(statementsOf(trust)[target.statement].Sid) : undefined;
+    const cite = { document: "trust-policy", statement: target.statement, sid };
+    const named = principals.length ? principals.join(", ") : "a non-AWS principal";
+    const after = replacePrincipal(before, target.statement, uniqueId ?? wrong, rootArn);
+    return {
+      status: "fail",
+      title: l("The trust policy trusts another account than TiDB Cloud's", "信頼ポリシーが TiDB Cloud 以外のアカウントを信頼しています"),
+      detail: l(
+        `${citeText(cite)} allows sts:AssumeRole to ${named}, not to TiDB Cloud's account ${tidb}${accountNote.en}.` +
+          (uniqueId ? ` ${uniqueId} is a unique ID: the principal it named was deleted.` : "") +
+          ` Set the trusted entity to ${rootArn}.`,
+        `${citeTextJa(cite)} は ${named} に sts:AssumeRole を許可しており、TiDB Cloud のアカウント ${tidb} ではありません${accountNote.ja}。` +
+          (uniqueId ? `${uniqueId} は一意の ID で、指定していたプリンシパルは削除されています。` : "") +
+          `信頼されたエンティティを ${rootArn} にしてください。`,
+      ),
+      evidence: { document: "trust-policy", statement: target.statement, ...(sid ? { sid } : {}), principals },
+      fix: policyFix(fixes, snapshot, ID, "trust-policy", before, after),
+    };
+  },
+});

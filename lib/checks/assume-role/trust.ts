@@ -1,0 +1,104 @@
+import type { Snapshot } from "@/lib/snapshot/schema";
+import type { CheckContext, Outcome } from "../types";
+import { l } from "../types";
+import { missingData } from "../helpers";
+import { ask, statementsOf, type Asked, type ExplainedStatement } from "../derive/ask";
+import type { Doc } from "@/lib/fixes/workspace";
+
+/** TiDB Cloud's account in the guide's sample trust policy; the console shows each environment's own id. */
+export const GUIDE_TIDB_ACCOUNT_ID = "380838443567";
+
+export function tidbAccountId(snapshot: Snapshot): string {
+  return snapshot.target.tidbAccountId?.trim() || GUIDE_TIDB_ACCOUNT_ID;
+}
+
+/** The caller-side policy assumed for TiDB Cloud's own account: it may call sts:AssumeRole (out of the user's sight). */
+const TIDB_CALLER_POLICY = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }],
+};
+
+export const isExternalIdKey = (key: string) => /externalid/i.test(key);
+
+/** Why a trust check cannot run (role mode only, role known and present, trust policy read); null when it can. */
+export function trustPrecondition(ctx: CheckContext): Outcome | null {
+  const { snapshot } = ctx;
+  if (snapshot.target.mode !== "role") {
+    return { status: "skipped", detail: l("Access-key mode: no role is assumed.", "アクセスキー方式のため、ロールの引き受けはありません。") };
+  }
+  if (!snapshot.role) return missingData(snapshot, "role", "iam:GetRole", l("The role", "ロール"));
+  if (!snapshot.role.exists) {
+    return { status: "skipped", detail: l("The role does not exist (see role.exists).", "ロールが存在しません（role.exists を参照）。") };
+  }
+  if (!snapshot.role.trustPolicy) {
+    return missingData(snapshot, "role.trustPolicy", "iam:GetRole", l("The trust policy", "信頼ポリシー"));
+  }
+  if (!ctx.derived.principal) {
+    return { status: "unknown", detail: l("The role ARN is not valid, so the request cannot be built.", "ロール ARN が正しくないため、リクエストを組み立てられません。"), unavailable: "a valid role ARN" };
+  }
+  return null;
+}
+
+/**
+ * Asks the engine whether TiDB Cloud's account (a principal of another account) may sts:AssumeRole on the role,
+ * presenting `externalId` as sts:ExternalId (absent when null). TiDB Cloud's own principal ARN, org and source IP are
+ * unknown to us, so conditions on them stay undecided.
+ */
+export function askTrust(ctx: CheckContext, trustPolicy: Doc, externalId: string | null): Asked {
+  const { snapshot, derived, now } = ctx;
+  const p = derived.principal!;
+  const tidb = tidbAccountId(snapshot);
+  const context: Record<string, string> = {
+    "aws:SecureTransport": "true",
+    "aws:PrincipalAccount": tidb,
+    "aws:PrincipalType": "AssumedRole",
+    "aws:CurrentTime": now.toISOString(),
+    "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
+  };
+  if (externalId !== null) context["sts:ExternalId"] = externalId;
+  return ask({
+    request: {
+      action: "sts:AssumeRole",
+      resource: p.principalArn,
+      context,
+      unknownKeys: ["aws:SourceIp", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:userid", "sts:RoleSessionName", "sts:SourceIdentity"],
+    },
+    principal: `arn:${p.partition}:iam::${tidb}:root`,
+    principalAccount: tidb,
+    resourceAccount: p.accountId,
+    identity: [{ document: "tidb-cloud-caller-policy", doc: TIDB_CALLER_POLICY }],
+    resource: { document: "trust-policy", doc: trustPolicy },
+  });
+}
+
+/** Trust statements that allow sts:AssumeRole to TiDB Cloud's account, whatever their conditions say. */
+export function tidbStatements(asked: Asked): ExplainedStatement[] {
+  return asked.statements.filter(
+    (s) => s.document === "trust-policy" && s.effect === "Allow" && s.action === "match" && s.principal === "match",
+  );
+}
+
+/** Condition entries of a statement, flattened: { operator, key, values }. */
+export function conditionEntries(doc: Doc, index: number): { operator: string; key: string; values: string[] }[] {
+  const st = statementsOf(doc)[index];
+  const cond = st?.Condition;
+  if (!cond || typeof cond !== "object") return [];
+  return Object.entries(cond as Record<string, unknown>).flatMap(([operator, block]) =>
+    block && typeof block === "object"
+      ? Object.entries(block as Record<string, unknown>).map(([key, v]) => ({
+          operator,
+          key,
+          values: (Array.isArray(v) ? v : [v]).map((x) => String(x)),
+        }))
+      : [],
+  );
+}
+
+/** Principal.AWS values of a statement. */
+export function awsPrincipals(doc: Doc, index: number): string[] {
+  const p = statementsOf(doc)[index]?.Principal;
+  if (p === "*") return ["*"];
+  if (!p || typeof p !== "object") return [];
+  const aws = (p as Record<string, unknown>).AWS;
+  return (Array.isArray(aws) ? aws : aws === undefined ? [] : [aws]).map(String);
+}

@@ -1,0 +1,34 @@
+import { ask, type Asked } from "../derive/ask";
+import type { ImportRequest } from "../derive/requests";
+import { missingData } from "../helpers";
+import type { CheckContext, Outcome } from "../types";
+import { l } from "../types";
+
+/** Why a bucket-policy check cannot run; null when it can. */
+export function bucketPolicyPrecondition(ctx: CheckContext): Outcome | null {
+  const { snapshot, derived } = ctx;
+  if (!derived.target) return { status: "unknown", detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"), unavailable: "a valid bucket URI" };
+  if (!snapshot.bucket) return missingData(snapshot, "bucket", "s3:ListBucket (HeadBucket)", l("The bucket", "バケット"));
+  if (!snapshot.bucket.exists) return { status: "skipped", detail: l("The bucket does not exist (see bucket.exists).", "バケットが存在しません（bucket.exists を参照）。") };
+  if (snapshot.bucket.policy === undefined || snapshot.unavailable?.["bucket.policy"]) {
+    return missingData(snapshot, "bucket.policy", "s3:GetBucketPolicy", l("The bucket policy", "バケットポリシー"));
+  }
+  if (!derived.principal) return { status: "unknown", detail: l("The principal's ARN is not known.", "プリンシパルの ARN が不明です。"), unavailable: "the role ARN or the IAM user's ARN" };
+  return null;
+}
+
+/** An identity policy that allows everything: isolates what the bucket policy alone decides. */
+const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
+
+/** Asks about a request with the bucket policy as the resource policy, and an allow-all identity side. */
+export function askBucket(ctx: CheckContext, req: ImportRequest, policy: Record<string, unknown>): Asked {
+  const p = ctx.derived.principal!;
+  return ask({
+    request: req,
+    principal: p.requestArn,
+    principalAccount: p.accountId,
+    resourceAccount: ctx.derived.bucketAccount ?? p.accountId,
+    identity: [{ document: "assumed-identity-allow", doc: ALLOW_ALL }],
+    resource: { document: "bucket-policy", doc: policy },
+  });
+}

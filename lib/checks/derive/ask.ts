@@ -1,0 +1,95 @@
+import { evaluate } from "@/lib/policy";
+import type { Answer, StatementExplanation } from "@/lib/policy/types";
+import type { PolicyDocument } from "@/lib/snapshot/schema";
+import type { NamedPolicy } from "./policies";
+import type { ImportRequest } from "./requests";
+
+/** A statement cited by a finding: the catalogue document name, the index and the Sid. */
+export interface Cited {
+  document: string;
+  statement: number;
+  sid?: string;
+}
+
+export interface ExplainedStatement extends StatementExplanation {
+  document: string;
+}
+
+export interface Asked {
+  answer: Answer;
+  /** The statements that decided (matched), by document. */
+  cited: (Cited & { effect: "Allow" | "Deny"; undecided?: boolean })[];
+  /** Every statement's explanation, by document. */
+  statements: ExplainedStatement[];
+}
+
+export interface AskInput {
+  request: ImportRequest;
+  /** ARN the request is made as (session ARN for a role). */
+  principal: string;
+  principalAccount: string;
+  resourceAccount: string;
+  identity: NamedPolicy[];
+  boundary?: NamedPolicy | null;
+  resource?: NamedPolicy | null;
+}
+
+/** Statements of a policy document as an array (a single object counts as statement 0). */
+export function statementsOf(doc: PolicyDocument | null | undefined): Record<string, unknown>[] {
+  const s = doc?.Statement;
+  if (Array.isArray(s)) return s.filter((x): x is Record<string, unknown> => !!x && typeof x === "object");
+  if (s && typeof s === "object") return [s as Record<string, unknown>];
+  return [];
+}
+
+function documentOf(input: AskInput, ref: string): NamedPolicy | null {
+  const m = /^identity:(\d+)$/.exec(ref);
+  if (m) return input.identity[Number(m[1])] ?? null;
+  if (ref === "boundary") return input.boundary ?? null;
+  if (ref === "resource") return input.resource ?? null;
+  return null;
+}
+
+/** Asks the policy engine about one request, and names each statement by its catalogue document. */
+export function ask(input: AskInput): Asked {
+  const answer = evaluate({
+    request: {
+      principal: input.principal,
+      action: input.request.action,
+      resource: input.request.resource,
+      context: input.request.context,
+      unknownKeys: input.request.unknownKeys,
+    },
+    principalAccount: input.principalAccount,
+    resourceAccount: input.resourceAccount,
+    identityPolicies: input.identity.map((p) => p.doc),
+    permissionsBoundary: input.boundary?.doc ?? null,
+    sessionPolicy: null,
+    resourcePolicy: input.resource?.doc ?? null,
+  });
+  const name = (ref: string) => documentOf(input, ref)?.document ?? ref;
+  const sidOf = (ref: string, i: number) => {
+    const sid = statementsOf(documentOf(input, ref)?.doc)[i]?.Sid;
+    return typeof sid === "string" ? sid : undefined;
+  };
+  return {
+    answer,
+    cited: answer.matched.map((m) => ({
+      document: name(m.policy),
+      statement: m.statement,
+      sid: m.sid ?? sidOf(m.policy, m.statement),
+      effect: m.effect,
+      ...(m.undecided ? { undecided: true } : {}),
+    })),
+    statements: (answer.explanations ?? []).map((e) => ({ ...e, document: name(e.policy), sid: e.sid ?? sidOf(e.policy, e.statement) })),
+  };
+}
+
+/** "role-policy:s3-read statement 1 (Sid \"Objects\")" */
+export function citeText(c: Cited): string {
+  return `${c.document} statement ${c.statement}${c.sid ? ` (Sid "${c.sid}")` : ""}`;
+}
+
+export function citeTextJa(c: Cited): string {
+  return `${c.document} のステートメント ${c.statement}${c.sid ? `（Sid "${c.sid}"）` : ""}`;
+}

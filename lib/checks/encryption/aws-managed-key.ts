@@ -1,0 +1,66 @@
+import { defineCheck, l } from "../types";
+import { sample, sampleJa } from "../helpers";
+
+export const ENCRYPTION_CONSOLE_STEPS = [
+  "Open the bucket in the Amazon S3 console and choose the Properties tab",
+  "Under Default encryption, choose Edit",
+  "Choose Server-side encryption with Amazon S3 managed keys (SSE-S3), or SSE-KMS with a customer managed key",
+  "Save changes",
+  "Re-copy the existing objects so that they are encrypted again (changing the default affects only new objects)",
+];
+
+export const kmsAwsManagedKey = defineCheck({
+  id: "kms.aws-managed-key",
+  step: "encryption",
+  title: l("The AWS managed key aws/s3 is usable by the principal", "AWS マネージドキー aws/s3 をプリンシパルが使用できる"),
+  run({ snapshot, derived }) {
+    const managed = derived.keys.filter((k) => k.manager === "AWS");
+    if (managed.length === 0) {
+      if (!snapshot.bucket?.encryption && !snapshot.objects) {
+        return {
+          status: "unknown",
+          detail: l("The bucket's encryption and the objects' keys are not known.", "バケットの暗号化とオブジェクトのキーが不明です。"),
+          unavailable: "needs s3:GetEncryptionConfiguration and s3:GetObject (HeadObject)",
+        };
+      }
+      return { status: "skipped", detail: l("The AWS managed key aws/s3 is not in use.", "AWS マネージドキー aws/s3 は使用されていません。") };
+    }
+    const p = derived.principal;
+    if (!p) return { status: "unknown", detail: l("The principal is not known.", "プリンシパルが不明です。"), unavailable: "the role ARN or the IAM user's ARN" };
+    const other = managed.filter((k) => (k.accountId ?? derived.bucketAccount) && (k.accountId ?? derived.bucketAccount) !== p.accountId);
+    if (other.length === 0) {
+      return {
+        status: "pass",
+        detail: l(
+          `The AWS managed key aws/s3 is in the principal's account ${p.accountId}: its key policy lets principals of that account use it through S3.`,
+          `AWS マネージドキー aws/s3 はプリンシパルと同じアカウント ${p.accountId} にあり、そのキーポリシーは同じアカウントのプリンシパルに S3 経由での使用を許可しています。`,
+        ),
+      };
+    }
+    const bucket = snapshot.bucket?.name ?? derived.target?.bucket ?? "<bucket>";
+    const folder = derived.target?.folder ?? "";
+    const objects = other.flatMap((k) => k.objects);
+    const before = snapshot.bucket?.encryption
+      ? { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: snapshot.bucket.encryption.algorithm, ...(snapshot.bucket.encryption.kmsKeyId ? { KMSMasterKeyID: snapshot.bucket.encryption.kmsKeyId } : {}) } }] }
+      : null;
+    return {
+      status: "fail",
+      title: l("The AWS managed key aws/s3 cannot be used from another account", "AWS マネージドキー aws/s3 は別のアカウントから使用できません"),
+      detail: l(
+        `The data is encrypted with the AWS managed key aws/s3 of account ${other[0].accountId ?? derived.bucketAccount}, and the principal is in account ${p.accountId}. The policy of an AWS managed key cannot be changed, so no cross-account grant is possible. Switch the bucket to SSE-S3 (or SSE-KMS with a customer managed key that grants the principal), then re-copy the existing objects${objects.length ? ` (${sample(objects)})` : ""}: they keep their old key until re-copied.`,
+        `データはアカウント ${other[0].accountId ?? derived.bucketAccount} の AWS マネージドキー aws/s3 で暗号化されており、プリンシパルはアカウント ${p.accountId} にあります。AWS マネージドキーのキーポリシーは変更できないため、別アカウントへの許可はできません。バケットを SSE-S3（またはプリンシパルに許可したカスタマーマネージドキーによる SSE-KMS）に変更し、既存のオブジェクト${objects.length ? `（${sampleJa(objects)}）` : ""}をコピーし直してください。コピーし直すまで既存のオブジェクトは古いキーのままです。`,
+      ),
+      evidence: { keys: other.map((k) => k.arn), objects: objects.slice(0, 20) },
+      fix: {
+        document: "bucket-encryption",
+        before,
+        after: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+        cli:
+          `aws s3api put-bucket-encryption --bucket ${bucket} --server-side-encryption-configuration file://bucket-encryption.json\n` +
+          `aws s3 cp s3://${bucket}/${folder} s3://${bucket}/${folder} --recursive --sse AES256`,
+        console: ENCRYPTION_CONSOLE_STEPS,
+        notes: ["Existing objects keep their old key until they are copied again; the second command re-copies the folder in place with SSE-S3."],
+      },
+    };
+  },
+});

@@ -1,0 +1,86 @@
+import { addPrincipalArnException, addStatement } from "@/lib/fixes/policy-edits";
+import { policyFix } from "@/lib/fixes/make-fix";
+import { citeText, citeTextJa } from "../derive/ask";
+import { unavailableReason } from "../helpers";
+import { defineCheck, l, type Outcome } from "../types";
+import { askKeyPolicy } from "./key-question";
+
+const ID = "kms.key-policy";
+
+export const kmsKeyPolicy = defineCheck({
+  id: ID,
+  step: "encryption",
+  title: l("Each key policy lets the principal decrypt", "各キーのキーポリシーがプリンシパルに復号を許可している"),
+  run(ctx): Outcome {
+    const { derived, snapshot, fixes } = ctx;
+    const keys = derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS");
+    if (keys.length === 0) return { status: "skipped", detail: l("No customer managed KMS key is in use.", "カスタマーマネージド KMS キーは使用されていません。") };
+    const p = derived.principal;
+    if (!p) return { status: "unknown", detail: l("The principal is not known.", "プリンシパルが不明です。"), unavailable: "the role ARN or the IAM user's ARN" };
+    const passes: string[] = [];
+    const unknown: { arn: string; why: string }[] = [];
+    for (const req of keys) {
+      const arn = req.resource;
+      const policy = req.kmsKey?.key?.policy;
+      if (!policy) {
+        const reason = unavailableReason(snapshot, `keys.${arn}.policy`) ?? unavailableReason(snapshot, `keys.${arn}`) ?? unavailableReason(snapshot, "keys");
+        unknown.push({ arn, why: `${reason ? `${reason}; ` : ""}needs kms:GetKeyPolicy on ${arn}, or the pasted key policy` });
+        continue;
+      }
+      const a = askKeyPolicy(ctx, req, policy);
+      const doc = `key-policy:${arn}`;
+      if (a.answer.decision === "allow") {
+        const c = a.cited.find((m) => m.document === doc);
+        passes.push(c ? `${arn}: ${citeText(c)}` : arn);
+        continue;
+      }
+      if (a.answer.decision === "unknown") {
+        unknown.push({ arn, why: `the key policy's decision depends on ${a.answer.unknownKeys.join(", ")}` });
+        continue;
+      }
+      const before = fixes.current(doc, policy)!;
+      if (a.answer.decision === "explicit-deny") {
+        const d = a.cited.find((m) => m.effect === "Deny" && m.document === doc)!;
+        return {
+          status: "fail",
+          title: l("A Deny in the key policy blocks decryption", "キーポリシーの Deny が復号を拒否しています"),
+          detail: l(
+            `${citeText(d)} denies kms:Decrypt to ${p.principalArn} on ${arn}. Exempt the principal from it (aws:PrincipalArn).`,
+            `${citeTextJa(d)} が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。プリンシパルを除外してください（aws:PrincipalArn）。`,
+          ),
+          evidence: { document: doc, statement: d.statement, ...(d.sid ? { sid: d.sid } : {}) },
+          fix: policyFix(fixes, snapshot, ID, doc, before, addPrincipalArnException(before, d.statement, p.principalArn)),
+        };
+      }
+      const after = addStatement(before, {
+        Sid: "AllowTiDBCloudImportKeyUser",
+        Effect: "Allow",
+        Principal: { AWS: p.principalArn },
+        Action: ["kms:Decrypt", "kms:DescribeKey"],
+        Resource: "*",
+      });
+      const keyAccount = req.kmsKey?.accountId ?? p.accountId;
+      return {
+        status: "fail",
+        title: l("The key policy does not let the principal decrypt", "キーポリシーがプリンシパルに復号を許可していません"),
+        detail: l(
+          `The key policy of ${arn} names neither ${p.principalArn} (as a key user) nor ${keyAccount === p.accountId ? `the account root arn:${p.partition}:iam::${keyAccount}:root` : `the principal's account ${p.accountId}`}; without the key policy's consent, no identity policy can grant the key. Add ${p.principalArn} as a key user.`,
+          `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root` : `プリンシパルのアカウント ${p.accountId}`}も含まれていません。キーポリシーで許可されていなければ、ID ベースのポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。`,
+        ),
+        evidence: { document: doc },
+        fix: policyFix(fixes, snapshot, ID, doc, before, after),
+      };
+    }
+    if (unknown.length) {
+      return {
+        status: "unknown",
+        detail: l(`Cannot judge the key policy of ${unknown.map((u) => u.arn).join(", ")}: ${unknown[0].why}.`, `${unknown.map((u) => u.arn).join("、")} のキーポリシーを判断できません：${unknown[0].why}。`),
+        unavailable: unknown[0].why,
+      };
+    }
+    return {
+      status: "pass",
+      detail: l(`The key policies let the principal decrypt: ${passes.join("; ")}.`, `キーポリシーはプリンシパルに復号を許可しています：${passes.join("、")}。`),
+    };
+  },
+});

@@ -1,0 +1,83 @@
+import type { Snapshot } from "@/lib/snapshot/schema";
+import { ask, type Asked } from "../derive/ask";
+import type { NamedPolicy } from "../derive/policies";
+import type { ImportRequest } from "../derive/requests";
+import { missingData } from "../helpers";
+import type { CheckContext, Outcome } from "../types";
+import { l } from "../types";
+
+/** Why identity checks cannot run; null when they can. */
+export function identityPrecondition(ctx: CheckContext): Outcome | null {
+  const { snapshot, derived } = ctx;
+  if (!derived.target) {
+    return { status: "unknown", detail: l("The bucket URI is not valid (see input.bucket-uri).", "バケット URI が正しくありません（input.bucket-uri を参照）。"), unavailable: "a valid bucket URI" };
+  }
+  if (snapshot.target.mode === "role") {
+    if (!snapshot.role) return missingData(snapshot, "role", "iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicyVersion", l("The role's permission policies", "ロールの権限ポリシー"));
+    if (!snapshot.role.exists) return { status: "skipped", detail: l("The role does not exist (see role.exists).", "ロールが存在しません（role.exists を参照）。") };
+  } else {
+    if (!snapshot.user) return missingData(snapshot, "user", "iam:GetAccessKeyLastUsed, iam:ListUserPolicies, iam:GetUserPolicy, iam:ListAttachedUserPolicies, iam:ListGroupsForUser", l("The IAM user who owns the access key and its policies", "アクセスキーを所有する IAM ユーザーとそのポリシー"));
+    if (!snapshot.user.exists) return { status: "skipped", detail: l("The IAM user does not exist (see access-key.owner).", "IAM ユーザーが存在しません（access-key.owner を参照）。") };
+  }
+  if (!derived.principal) {
+    return { status: "unknown", detail: l("The principal's ARN is not known or not valid.", "プリンシパルの ARN が不明か正しくありません。"), unavailable: "the role ARN or the IAM user's ARN" };
+  }
+  const missing = Object.entries(derived.identity?.missing ?? {}).filter(([k]) => !k.endsWith("permissionsBoundary"));
+  if (missing.length) {
+    const [path, reason] = missing[0];
+    return missingData(snapshot, path, snapshot.target.mode === "role" ? "iam:GetRolePolicy / iam:GetPolicyVersion" : "iam:GetUserPolicy / iam:GetGroupPolicy / iam:GetPolicyVersion", l(`Part of the identity policies (${path}: ${reason})`, `ID ベースのポリシーの一部（${path}：${reason}）`));
+  }
+  return null;
+}
+
+/** A key policy that only delegates to IAM (the default key policy): isolates the identity side of kms:Decrypt. */
+export function delegatingKeyPolicy(partition: string, account: string) {
+  return {
+    Version: "2012-10-17",
+    Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${account}:root` }, Action: "kms:*", Resource: "*" }],
+  };
+}
+
+/**
+ * Asks about the identity side alone: the principal's identity policies (no boundary, no bucket policy). For kms:
+ * a key policy that delegates to IAM stands in for the real one (judged by kms.key-policy).
+ */
+export function askIdentity(ctx: CheckContext, req: ImportRequest, policies?: NamedPolicy[]): Asked {
+  const p = ctx.derived.principal!;
+  const kms = req.action.startsWith("kms:");
+  return ask({
+    request: req,
+    principal: p.requestArn,
+    principalAccount: p.accountId,
+    resourceAccount: kms ? req.kmsKey?.accountId ?? p.accountId : ctx.derived.bucketAccount ?? p.accountId,
+    identity: policies ?? ctx.derived.identity!.policies,
+    resource: kms ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) } : null,
+  });
+}
+
+/** The identity policies grant the request (an explicit Deny is judged separately by identity.explicit-deny). */
+export function identityAllows(a: Asked): "yes" | "no" | "unknown" {
+  if (a.answer.decision === "allow") return "yes";
+  const allowStatements = a.statements.filter((s) => s.effect === "Allow" && s.document.includes("policy:"));
+  if (allowStatements.some((s) => s.applies === "match")) return "yes";
+  if (a.answer.decision === "unknown" || allowStatements.some((s) => s.applies === "unknown")) return "unknown";
+  return "no";
+}
+
+/** Identity policies as corrected so far by earlier fixes (including new policies the fixes created). */
+export function currentIdentityPolicies(ctx: CheckContext): NamedPolicy[] {
+  const orig = ctx.derived.identity?.policies ?? [];
+  const names = new Set(orig.map((p) => p.document));
+  const prefix = ctx.snapshot.target.mode === "role" ? "role-policy:" : "user-policy:";
+  const created = ctx.fixes
+    .names()
+    .filter((n) => n.startsWith(prefix) && !names.has(n))
+    .map((n) => ({ document: n, doc: ctx.fixes.current(n, null)! }));
+  return [...orig.map((p) => ({ document: p.document, doc: ctx.fixes.current(p.document, p.doc)! })), ...created];
+}
+
+/** Whether the principal is in another account than the bucket (then the bucket policy must also allow). */
+export function crossAccount(snapshot: Snapshot, principalAccount: string): boolean {
+  const owner = snapshot.bucket?.ownerAccountId;
+  return !!owner && owner !== principalAccount;
+}

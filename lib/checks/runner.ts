@@ -1,0 +1,104 @@
+import type { CheckStatus, Finding, Report, StepId } from "@/lib/report/types";
+import { STATUSES } from "@/lib/report/types";
+import type { Snapshot } from "@/lib/snapshot/schema";
+import { FixWorkspace } from "@/lib/fixes/workspace";
+import { redactErrorMessage } from "@/lib/triage";
+import { derive, type Derived } from "./derive/derived";
+import { CHECKS } from "./registry";
+import type { Check, CheckContext, Localized, Outcome, ReportLocale } from "./types";
+import { l } from "./types";
+
+export interface AnalyzeOptions {
+  /** Run only the checks of these steps (the wizard's "Re-check this step"). */
+  steps?: StepId[];
+  /** Time of the analysis: the session TiDB Cloud starts is issued then (aws:TokenIssueTime, aws:CurrentTime). */
+  now?: Date;
+  /** Language of titles and details (default English). */
+  locale?: ReportLocale;
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Runs one check; a throw becomes `unknown` with the reason, never a failed run. */
+async function runIsolated(check: Check, ctx: CheckContext): Promise<Outcome> {
+  try {
+    const out = await check.run(ctx);
+    if (!out || !STATUSES.includes(out.status)) throw new Error("the check returned no status");
+    return out;
+  } catch (e) {
+    return {
+      status: "unknown",
+      detail: l(`The check could not run: ${describeError(e)}.`, `チェックを実行できませんでした：${describeError(e)}。`),
+      unavailable: `internal error in ${check.id}: ${describeError(e)}`,
+    };
+  }
+}
+
+function pick(x: Localized | string, locale: ReportLocale): string {
+  return typeof x === "string" ? x : x[locale];
+}
+
+/** Turns the outcomes into a Report in one language. */
+export function toReport(snapshot: Snapshot, results: { check: Check; outcome: Outcome }[], locale: ReportLocale, now: Date): Report {
+  const findings: Finding[] = results.map(({ check, outcome }) => {
+    const f: Finding = {
+      id: check.id,
+      step: check.step,
+      status: outcome.status,
+      title: pick(outcome.title ?? check.title, locale),
+      detail: pick(outcome.detail, locale),
+    };
+    if (outcome.evidence) f.evidence = outcome.evidence;
+    if (outcome.fix) f.fix = outcome.fix;
+    if (outcome.unavailable) f.unavailable = pick(outcome.unavailable, locale);
+    return f;
+  });
+  const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<CheckStatus, number>;
+  for (const f of findings) summary[f.status]++;
+  const target = { ...snapshot.target };
+  // TiDB Cloud's access-key message can echo the secret access key: a report never carries it.
+  if (target.errorMessage) target.errorMessage = redactErrorMessage(target.errorMessage);
+  return { version: 1, target, findings, summary, generatedAt: now.toISOString() };
+}
+
+/** Runs the checks (all, or those of some steps) in catalogue order and returns the outcomes. */
+export async function runChecks(snapshot: Snapshot, opts: AnalyzeOptions = {}): Promise<{ check: Check; outcome: Outcome }[]> {
+  const now = opts.now ?? new Date();
+  let derived: Derived;
+  try {
+    derived = derive(snapshot, now);
+  } catch (e) {
+    // Should not happen for a valid snapshot; every check then says unknown rather than the run failing.
+    const reason = describeError(e);
+    return CHECKS.filter((c) => !opts.steps || opts.steps.includes(c.step)).map((check) => ({
+      check,
+      outcome: { status: "unknown" as const, detail: l(`The snapshot could not be analysed: ${reason}.`, `スナップショットを分析できませんでした：${reason}。`), unavailable: reason },
+    }));
+  }
+  const fixes = new FixWorkspace();
+  const results: { check: Check; outcome: Outcome }[] = [];
+  for (const check of CHECKS) {
+    if (opts.steps && !opts.steps.includes(check.step)) continue;
+    const outcome = await runIsolated(check, {
+      snapshot,
+      derived,
+      fixes,
+      previous: results.map((r) => ({ id: r.check.id, step: r.check.step, outcome: r.outcome })),
+      now,
+    });
+    results.push({ check, outcome });
+  }
+  return results;
+}
+
+/**
+ * Analyses a snapshot: every check of the catalogue (or those of `steps`), findings in catalogue order, summary
+ * counts. Never throws for a valid snapshot.
+ */
+export async function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): Promise<Report> {
+  const now = opts.now ?? new Date();
+  const results = await runChecks(snapshot, { ...opts, now });
+  return toReport(snapshot, results, opts.locale ?? "en", now);
+}

@@ -1,0 +1,34 @@
+import { triageErrorMessage } from "@/lib/triage";
+import { defineCheck, l } from "../types";
+
+export const orgGuardrails = defineCheck({
+  id: "org.guardrails",
+  step: "summary",
+  title: l("No organization policy (SCP or RCP) blocks the import", "組織のポリシー（SCP、RCP）がインポートを妨げていない"),
+  run({ snapshot, derived }) {
+    const t = triageErrorMessage(snapshot.target.errorMessage);
+    const who = derived.principal?.principalArn ?? "the role or IAM user";
+    const ask = `Please check whether a service control policy or resource control policy denies ${who} the actions s3:GetBucketLocation, s3:ListBucket, s3:GetObject${snapshot.target.mode === "role" ? ", s3:GetObjectVersion" : ""} and kms:Decrypt on ${derived.bucketArn ?? "the bucket"}${snapshot.target.mode === "role" ? `, or denies sts:AssumeRole on it to TiDB Cloud's account ${snapshot.target.tidbAccountId ?? "380838443567"}` : ""}, and if so add an exception for it.`;
+    if (t && (t.policyType === "scp" || t.policyType === "rcp")) {
+      const kind = t.policyType === "scp" ? "service control policy (SCP)" : "resource control policy (RCP)";
+      return {
+        status: "fail",
+        title: l(`The error names a ${kind}`, `エラーメッセージが${t.policyType === "scp" ? "サービスコントロールポリシー（SCP）" : "リソースコントロールポリシー（RCP）"}を示しています`),
+        detail: l(
+          `The error says ${t.action ?? "the request"} is ${t.explicit ? "explicitly denied by" : "not allowed by"} a ${kind}. Only the organization's administrator can change it. Send them: "${ask}"`,
+          `エラーは ${t.action ?? "リクエスト"} が${t.policyType.toUpperCase()}により${t.explicit ? "明示的に拒否" : "許可されていない"}ことを示しています。変更できるのは組織の管理者のみです。管理者に次の依頼を送ってください：「${ask}」`,
+        ),
+        evidence: { policyType: t.policyType, request: ask },
+      };
+    }
+    return {
+      status: "unknown",
+      detail: l(
+        `SCPs and RCPs can only be read from the organization's management account. If everything else passes, send the administrator: "${ask}"`,
+        `SCP と RCP は組織の管理アカウントからしか読み取れません。他のすべてのチェックに問題がない場合は、管理者に次の依頼を送ってください：「${ask}」`,
+      ),
+      unavailable: "organizations:ListPoliciesForTarget and organizations:DescribePolicy (management account only)",
+      evidence: { request: ask },
+    };
+  },
+});

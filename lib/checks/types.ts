@@ -1,0 +1,47 @@
+import type { CheckStatus, Evidence, Fix, StepId } from "@/lib/report/types";
+import type { Snapshot } from "@/lib/snapshot/schema";
+import type { Derived } from "./derive/derived";
+import type { FixWorkspace } from "@/lib/fixes/workspace";
+
+/** Languages a report can be written in. */
+export type ReportLocale = "en" | "ja";
+
+/** One message in both languages, kept beside the check that says it. */
+export interface Localized {
+  en: string;
+  ja: string;
+}
+
+/** What a check returns; the runner adds id, step and the language. */
+export interface Outcome {
+  status: CheckStatus;
+  /** A status-specific title; the check's catalogue title when absent. */
+  title?: Localized;
+  detail: Localized;
+  evidence?: Evidence;
+  fix?: Fix;
+  /** For unknown: the IAM action or document that would settle it. */
+  unavailable?: Localized | string;
+}
+
+export interface CheckContext {
+  snapshot: Snapshot;
+  /** Facts derived once from the snapshot: the parsed target, principal, policies, the import's requests. */
+  derived: Derived;
+  /** Documents as corrected by earlier findings' fixes in this run (each fix builds on the previous ones). */
+  fixes: FixWorkspace;
+  /** Outcomes of the checks that ran before this one in this run (catalogue order). */
+  previous: readonly { id: string; step: StepId; outcome: Outcome }[];
+  now: Date;
+}
+
+export interface Check {
+  id: string;
+  step: StepId;
+  title: Localized;
+  run(ctx: CheckContext): Outcome | Promise<Outcome>;
+}
+
+export const defineCheck = <const C extends Check>(c: C): C => c;
+
+export const l = (en: string, ja: string): Localized => ({ en, ja });

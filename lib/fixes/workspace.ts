@@ -1,0 +1,33 @@
+/**
+ * Documents as corrected so far in one analysis. Several findings may correct the same document (say, the role's
+ * inline policy lacks both ListBucket and the trailing /* on GetObject): each fix starts from the document as the
+ * previous fixes left it, so the last fix of a document holds every change, and applying the fixes in report order
+ * gives the fully corrected document.
+ */
+export type Doc = Record<string, unknown>;
+
+export class FixWorkspace {
+  private readonly docs = new Map<string, Doc | null>();
+  private readonly changers = new Map<string, string[]>();
+
+  /** A deep copy of the document as corrected so far (or of `original` when no fix touched it yet). */
+  current(name: string, original: Doc | null | undefined): Doc | null {
+    const doc = this.docs.has(name) ? this.docs.get(name) : original;
+    return doc == null ? null : structuredClone(doc);
+  }
+
+  record(name: string, after: Doc | null, checkId: string): void {
+    this.docs.set(name, after == null ? null : structuredClone(after));
+    this.changers.set(name, [...(this.changers.get(name) ?? []), checkId]);
+  }
+
+  /** Names of every document a fix touched or created in this run. */
+  names(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  /** Check ids whose fixes already changed this document in this run. */
+  changedBy(name: string): string[] {
+    return [...(this.changers.get(name) ?? [])];
+  }
+}
