@@ -76,6 +76,8 @@ export const BucketSchema = z.object({
   name: z.string().nullish(),
   region: z.string().nullish(),
   ownerAccountId: z.string().nullish(),
+  /** Canonical user id of the bucket owner (GetBucketAcl), to tell which sampled objects it owns. */
+  ownerCanonicalId: z.string().nullish(),
   policy: PolicyDocumentSchema.nullish(),
   objectOwnership: z.enum(["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"]).nullish(),
   encryption: EncryptionSchema.nullish(),

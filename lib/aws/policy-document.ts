@@ -1,0 +1,24 @@
+import "server-only";
+import type { PolicyDocument } from "@/lib/snapshot/schema";
+
+/**
+ * Parses a policy document as AWS returns it: IAM returns documents URL-encoded (RFC 3986), S3 and KMS return
+ * plain JSON. Returns null when the text is not a JSON object.
+ */
+export function parsePolicyDocument(text: string | undefined | null): PolicyDocument | null {
+  if (!text) return null;
+  let raw = text.trim();
+  if (!raw.startsWith("{")) {
+    try {
+      raw = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+  }
+  try {
+    const doc: unknown = JSON.parse(raw);
+    return doc && typeof doc === "object" && !Array.isArray(doc) ? (doc as PolicyDocument) : null;
+  } catch {
+    return null;
+  }
+}
