@@ -46,6 +46,8 @@ export function compileArnPattern(pattern: string): Matcher {
   const parts = splitSix(pattern);
   if (!parts) return compileWildcard(pattern);
   if (!pattern.includes("*") && !pattern.includes("?")) return (v) => v === pattern;
+  // Wildcards only in the resource part: a whole-string match is the same thing, and allocates nothing.
+  if (!/[*?]/.test(parts.slice(0, 5).join(":"))) return compileWildcard(pattern);
   const ms = parts.map((p) => compileWildcard(p));
   return (v) => {
     const vs = splitSix(v);
@@ -63,6 +65,7 @@ export function compileArnCodes(codes: number[]): Matcher {
     else parts[parts.length - 1].push(c);
   }
   if (parts.length < 6) return compileCodes(codes);
+  if (!parts.slice(0, 5).some((p) => p.some((c) => c < 0))) return compileCodes(codes);
   const ms = parts.map((p) => compileCodes(p));
   return (v) => {
     const vs = splitSix(v);

@@ -25,10 +25,32 @@ export interface PrincipalInfo {
   /** For a role: its path and name, e.g. "path/name". */
   rolePathName?: string;
   userName?: string;
+  /** Context keys derived from the principal (lower-cased name → value), used when the request lacks them. */
+  derived: [string, string[]][];
 }
 
-/** Classifies the request principal: a role and its sessions are one principal. */
+const principalCache = new Map<string, PrincipalInfo>();
+
+/** Classifies the request principal (cached): a role and its sessions are one principal. */
 export function describePrincipal(arn: string, fallbackAccount: string): PrincipalInfo {
+  const key = `${fallbackAccount}|${arn}`;
+  let p = principalCache.get(key);
+  if (!p) {
+    const base = classify(arn, fallbackAccount) as PrincipalInfo;
+    const derived: [string, string[]][] = [];
+    if (base.kind !== "service") derived.push(["aws:principalarn", [principalArnForContext(base)]]);
+    if (base.account) derived.push(["aws:principalaccount", [base.account]]);
+    if (base.userName) derived.push(["aws:username", [base.userName]]);
+    const type = base.kind === "session" ? "AssumedRole" : base.kind === "user" ? "User" : base.kind === "root" ? "Account" : undefined;
+    if (type) derived.push(["aws:principaltype", [type]]);
+    p = { ...base, derived };
+    if (principalCache.size > 1000) principalCache.clear();
+    principalCache.set(key, p);
+  }
+  return p;
+}
+
+function classify(arn: string, fallbackAccount: string): Omit<PrincipalInfo, "derived"> {
   const a = parseArn(arn);
   if (!a) {
     if (/^\d{12}$/.test(arn)) return { arn: `arn:aws:iam::${arn}:root`, account: arn, kind: "root" };
@@ -58,7 +80,7 @@ export function describePrincipal(arn: string, fallbackAccount: string): Princip
 }
 
 /** The role ARN of a principal (a session maps to its role, without path), used for aws:PrincipalArn. */
-export function principalArnForContext(p: PrincipalInfo): string {
+export function principalArnForContext(p: Omit<PrincipalInfo, "derived">): string {
   if (p.kind === "session") {
     const part = parseArn(p.arn)?.partition ?? "aws";
     return `arn:${part}:iam::${p.account}:role/${p.roleName}`;
@@ -68,36 +90,46 @@ export function principalArnForContext(p: PrincipalInfo): string {
 
 function toList(v: unknown): string[] | undefined {
   if (typeof v === "string") return [v];
+  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v as string[];
   if (typeof v === "number" || typeof v === "boolean") return [String(v)];
   if (Array.isArray(v)) return v.filter((x) => typeof x === "string" || typeof x === "number" || typeof x === "boolean").map(String);
   return undefined;
 }
 
+class RequestContext implements EvalContext {
+  constructor(
+    private readonly map: Map<string, string[]>,
+    private readonly unknown: Map<string, string> | null,
+  ) {}
+  values(k: string): string[] | undefined {
+    return this.unknown !== null && this.unknown.has(k) ? undefined : this.map.get(k);
+  }
+  isUnknown(k: string): boolean {
+    return this.unknown !== null && this.unknown.has(k);
+  }
+  unknownName(k: string): string {
+    return this.unknown?.get(k) ?? k;
+  }
+}
+
 /** Builds the context: lower-cased keys, plus aws:PrincipalArn / aws:PrincipalAccount / aws:username / aws:PrincipalType when absent. */
 export function buildContext(req: RequestDescription, principal: PrincipalInfo): EvalContext {
   const map = new Map<string, string[]>();
-  const unknown = new Map<string, string>();
-  const ctx = req && typeof req.context === "object" && req.context !== null ? req.context : {};
-  for (const k of Object.keys(ctx)) {
-    const list = toList((ctx as Record<string, unknown>)[k]);
-    if (list) map.set(k.toLowerCase(), list);
+  let unknown: Map<string, string> | null = null;
+  const ctx = req && typeof req.context === "object" && req.context !== null ? (req.context as Record<string, unknown>) : null;
+  if (ctx) {
+    for (const k in ctx) {
+      if (!Object.prototype.hasOwnProperty.call(ctx, k)) continue;
+      const list = toList(ctx[k]);
+      if (list) map.set(k.toLowerCase(), list);
+    }
   }
-  if (Array.isArray(req?.unknownKeys)) {
+  if (Array.isArray(req?.unknownKeys) && req.unknownKeys.length) {
+    unknown = new Map();
     for (const k of req.unknownKeys) if (typeof k === "string") unknown.set(k.toLowerCase(), k);
   }
-  const derive = (k: string, v: string | undefined) => {
-    if (v !== undefined && !map.has(k) && !unknown.has(k)) map.set(k, [v]);
-  };
-  derive("aws:principalarn", principal.kind === "service" ? undefined : principalArnForContext(principal));
-  derive("aws:principalaccount", principal.account || undefined);
-  derive("aws:username", principal.userName);
-  derive(
-    "aws:principaltype",
-    principal.kind === "session" ? "AssumedRole" : principal.kind === "user" ? "User" : principal.kind === "root" ? "Account" : undefined,
-  );
-  return {
-    values: (k) => (unknown.has(k) ? undefined : map.get(k)),
-    isUnknown: (k) => unknown.has(k),
-    unknownName: (k) => unknown.get(k) ?? k,
-  };
+  for (const [k, v] of principal.derived) {
+    if (!map.has(k) && !(unknown && unknown.has(k))) map.set(k, v);
+  }
+  return new RequestContext(map, unknown);
 }

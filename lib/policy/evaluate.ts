@@ -19,16 +19,18 @@ import { matchPrincipal, PrincipalMatch } from "./match/principal";
 import { serviceRuleFor, type ServiceRule } from "./services";
 import type { Answer, AuthorizationQuestion, MatchedStatement, StatementExplanation } from "./types";
 
-interface Hit {
-  ref: string;
-  st: CompiledStatement;
-  tri: 1 | 2;
-  pm: PrincipalMatch;
-  keys: string[] | null;
+class Hit {
+  constructor(
+    readonly ref: string,
+    readonly st: CompiledStatement,
+    readonly tri: 1 | 2,
+    readonly pm: PrincipalMatch,
+    readonly keys: string[] | null,
+  ) {}
 }
 
-const min = (a: Tri, b: Tri): Tri => (a < b ? a : b);
-const max = (a: Tri, b: Tri): Tri => (a > b ? a : b);
+const IDENTITY_REFS = Array.from({ length: 64 }, (_, i) => `identity:${i}`);
+const identityRef = (i: number) => (i < 64 ? IDENTITY_REFS[i] : `identity:${i}`);
 
 function scan(
   cp: CompiledPolicy,
@@ -47,14 +49,14 @@ function scan(
     if (r === 0) continue;
     let pm = PrincipalMatch.Direct;
     if (isResource) {
-      if (!st.principal) continue;
+      if (st.principal === null) continue;
       const m = matchPrincipal(st.principal, principal);
       pm = st.notPrincipal ? (m === PrincipalMatch.None ? PrincipalMatch.Direct : PrincipalMatch.None) : m;
       if (pm === PrincipalMatch.None) continue;
     }
     const c = st.conditions.length ? evalConditions(st.conditions, ctx, null) : 2;
     if (c === 0) continue;
-    const tri = min(r, c) as 1 | 2;
+    const tri = (r < c ? r : c) as 1 | 2;
     let keys: string[] | null = null;
     if (tri === 1) {
       keys = [];
@@ -62,7 +64,7 @@ function scan(
       evalConditions(st.conditions, ctx, keys);
       keys = [...new Set(keys)];
     }
-    hits.push({ ref, st, tri, pm, keys });
+    hits.push(new Hit(ref, st, tri, pm, keys));
   }
 }
 
@@ -89,20 +91,218 @@ function malformed(message: string): Answer {
   return { decision: "implicit-deny", reason: `malformed question: ${message}`, matched: [], unknownKeys: [], explanations: [] };
 }
 
-function withExplanations(ans: Answer, compute: () => StatementExplanation[]): Answer {
+/** Everything one evaluation works out; the explanations are computed from it on demand. */
+class Evaluation {
+  hits: Hit[] = [];
+  deny: Tri = 0;
+  id: Tri = 0;
+  bnd: Tri = 2;
+  ses: Tri = 2;
+  rpDirect: Tri = 0;
+  rpExact: Tri = 0;
+  rpAccount: Tri = 0;
+  limit: Tri = 2;
+  idLim: Tri = 0;
+  allowed: Tri = 0;
+  sameAccount: boolean;
+  rule: ServiceRule;
+  hasBoundary: boolean;
+  hasSession: boolean;
+  hasResource: boolean;
+
+  constructor(
+    readonly q: AuthorizationQuestion,
+    readonly action: string,
+    readonly actionLower: string,
+    readonly resource: string,
+    readonly principal: PrincipalInfo,
+    readonly pAccount: string,
+    readonly rAccount: string,
+    readonly ctx: EvalContext,
+  ) {
+    this.sameAccount = pAccount === rAccount;
+    this.rule = serviceRuleFor(actionLower);
+    this.hasBoundary = q.permissionsBoundary !== undefined && q.permissionsBoundary !== null;
+    this.hasSession = q.sessionPolicy !== undefined && q.sessionPolicy !== null;
+    this.hasResource = q.resourcePolicy !== undefined && q.resourcePolicy !== null;
+  }
+
+  considered(): ConsideredPolicy[] {
+    const q = this.q;
+    const out: ConsideredPolicy[] = [];
+    const ids = Array.isArray(q.identityPolicies) ? q.identityPolicies : [];
+    for (let i = 0; i < ids.length; i++) out.push({ ref: identityRef(i), policy: compiledPolicy(ids[i]), isResource: false });
+    if (this.hasBoundary) out.push({ ref: "boundary", policy: compiledPolicy(q.permissionsBoundary), isResource: false });
+    if (this.hasSession) out.push({ ref: "session", policy: compiledPolicy(q.sessionPolicy), isResource: false });
+    if (this.hasResource) out.push({ ref: "resource", policy: compiledPolicy(q.resourcePolicy), isResource: true });
+    return out;
+  }
+
+  run(): Answer {
+    const q = this.q;
+    const { actionLower, resource, principal, ctx, hits } = this;
+    const ids = Array.isArray(q.identityPolicies) ? q.identityPolicies : [];
+    for (let i = 0; i < ids.length; i++) scan(compiledPolicy(ids[i]), identityRef(i), false, actionLower, resource, principal, ctx, hits);
+    if (this.hasBoundary) scan(compiledPolicy(q.permissionsBoundary), "boundary", false, actionLower, resource, principal, ctx, hits);
+    if (this.hasSession) scan(compiledPolicy(q.sessionPolicy), "session", false, actionLower, resource, principal, ctx, hits);
+    if (this.hasResource) scan(compiledPolicy(q.resourcePolicy), "resource", true, actionLower, resource, principal, ctx, hits);
+
+    let deny: Tri = 0;
+    let id: Tri = principal.kind === "root" ? 2 : 0;
+    let bnd: Tri = this.hasBoundary ? 0 : 2;
+    let ses: Tri = this.hasSession ? 0 : 2;
+    let rpDirect: Tri = 0;
+    let rpExact: Tri = 0;
+    let rpAccount: Tri = 0;
+    for (let i = 0; i < hits.length; i++) {
+      const h = hits[i];
+      const t = h.tri;
+      if (h.st.deny) {
+        if (t > deny) deny = t;
+      } else if (h.ref === "resource") {
+        if (h.pm === PrincipalMatch.Exact) {
+          if (t > rpExact) rpExact = t;
+        } else if (h.pm === PrincipalMatch.Direct) {
+          if (t > rpDirect) rpDirect = t;
+        } else if (t > rpAccount) rpAccount = t;
+      } else if (h.ref === "boundary") {
+        if (t > bnd) bnd = t;
+      } else if (h.ref === "session") {
+        if (t > ses) ses = t;
+      } else if (t > id) id = t;
+    }
+    const limit = min(bnd, ses);
+    const idLim = min(id, limit);
+    const rule = this.rule;
+    let allowed: Tri;
+    if (rule.requiresResourcePolicy && !this.hasResource) allowed = 0;
+    else if (!this.sameAccount) allowed = min(idLim, max(max(rpDirect, rpExact), rpAccount));
+    else if (rule.kind === "default") allowed = max(max(idLim, min(rpDirect, limit)), rpExact);
+    else allowed = max(max(min(rpDirect, limit), rpExact), min(rpAccount, idLim));
+    this.deny = deny;
+    this.id = id;
+    this.bnd = bnd;
+    this.ses = ses;
+    this.rpDirect = rpDirect;
+    this.rpExact = rpExact;
+    this.rpAccount = rpAccount;
+    this.limit = limit;
+    this.idLim = idLim;
+    this.allowed = allowed;
+
+    if (deny === 2) return this.answer("explicit-deny", this.denyReason(), this.pick(true, 2), []);
+    if (allowed === 2 && deny === 0) return this.answer("allow", this.allowReason(), this.pick(false, 2), []);
+    if (allowed === 0) {
+      const matched: MatchedStatement[] = [];
+      for (const h of hits) if ((!h.st.deny && h.tri === 2) || (h.st.deny && h.tri === 1)) matched.push(toMatched(h));
+      return this.answer("implicit-deny", this.implicitReason(), matched, []);
+    }
+    // Undecided: the unknown keys of the undecided statements that could change the outcome.
+    const keys = new Set<string>();
+    const undecided = hits.filter((h) => h.tri === 1 && (h.st.deny ? deny === 1 : allowed === 1));
+    for (const h of undecided) for (const k of h.keys ?? []) keys.add(k);
+    const names = [...keys];
+    return this.answer(
+      "unknown",
+      `undecided: the answer depends on ${names.join(", ") || "an unknown key"}, used by ${undecided.map((h) => describeHit(h, rule)).join(", ")}`,
+      hits.map(toMatched),
+      names,
+    );
+  }
+
+  /** The hits of one effect that surely apply. */
+  private pick(deny: boolean, tri: 1 | 2): MatchedStatement[] {
+    const out: MatchedStatement[] = [];
+    for (const h of this.hits) if (h.st.deny === deny && h.tri === tri) out.push(toMatched(h));
+    return out;
+  }
+
+  private firstHit(ref: "identity" | "resource", pm?: PrincipalMatch): Hit | undefined {
+    for (const h of this.hits) {
+      if (h.st.deny || h.tri !== 2) continue;
+      if (ref === "identity" ? h.ref.startsWith("identity:") : h.ref === "resource" && h.pm === pm) return h;
+    }
+    return undefined;
+  }
+
+  private answer(decision: Answer["decision"], reason: string, matched: MatchedStatement[], unknownKeys: string[]): Answer {
+    return withExplanations(decision, reason, matched, unknownKeys, this);
+  }
+
+  explain(): StatementExplanation[] {
+    return explainAll(this.considered(), this.actionLower, this.resource, this.principal, this.ctx);
+  }
+
+  private denyReason(): string {
+    for (const h of this.hits) if (h.st.deny && h.tri === 2) return `explicitly denied by ${describeHit(h, this.rule)}`;
+    return "explicitly denied";
+  }
+
+  private allowReason(): string {
+    const rule = this.rule;
+    const idHit = this.firstHit("identity");
+    const direct = this.firstHit("resource", PrincipalMatch.Exact) ?? this.firstHit("resource", PrincipalMatch.Direct);
+    const acct = this.firstHit("resource", PrincipalMatch.Account);
+    const idPart = idHit ? describeHit(idHit, rule) : this.principal.kind === "root" ? "the account root user" : "an identity policy";
+    if (!this.sameAccount) return `allowed by ${idPart} and ${describeHit((direct ?? acct)!, rule)} (cross-account: both sides allow)`;
+    if (rule.kind === "default") return this.idLim === 2 ? `allowed by ${idPart}` : `allowed by ${describeHit(direct!, rule)}`;
+    if (direct && (this.rpExact === 2 || min(this.rpDirect, this.limit) === 2)) return `allowed by ${describeHit(direct, rule)}`;
+    return `allowed by ${describeHit(acct!, rule)} (it delegates to IAM policies) and ${idPart}`;
+  }
+
+  private implicitReason(): string {
+    const { rule, action, q } = this;
+    const on = `${action} on ${this.resource}`;
+    const pr = q.request.principal;
+    if (rule.requiresResourcePolicy && !this.hasResource) {
+      return rule.kind === "kms"
+        ? `implicitly denied: ${action} needs the KMS key policy, and none was given (a KMS key is usable only when its key policy allows it)`
+        : `implicitly denied: ${action} needs the role's trust policy, and none was given`;
+    }
+    let limits: string | null = null;
+    if (this.bnd === 0 && (this.id > 0 || this.rpDirect > 0)) limits = `implicitly denied: no permissions boundary allows ${on}`;
+    else if (this.ses === 0 && (this.id > 0 || this.rpDirect > 0)) limits = `implicitly denied: no session policy allows ${on}`;
+    if (!this.sameAccount) {
+      if (this.idLim === 0) return limits ?? `implicitly denied: no identity policy allows ${on}`;
+      return `implicitly denied: ${pr} is in account ${this.pAccount} and the resource in account ${this.rAccount}, so the ${rule.resourcePolicyName} must allow too, and no ${rule.resourcePolicyName} statement allows ${on} for this principal`;
+    }
+    if (rule.kind === "default") {
+      return limits ?? `implicitly denied: no identity policy allows ${on}${this.hasResource ? ` and no ${rule.resourcePolicyName} statement allows it for this principal` : ""}`;
+    }
+    if (this.rpDirect === 0 && this.rpExact === 0 && this.rpAccount === 0) {
+      return rule.kind === "kms"
+        ? `implicitly denied: the key policy allows ${action} to ${pr} neither directly nor through the account-root statement (an identity policy alone cannot grant access to a KMS key)`
+        : `implicitly denied: the trust policy does not allow ${pr} to call ${action}`;
+    }
+    return limits ?? `implicitly denied: the ${rule.resourcePolicyName} delegates to IAM policies (account-root statement), but no identity policy allows ${on}`;
+  }
+}
+
+const min = (a: Tri, b: Tri): Tri => (a < b ? a : b);
+const max = (a: Tri, b: Tri): Tri => (a > b ? a : b);
+
+/** The answer, with `explanations` computed on first access (an own, enumerable property: JSON and copies include it). */
+function withExplanations(
+  decision: Answer["decision"],
+  reason: string,
+  matched: MatchedStatement[],
+  unknownKeys: string[],
+  ev: Evaluation,
+): Answer {
   let cached: StatementExplanation[] | undefined;
-  Object.defineProperty(ans, "explanations", {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!cached) cached = compute();
+  return {
+    decision,
+    reason,
+    matched,
+    unknownKeys,
+    get explanations(): StatementExplanation[] {
+      if (cached === undefined) cached = ev.explain();
       return cached;
     },
-    set(v: StatementExplanation[]) {
-      Object.defineProperty(ans, "explanations", { value: v, enumerable: true, configurable: true, writable: true });
+    set explanations(v: StatementExplanation[]) {
+      cached = v;
     },
-  });
-  return ans;
+  };
 }
 
 function evaluateInner(q: AuthorizationQuestion): Answer {
@@ -112,136 +312,12 @@ function evaluateInner(q: AuthorizationQuestion): Answer {
   if (typeof req.action !== "string" || !req.action) return malformed("request.action is required");
   if (typeof req.resource !== "string") return malformed("request.resource is required");
   if (typeof req.principal !== "string" || !req.principal) return malformed("request.principal is required");
-
-  const action = req.action;
-  const actionLower = action.toLowerCase();
-  const resource = req.resource;
-  const principalAccount = typeof q.principalAccount === "string" && q.principalAccount ? q.principalAccount : "";
+  const principalAccount = typeof q.principalAccount === "string" ? q.principalAccount : "";
   const principal = describePrincipal(req.principal, principalAccount);
   const pAccount = principalAccount || principal.account;
   const rAccount = typeof q.resourceAccount === "string" && q.resourceAccount ? q.resourceAccount : pAccount;
-  const sameAccount = pAccount === rAccount;
   const ctx = buildContext(req, principal);
-  const rule = serviceRuleFor(actionLower);
-
-  const considered: ConsideredPolicy[] = [];
-  const ids = Array.isArray(q.identityPolicies) ? q.identityPolicies : [];
-  for (let i = 0; i < ids.length; i++) considered.push({ ref: `identity:${i}`, policy: compiledPolicy(ids[i]), isResource: false });
-  const hasBoundary = q.permissionsBoundary !== undefined && q.permissionsBoundary !== null;
-  const hasSession = q.sessionPolicy !== undefined && q.sessionPolicy !== null;
-  const hasResource = q.resourcePolicy !== undefined && q.resourcePolicy !== null;
-  if (hasBoundary) considered.push({ ref: "boundary", policy: compiledPolicy(q.permissionsBoundary), isResource: false });
-  if (hasSession) considered.push({ ref: "session", policy: compiledPolicy(q.sessionPolicy), isResource: false });
-  if (hasResource) considered.push({ ref: "resource", policy: compiledPolicy(q.resourcePolicy), isResource: true });
-
-  const hits: Hit[] = [];
-  for (let i = 0; i < considered.length; i++) {
-    const c = considered[i];
-    scan(c.policy, c.ref, c.isResource, actionLower, resource, principal, ctx, hits);
-  }
-
-  let deny: Tri = 0;
-  let id: Tri = principal.kind === "root" ? 2 : 0;
-  let bnd: Tri = hasBoundary ? 0 : 2;
-  let ses: Tri = hasSession ? 0 : 2;
-  let rpDirect: Tri = 0;
-  let rpExact: Tri = 0;
-  let rpAccount: Tri = 0;
-  for (let i = 0; i < hits.length; i++) {
-    const h = hits[i];
-    if (h.st.deny) deny = max(deny, h.tri);
-    else if (h.ref === "resource") {
-      if (h.pm === PrincipalMatch.Exact) rpExact = max(rpExact, h.tri);
-      else if (h.pm === PrincipalMatch.Direct) rpDirect = max(rpDirect, h.tri);
-      else rpAccount = max(rpAccount, h.tri);
-    } else if (h.ref === "boundary") bnd = max(bnd, h.tri);
-    else if (h.ref === "session") ses = max(ses, h.tri);
-    else id = max(id, h.tri);
-  }
-  const limit = min(bnd, ses);
-  const idLim = min(id, limit);
-  let allowed: Tri;
-  if (rule.requiresResourcePolicy && !hasResource) allowed = 0;
-  else if (!sameAccount) allowed = min(idLim, max(max(rpDirect, rpExact), rpAccount));
-  else if (rule.kind === "default") allowed = max(max(idLim, min(rpDirect, limit)), rpExact);
-  else allowed = max(max(min(rpDirect, limit), rpExact), min(rpAccount, idLim));
-
-  const explain = () => explainAll(considered, actionLower, resource, principal, ctx);
-  const on = `${action} on ${resource}`;
-  const first = (pred: (h: Hit) => boolean) => hits.find(pred);
-
-  if (deny === 2) {
-    const denies = hits.filter((h) => h.st.deny && h.tri === 2);
-    return withExplanations(
-      { decision: "explicit-deny", reason: `explicitly denied by ${describeHit(denies[0], rule)}`, matched: denies.map(toMatched), unknownKeys: [] },
-      explain,
-    );
-  }
-
-  if (allowed === 2 && deny === 0) {
-    const allows = hits.filter((h) => !h.st.deny && h.tri === 2);
-    const idHit = first((h) => !h.st.deny && h.tri === 2 && h.ref.startsWith("identity:"));
-    const rpHit = (pm: PrincipalMatch) => first((h) => !h.st.deny && h.tri === 2 && h.ref === "resource" && h.pm === pm);
-    const direct = rpHit(PrincipalMatch.Exact) ?? rpHit(PrincipalMatch.Direct);
-    const acct = rpHit(PrincipalMatch.Account);
-    const idPart = idHit ? describeHit(idHit, rule) : principal.kind === "root" ? "the account root user" : "an identity policy";
-    let reason: string;
-    if (!sameAccount) reason = `allowed by ${idPart} and ${describeHit((direct ?? acct)!, rule)} (cross-account: both sides allow)`;
-    else if (rule.kind === "default") reason = idLim === 2 ? `allowed by ${idPart}` : `allowed by ${describeHit(direct!, rule)}`;
-    else if (direct && (rpExact === 2 || min(rpDirect, limit) === 2)) reason = `allowed by ${describeHit(direct, rule)}`;
-    else reason = `allowed by ${describeHit(acct!, rule)} (it delegates to IAM policies) and ${idPart}`;
-    return withExplanations({ decision: "allow", reason, matched: allows.map(toMatched), unknownKeys: [] }, explain);
-  }
-
-  if (allowed === 0) {
-    const matched = hits.filter((h) => (!h.st.deny && h.tri === 2) || (h.st.deny && h.tri === 1)).map(toMatched);
-    return withExplanations(
-      { decision: "implicit-deny", reason: implicitReason(), matched, unknownKeys: [] },
-      explain,
-    );
-  }
-
-  // Undecided: collect the unknown keys of the undecided statements that could change the outcome.
-  const keys = new Set<string>();
-  const undecided = hits.filter((h) => h.tri === 1 && (h.st.deny ? deny === 1 : allowed === 1));
-  for (const h of undecided) for (const k of h.keys ?? []) keys.add(k);
-  const names = [...keys];
-  return withExplanations(
-    {
-      decision: "unknown",
-      reason: `undecided: the answer depends on ${names.join(", ") || "an unknown key"}, used by ${undecided.map((h) => describeHit(h, rule)).join(", ")}`,
-      matched: hits.map(toMatched),
-      unknownKeys: names,
-    },
-    explain,
-  );
-
-  function implicitReason(): string {
-    const pr = req.principal;
-    if (rule.requiresResourcePolicy && !hasResource) {
-      return rule.kind === "kms"
-        ? `implicitly denied: ${action} needs the KMS key policy, and none was given (a KMS key is usable only when its key policy allows it)`
-        : `implicitly denied: ${action} needs the role's trust policy, and none was given`;
-    }
-    const limits = () => {
-      if (bnd === 0 && (id > 0 || rpDirect > 0)) return `implicitly denied: no permissions boundary allows ${on}`;
-      if (ses === 0 && (id > 0 || rpDirect > 0)) return `implicitly denied: no session policy allows ${on}`;
-      return null;
-    };
-    if (!sameAccount) {
-      if (idLim === 0) return limits() ?? `implicitly denied: no identity policy allows ${on}`;
-      return `implicitly denied: ${pr} is in account ${pAccount} and the resource in account ${rAccount}, so the ${rule.resourcePolicyName} must allow too, and no ${rule.resourcePolicyName} statement allows ${on} for this principal`;
-    }
-    if (rule.kind === "default") {
-      return limits() ?? `implicitly denied: no identity policy allows ${on}${hasResource ? ` and no ${rule.resourcePolicyName} statement allows it for this principal` : ""}`;
-    }
-    if (rpDirect === 0 && rpExact === 0 && rpAccount === 0) {
-      return rule.kind === "kms"
-        ? `implicitly denied: the key policy allows ${action} to ${pr} neither directly nor through the account-root statement (an identity policy alone cannot grant access to a KMS key)`
-        : `implicitly denied: the trust policy does not allow ${pr} to call ${action}`;
-    }
-    return limits() ?? `implicitly denied: the ${rule.resourcePolicyName} delegates to IAM policies (account-root statement), but no identity policy allows ${on}`;
-  }
+  return new Evaluation(q, req.action, req.action.toLowerCase(), req.resource, principal, pAccount, rAccount, ctx).run();
 }
 
 /**

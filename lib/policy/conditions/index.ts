@@ -82,19 +82,20 @@ export function evalCondition(c: CompiledCondition, ctx: EvalContext, unknownOut
     }
   }
   // Per context value: does any policy value match it? (2 yes, 1 unknown, 0 no)
-  const perValue = (v: string): Tri => {
-    for (let i = 0; i < preds.length; i++) {
-      const p = preds[i];
-      if (p && p(v)) return 2;
-    }
-    return undecided ? 1 : 0;
-  };
-  const neg = op.negated;
   // No qualifier: a positive operator needs one matching value, a negated one needs none.
+  const neg = op.negated;
   const useAll = q === "ForAllValues" || (q === null && neg);
   let acc: Tri = useAll ? 2 : 0;
   for (let i = 0; i < values.length; i++) {
-    let r = perValue(values[i]);
+    const v = values[i];
+    let r: Tri = undecided ? 1 : 0;
+    for (let j = 0; j < preds.length; j++) {
+      const p = preds[j];
+      if (p && p(v)) {
+        r = 2;
+        break;
+      }
+    }
     if (neg) r = (2 - r) as Tri;
     if (useAll) {
       if (r < acc) acc = r;

@@ -2,6 +2,19 @@
 import { codesToString } from "../variables";
 import type { OperatorDef, ValuePredicate } from "./types";
 
+const parsed = new Map<string, Uint8Array | null>();
+
+/** parseIp with a bounded cache (context values repeat across statements and questions). */
+function parseIpCached(s: string): Uint8Array | null {
+  let r = parsed.get(s);
+  if (r === undefined) {
+    r = parseIp(s);
+    if (parsed.size > 5000) parsed.clear();
+    parsed.set(s, r);
+  }
+  return r;
+}
+
 /** Bytes of an IPv4 (4) or IPv6 (16) address; null when the text is not an address. */
 export function parseIp(s: string): Uint8Array | null {
   const t = s.trim();
@@ -55,7 +68,7 @@ export function compileCidr(text: string): ValuePredicate | null {
   const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
   if (prefix < 0 || prefix > max) return null;
   return (v) => {
-    const ip = parseIp(v);
+    const ip = parseIpCached(v);
     if (!ip || ip.length !== net.length) return false;
     let left = prefix;
     for (let i = 0; left > 0; i++, left -= 8) {
