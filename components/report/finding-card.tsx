@@ -13,12 +13,19 @@ function decidingStatement(f: Finding): unknown {
   return list[index];
 }
 
+/** Notes that go with a fix (an optional field that newer reports carry). */
+function fixNotes(f: Finding): string[] {
+  const notes = (f.fix as { notes?: unknown } | undefined)?.notes;
+  return Array.isArray(notes) ? notes.filter((n): n is string => typeof n === "string") : [];
+}
+
 export function FindingCard({ finding: f }: { finding: Finding }) {
   const t = useTranslations("share.report");
   const headingId = useId();
   const ev = f.evidence;
   const statement = decidingStatement(f);
   const unknownKeys = Array.isArray(ev?.unknownKeys) ? ev.unknownKeys.map(String) : [];
+  const notes = fixNotes(f);
   return (
     <article className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={headingId}>
       <header className="flex flex-wrap items-center gap-2">
@@ -85,6 +92,13 @@ export function FindingCard({ finding: f }: { finding: Finding }) {
                 ))}
               </ol>
             </>
+          ) : null}
+          {notes.length ? (
+            <ul className="list-disc pl-5 text-sm text-slate-800">
+              {notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
           ) : null}
           {f.fix.before ? (
             <details className="text-sm">

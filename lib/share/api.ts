@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log";
 import { readShareConfig, type ShareConfig } from "./config";
 import { getReportStore } from "./get-store";
 import { hashDeleteToken, isReportId, newDeleteToken, newReportId } from "./ids";
@@ -92,6 +93,16 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
   const config = deps.config ?? readShareConfig();
   const now = deps.now ?? (() => new Date());
   const limiter = new RateLimiter(config.rateLimit, config.rateWindowSeconds * 1000);
+  let lastPurge = now().getTime();
+
+  /** Expired bodies are dropped when the store opens, and at most once an hour after that. */
+  async function purgeNow(store: ReportStore) {
+    const t = now();
+    if (t.getTime() - lastPurge < 60 * 60 * 1000) return;
+    lastPurge = t.getTime();
+    const dropped = await store.purgeExpired(t);
+    if (dropped) log("info", "share.purged", { dropped });
+  }
 
   async function load(id: string) {
     if (!isReportId(id)) return { state: "missing" as const };
@@ -148,7 +159,10 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
         return error(400, "invalid-json", `The body is not valid JSON: ${e instanceof Error ? e.message : "parse error"}`);
       }
       const checked = checkReport(raw);
-      if (!checked.ok) return error(400, checked.code, checked.message, { path: checked.path });
+      if (!checked.ok) {
+        log("warn", "share.refused", { code: checked.code, path: checked.path });
+        return error(400, checked.code, checked.message, { path: checked.path });
+      }
 
       const store = await deps.store();
       const id = newReportId();
@@ -156,6 +170,8 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
       const createdAt = now();
       const expiresAt = new Date(createdAt.getTime() + config.retentionDays * 24 * 60 * 60 * 1000);
       await store.save({ id, report: checked.report, deleteTokenHash: hashDeleteToken(token), createdAt, expiresAt });
+      log("info", "share.created", { id, store: store.kind, bytes: body.text.length });
+      await purgeNow(store);
       const origin = publicOrigin(request, config);
       const url = `${origin}/r/${id}`;
       const deleteUrl = `${origin}/r/${id}/delete?token=${token}`;
@@ -176,7 +192,10 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
       if (!token) return error(401, "token-required", "Send the delete token in the X-Delete-Token header.");
       if (!isReportId(id)) return error(404, "not-found", "No shared report has this id.");
       const result = await (await deps.store()).delete(id, hashDeleteToken(token), now());
-      if (result === "deleted") return new Response(null, { status: 204, headers: NO_STORE });
+      if (result === "deleted") {
+        log("info", "share.deleted", { id });
+        return new Response(null, { status: 204, headers: NO_STORE });
+      }
       if (result === "forbidden") return error(403, "forbidden", "The delete token does not match this report.");
       if (result === "gone") return error(410, "gone", "This shared report was already deleted or has expired.");
       return error(404, "not-found", "No shared report has this id.");
@@ -196,6 +215,7 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
       let result = "no-token";
       if (token && isReportId(id)) result = await (await deps.store()).delete(id, hashDeleteToken(token), now());
       else if (token) result = "missing";
+      if (result === "deleted") log("info", "share.deleted", { id });
       // Relative redirect: the browser stays on the host it used.
       return new Response(null, {
         status: 303,

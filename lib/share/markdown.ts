@@ -77,6 +77,11 @@ function findingMarkdown(f: Finding, l: MarkdownLabels): string[] {
     out.push(`**${l.fix}**`, "");
     if (f.fix.after) out.push(escapeMarkdown(l.after(f.fix.document)), "", fenced(JSON.stringify(f.fix.after, null, 2), "json"), "");
     if (f.fix.cli) out.push(`${l.cli}:`, "", fenced(f.fix.cli, "sh"), "");
+    const notes = (f.fix as { notes?: unknown }).notes;
+    if (Array.isArray(notes)) {
+      for (const n of notes) if (typeof n === "string") out.push(`- ${escapeMarkdown(n)}`);
+      out.push("");
+    }
     if (f.fix.console?.length) {
       out.push(`${l.console}:`, "");
       f.fix.console.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s)}`));

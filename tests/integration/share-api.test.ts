@@ -11,8 +11,10 @@ import type { Report } from "@/lib/report/types";
 import sample from "@/lib/share/__fixtures__/report-role.json";
 import { createReportsApi, type ReportsApi } from "@/lib/share/api";
 import { readShareConfig, type ShareConfig } from "@/lib/share/config";
+import { openPostgresStore } from "@/lib/share/postgres-store";
 import { openSqliteStore } from "@/lib/share/sqlite-store";
 import type { ReportStore } from "@/lib/share/store";
+import { startPostgres, type PostgresCluster } from "@/tests/support/postgres";
 
 const report = sample as unknown as Report;
 const BASE = "http://127.0.0.1:3000";
@@ -261,5 +263,46 @@ describe("no listing", () => {
   it("the API module has no handler that lists reports", async () => {
     const collection = await import("@/app/api/reports/route");
     expect(Object.keys(collection).filter((k) => /^(GET|HEAD)$/.test(k))).toEqual([]);
+  });
+});
+
+describe("on PostgreSQL (DATABASE_URL)", () => {
+  let cluster: PostgresCluster;
+  let store: ReportStore;
+  beforeAll(async () => {
+    cluster = await startPostgres();
+    store = await openPostgresStore(await cluster.createDatabase());
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    cluster?.stop();
+  });
+
+  it("creates, reads, exports, deletes and expires reports the same way", async () => {
+    let clock = new Date("2026-11-28T00:00:00.000Z");
+    const api = createReportsApi({ store: async () => store, config: readShareConfig({}), now: () => clock });
+    const { id, deleteUrl } = await created(api);
+    expect(await (await get(api, id)).json()).toEqual(report);
+    expect((await get(api, id, "?format=md")).headers.get("content-type")).toBe("text/markdown; charset=utf-8");
+    const token = new URL(deleteUrl).searchParams.get("token")!;
+    const res = await api.remove(new Request(`${BASE}/api/reports/${id}`, { method: "DELETE", headers: { "x-delete-token": token } }), id);
+    expect(res.status).toBe(204);
+    expect((await get(api, id)).status).toBe(410);
+    const second = await created(api);
+    clock = new Date("2027-01-01T00:00:00.000Z");
+    expect((await get(api, second.id)).status).toBe(410);
+  });
+
+  it("two app instances behind a load balancer serve each other's links", async () => {
+    const url = await cluster.createDatabase();
+    const [a, b] = await Promise.all([openPostgresStore(url), openPostgresStore(url)]);
+    const apiA = createReportsApi({ store: async () => a, config: readShareConfig({}) });
+    const apiB = createReportsApi({ store: async () => b, config: readShareConfig({}) });
+    const { id } = await created(apiA);
+    const res = await get(apiB, id);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(report);
+    await a.close();
+    await b.close();
   });
 });

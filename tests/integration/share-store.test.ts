@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "@/lib/report/types";
 import sample from "@/lib/share/__fixtures__/report-role.json";
 import { hashDeleteToken, newDeleteToken, newReportId } from "@/lib/share/ids";
+import { openReportStore } from "@/lib/share/get-store";
+import { readShareConfig } from "@/lib/share/config";
 import { MIGRATIONS } from "@/lib/share/migrations";
 import { openPostgresStore } from "@/lib/share/postgres-store";
 import { openSqliteStore } from "@/lib/share/sqlite-store";
@@ -199,5 +201,30 @@ describe("SQLite specifics", () => {
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row.delete_token_hash).toBe(hashDeleteToken(token));
     await store.close();
+  });
+});
+
+describe("choice of store", () => {
+  it("uses PostgreSQL for a postgres:// or postgresql:// DATABASE_URL, SQLite otherwise", async () => {
+    const url = await cluster.createDatabase();
+    const pgStore = await openReportStore(readShareConfig({ DATABASE_URL: url.replace(/^postgres:/, "postgresql:") }));
+    expect(pgStore.kind).toBe("postgres");
+    await pgStore.close();
+    const sqlite = await openReportStore(readShareConfig({ DATABASE_URL: "mysql://nope", REPORTS_DB_PATH: join(dir, "choice", "r.db") }));
+    expect(sqlite.kind).toBe("sqlite");
+    await sqlite.close();
+  });
+
+  it("drops expired bodies when the app opens the store", async () => {
+    const path = join(dir, "purge-at-start", "r.db");
+    const first = openSqliteStore(path);
+    const { entry } = newEntry({ createdAt: new Date(Date.now() - 3 * DAY), expiresAt: new Date(Date.now() - DAY) });
+    await first.save(entry);
+    await first.close();
+    const store = await openReportStore(readShareConfig({ REPORTS_DB_PATH: path }));
+    await store.close();
+    const raw = new Database(path, { readonly: true });
+    expect((raw.prepare("SELECT report FROM shared_reports WHERE id = ?").get(entry.id) as { report: string | null }).report).toBeNull();
+    raw.close();
   });
 });
