@@ -47,7 +47,11 @@ export class AwsClients {
       credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
       maxAttempts: this.options.maxAttempts,
       retryMode: "standard",
-      requestHandler: { connectionTimeout: this.options.callTimeoutMs, requestTimeout: this.options.callTimeoutMs },
+      requestHandler: {
+        connectionTimeout: this.options.callTimeoutMs,
+        requestTimeout: this.options.callTimeoutMs,
+        throwOnRequestTimeout: true,
+      },
     } as const;
   }
 

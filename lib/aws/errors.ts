@@ -72,11 +72,15 @@ export function classifyAwsError(e: unknown, op?: OperationName, secrets: readon
   const sysCode = typeof err.code === "string" ? err.code : undefined;
   const httpStatus = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
   const rawMessage = typeof err.message === "string" ? err.message : "";
-  const awsCode = typeof err.Code === "string" ? err.Code : name && name !== "Error" ? name : undefined;
+  // A HEAD answer has no body: the SDK names it "Unknown"/"NotFound"/"Forbidden" from the status alone.
+  const statusCode = httpStatus === 403 ? "AccessDenied" : httpStatus === 404 ? "NotFound" : httpStatus === 400 ? "BadRequest" : undefined;
+  const named = typeof err.Code === "string" ? err.Code : name && name !== "Error" && name !== "Unknown" && name !== "UnknownError" ? name : undefined;
+  const awsCode = named === "Forbidden" ? "AccessDenied" : (named ?? statusCode);
   const action = op ? actionFor(op) ?? undefined : undefined;
 
   let code: AwsErrorCode;
   if (name === "AbortError" || /aborted/i.test(rawMessage) && name !== "TimeoutError") code = "deadline";
+  else if (sysCode && sysCode !== "ETIMEDOUT" && NETWORK_CODES.has(sysCode)) code = "network";
   else if (name === "TimeoutError" || sysCode === "ETIMEDOUT" || /timed? ?out/i.test(rawMessage) && !awsCode?.startsWith("Request")) code = "timeout";
   else if (awsCode && ACCESS_DENIED.has(awsCode)) code = "access-denied";
   else if (awsCode && EXPIRED.has(awsCode)) code = "expired-token";

@@ -1,0 +1,125 @@
+// Faults injected per operation by the fake endpoint: the run always completes, the affected part of the snapshot
+// is absent with the reason in `unavailable`, the rest is read, and the affected checks say `unknown`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectSnapshot } from "@/lib/aws/collect";
+import type { Snapshot } from "@/lib/snapshot/schema";
+import type { Faults, FakeAws } from "@/tests/fake-aws/server";
+import { CANARY_SECRET, loadAnalyzer, startFake } from "./support/live";
+
+let fake: FakeAws;
+let n = 0;
+const KEY_ARN = "arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+beforeAll(async () => {
+  fake = await startFake();
+});
+afterAll(async () => {
+  await fake?.stop();
+});
+
+/** Reads the role-ok account with a diagnosing key of its own, under the given faults. */
+async function collectWith(faults: Faults, extra: Partial<Parameters<typeof collectSnapshot>[0]> = {}) {
+  const accessKeyId = `AKIAFAULTTEST${String(++n).padStart(7, "0")}`;
+  fake.setScenario("role-ok", accessKeyId);
+  fake.setFaults(faults, accessKeyId);
+  const expected = fake.scenarios.get("role-ok")!.snapshot;
+  const snapshot = await collectSnapshot({
+    target: expected.target,
+    credentials: { accessKeyId, secretAccessKey: CANARY_SECRET },
+    callTimeoutMs: 400,
+    maxAttempts: 2,
+    ...extra,
+  });
+  return { snapshot, expected, calls: fake.calls.filter((c) => c.accessKeyId === accessKeyId) };
+}
+
+async function expectUnknown(snapshot: Snapshot, checkIds: string[]) {
+  const analyze = await loadAnalyzer();
+  if (!analyze) return;
+  const report = await analyze(snapshot);
+  for (const id of checkIds) {
+    const f = report.findings.find((x) => x.id === id);
+    expect(f?.status, id).toBe("unknown");
+  }
+}
+
+describe("faults injected per operation", () => {
+  it("throttling on s3:GetBucketPolicy: retried a bounded number of times, then the policy is unknown with the reason", async () => {
+    const { snapshot, expected, calls } = await collectWith({ "s3:GetBucketPolicy": "throttle" });
+    expect(snapshot.unavailable?.["bucket.policy"]).toMatch(/^SlowDown on s3:GetBucketPolicy/);
+    expect(snapshot.bucket).not.toHaveProperty("policy");
+    expect(calls.filter((c) => c.op === "s3:GetBucketPolicy")).toHaveLength(2);
+    // the rest of the account was read
+    expect(snapshot.role).toEqual(expected.role);
+    expect(snapshot.objects).toEqual(expected.objects);
+    await expectUnknown(snapshot, ["bucket.policy.deny"]);
+  });
+
+  it("a single throttled answer is retried and the read succeeds", async () => {
+    const { snapshot, expected } = await collectWith({ "iam:GetRole": { kind: "throttle", times: 1 } });
+    expect(snapshot).toEqual(expected);
+  });
+
+  it("HTTP 500 on iam:GetRole: the trust policy is unknown, the role's other policies are still read", async () => {
+    const { snapshot, expected } = await collectWith({ "iam:GetRole": "500" });
+    expect(snapshot.unavailable?.["role.trustPolicy"]).toMatch(/^ServiceFailure on iam:GetRole/);
+    expect(snapshot.role?.trustPolicy).toBeUndefined();
+    expect(snapshot.role?.inlinePolicies).toEqual(expected.role?.inlinePolicies);
+    expect(snapshot.bucket).toEqual(expected.bucket);
+    await expectUnknown(snapshot, ["role.trust.external-id", "role.trust.principal"]);
+  });
+
+  it("a timeout on kms:GetKeyPolicy: the key policy is unknown, the key's other facts are read", async () => {
+    const { snapshot, expected } = await collectWith({ "kms:GetKeyPolicy": "timeout" });
+    expect(snapshot.unavailable?.[`keys.${KEY_ARN}.policy`]).toMatch(/^Timeout on kms:GetKeyPolicy/);
+    const { policy: _policy, ...rest } = expected.keys![KEY_ARN];
+    expect(snapshot.keys?.[KEY_ARN]).toEqual(rest);
+    await expectUnknown(snapshot, ["kms.key-policy"]);
+  });
+
+  it("a connection reset on s3:ListObjectsV2: the objects are unknown", async () => {
+    const { snapshot, expected } = await collectWith({ "s3:ListObjectsV2": "reset" });
+    expect(snapshot.unavailable?.["objects"]).toMatch(/^Connection error on s3:ListBucket/);
+    expect(snapshot.objects).toBeUndefined();
+    expect(snapshot.bucket).toEqual(expected.bucket);
+    await expectUnknown(snapshot, ["objects.present"]);
+  });
+
+  it("a malformed body for s3:GetBucketEncryption: the default encryption is unknown", async () => {
+    const { snapshot } = await collectWith({ "s3:GetBucketEncryption": "malformed" });
+    expect(snapshot.unavailable?.["bucket.encryption"]).toMatch(/^Malformed response to s3:GetEncryptionConfiguration/);
+    expect(snapshot.bucket).not.toHaveProperty("encryption");
+    await expectUnknown(snapshot, ["bucket.encryption"]);
+  });
+
+  it("AccessDenied on s3:HeadObject: each object's encryption is unknown, naming the missing action", async () => {
+    const { snapshot, expected } = await collectWith({ "s3:HeadObject": "AccessDenied" });
+    expect(snapshot.objects?.map((o) => o.key)).toEqual(expected.objects?.map((o) => o.key));
+    expect(snapshot.objects?.every((o) => o.sse === undefined)).toBe(true);
+    expect(snapshot.unavailable?.["objects[0].sse"]).toBe("AccessDenied on s3:GetObject");
+  });
+
+  it("AccessDenied on sts:GetCallerIdentity: the caller is unknown and everything else is still read", async () => {
+    const { snapshot, expected } = await collectWith({ "sts:GetCallerIdentity": "AccessDenied" });
+    expect(snapshot.caller).toBeUndefined();
+    expect(snapshot.unavailable?.["caller"]).toMatch(/^AccessDenied on sts:GetCallerIdentity/);
+    expect(snapshot.role).toEqual(expected.role);
+    expect(snapshot.bucket).toEqual(expected.bucket);
+  });
+
+  it("respects the run's deadline even when every call hangs", async () => {
+    // given an endpoint that never answers and a per-call timeout far beyond the deadline
+    const { snapshot } = await collectWith({ "*": "timeout" }, { callTimeoutMs: 60_000, deadlineMs: 500 });
+    // then the run ends with every part marked as cut by the deadline (the test's own timeout would fail otherwise)
+    expect(snapshot.caller).toBeUndefined();
+    expect(snapshot.unavailable?.["caller"]).toMatch(/^Deadline reached before sts:GetCallerIdentity answered/);
+    expect(snapshot.unavailable?.["bucket.policy"]).toMatch(/^Deadline/);
+  }, 10_000);
+
+  it("reads only what the checks of the given steps need", async () => {
+    const { snapshot, calls } = await collectWith({}, { only: ["assume-role"] });
+    expect(new Set(calls.map((c) => c.op))).toEqual(new Set(["sts:GetCallerIdentity", "iam:GetRole"]));
+    expect(snapshot.role?.trustPolicy).toBeTruthy();
+    expect(snapshot.bucket).toBeUndefined();
+  });
+});
