@@ -49,7 +49,7 @@ export const roleTrustExternalId = defineCheck({
 
     // 1. Does the role let TiDB Cloud in without any External ID? (insecure: confused deputy)
     const withoutId = askTrust(ctx, trust, null);
-    if (withoutId.answer.decision === "allow") {
+    if (withId.answer.decision === "allow" && withoutId.answer.decision === "allow") {
       const allowing = withoutId.cited.find((c) => c.effect === "Allow" && c.document === "trust-policy") ?? { statement: statements[0].statement };
       const i = allowing.statement;
       const after = setExternalId(before(), i, externalId, []);

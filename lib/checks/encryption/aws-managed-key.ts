@@ -23,7 +23,7 @@ export const kmsAwsManagedKey = defineCheck({
           unavailable: "needs s3:GetEncryptionConfiguration and s3:GetObject (HeadObject)",
         };
       }
-      return { status: "skipped", detail: l("The AWS managed key aws/s3 is not in use.", "AWS マネージドキー aws/s3 は使用されていません。") };
+      return { status: "pass", detail: l("The AWS managed key aws/s3 is not in use.", "AWS マネージドキー aws/s3 は使用されていません。") };
     }
     const p = derived.principal;
     if (!p) return { status: "unknown", detail: l("The principal is not known.", "プリンシパルが不明です。"), unavailable: "the role ARN or the IAM user's ARN" };

@@ -107,6 +107,11 @@ export const objectsEncryptionKeys = defineCheck({
     const extra = objectKeys.filter((k) => !k.bucketDefault);
     const blocked: string[] = [];
     const unknown: string[] = [];
+    for (const k of objectKeys.filter((x) => x.manager === "AWS")) {
+      // aws/s3 works only for principals of its own account (see kms.aws-managed-key).
+      const account = k.accountId ?? derived.bucketAccount;
+      if (derived.principal && account && account !== derived.principal.accountId) blocked.push(k.arn);
+    }
     for (const k of objectKeys.filter((x) => x.manager !== "AWS")) {
       const req = derived.kmsRequests.find((r) => r.resource === k.arn)!;
       if (!derived.principal || !derived.identity) {
@@ -127,8 +132,8 @@ export const objectsEncryptionKeys = defineCheck({
           ? l("Objects are encrypted with another key that the principal cannot use", "オブジェクトがプリンシパルの使用できない別のキーで暗号化されています")
           : l("The objects' key cannot be used by the principal", "オブジェクトのキーをプリンシパルが使用できません"),
         detail: l(
-          `Keys used by the objects: ${list.join("; ")}. The principal cannot decrypt with ${blocked.join(", ")}${extra.length ? " (objects copied from another bucket keep the key they were written with: both keys must be allowed, in the identity policy and in each key policy)" : ""}. See identity.kms-decrypt and kms.key-policy for the corrected documents.`,
-          `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません${extra.length ? "（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、ID ベースのポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）" : ""}。修正後のドキュメントは identity.kms-decrypt と kms.key-policy を参照してください。`,
+          `Keys used by the objects: ${list.join("; ")}. The principal cannot decrypt with ${blocked.join(", ")}${extra.length ? " (objects copied from another bucket keep the key they were written with: both keys must be allowed, in the identity policy and in each key policy)" : ""}. See identity.kms-decrypt, kms.key-policy and kms.aws-managed-key for the corrected documents.`,
+          `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません${extra.length ? "（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、ID ベースのポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）" : ""}。修正後のドキュメントは identity.kms-decrypt、kms.key-policy、kms.aws-managed-key を参照してください。`,
         ),
         evidence: { keys: objectKeys.map((k) => k.arn), blocked },
       };

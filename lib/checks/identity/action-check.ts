@@ -93,7 +93,7 @@ export function actionCheck(spec: ActionCheckSpec): Check {
           status: spec.missing,
           title: spec.deniedTitle,
           detail: l(
-            `No identity policy allows ${action}${scope.en}. ${named.map((n) => n.en).join(" ")}`,
+            `${named[0].en.startsWith("No identity policy") && !scope.en ? "" : `No identity policy allows ${action}${scope.en}. `}${named.map((n) => n.en).join(" ")}`,
             `${action} を許可する ID ベースのポリシーがありません${scope.ja}。${named.map((n) => n.ja).join("")}`,
           ),
           evidence: { ...(g.evidence ?? {}), denied: names.slice(0, 20) },

@@ -37,7 +37,7 @@ export const identityPermissionsBoundary = defineCheck({
           identity: [b],
           resource: kms ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) } : null,
         });
-        return !a.statements.some((s) => s.effect === "Allow" && s.applies !== "no-match");
+        return !a.statements.some((s) => s.document === b.document && s.effect === "Allow" && s.applies !== "no-match");
       });
     };
     const missing = judge(boundary);

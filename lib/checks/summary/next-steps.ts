@@ -14,9 +14,9 @@ export const summaryNextSteps = defineCheck({
     if (fails.length) {
       return {
         status: "warn",
-        title: l(`${fails.length} problems block the import`, `${fails.length} 件の問題がインポートを妨げています`),
+        title: l(`${fails.length === 1 ? "1 problem blocks" : `${fails.length} problems block`} the import`, `${fails.length} 件の問題がインポートを妨げています`),
         detail: l(
-          `Fix ${fails.join(", ")}${fixes ? ` (${fixes} corrected documents are given; apply them in order, the last one of each document is complete)` : ""}, wait about a minute for IAM to propagate, then retry the import in TiDB Cloud.${unknown.length ? ` Not determined: ${unknown.join(", ")}.` : ""} If it still fails, see ${AWS_403}.`,
+          `Fix ${fails.join(", ")}${fixes ? ` (${fixes === 1 ? "1 corrected document is" : `${fixes} corrected documents are`} given; apply them in order, the last one of each document is complete)` : ""}, wait about a minute for IAM to propagate, then retry the import in TiDB Cloud.${unknown.length ? ` Not determined: ${unknown.join(", ")}.` : ""} If it still fails, see ${AWS_403}.`,
           `${fails.join("、")} を修正してください${fixes ? `（修正後のドキュメントを ${fixes} 件示しています。順に適用してください。各ドキュメントの最後のものがすべての修正を含みます）` : ""}。IAM への反映を 1 分ほど待ってから、TiDB Cloud でインポートを再試行してください。${unknown.length ? `判断できなかった項目：${unknown.join("、")}。` : ""}それでも失敗する場合は ${AWS_403} を参照してください。`,
         ),
         evidence: { fail: fails, warn: warns, unknown, link: AWS_403 },

@@ -1,0 +1,73 @@
+/**
+ * Walks tests/fixtures/snapshots: each <name>.json is a snapshot of one scenario (a correct setup, or one classic
+ * mistake of TiDB Cloud's guide) and <name>.expected.json lists { checkId: status } for the checks that matter.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validatePolicy } from "@/lib/policy";
+import { analyzeSnapshot, applyFixes, CHECK_IDS, parseSnapshot } from "@/lib/checks";
+import type { Snapshot } from "@/lib/snapshot/schema";
+
+const DIR = join(process.cwd(), "tests/fixtures/snapshots");
+const NOW = new Date("2026-11-28T00:00:00Z");
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".expected.json"))
+  .map((f) => f.slice(0, -".json".length))
+  .sort();
+
+function load(name: string): { snapshot: Snapshot; expected: Record<string, string> } {
+  const parsed = parseSnapshot(JSON.parse(readFileSync(join(DIR, `${name}.json`), "utf8")));
+  if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
+  return { snapshot: parsed.snapshot, expected: JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) };
+}
+
+const KIND: Record<string, "identity" | "bucket" | "trust" | "key"> = {
+  "trust-policy": "trust",
+  "bucket-policy": "bucket",
+  "permissions-boundary": "identity",
+};
+function policyKind(document: string): "identity" | "bucket" | "trust" | "key" | null {
+  if (KIND[document]) return KIND[document];
+  if (/^(role|user|group)-policy:/.test(document)) return "identity";
+  if (document.startsWith("key-policy:")) return "key";
+  return null;
+}
+
+describe("snapshot fixtures", () => {
+  it("there is a fixture with an expected companion for each scenario", () => {
+    expect(names.length).toBeGreaterThan(40);
+    for (const n of names) expect(() => load(n), n).not.toThrow();
+  });
+
+  describe.each(names)("%s", (name) => {
+    it("drives each listed check to its expected status, and reports every check once in catalogue order", async () => {
+      const { snapshot, expected } = load(name);
+      const report = await analyzeSnapshot(snapshot, { now: NOW });
+      expect(report.findings.map((f) => f.id)).toEqual(CHECK_IDS);
+      const got = Object.fromEntries(report.findings.filter((f) => f.id in expected).map((f) => [f.id, f.status]));
+      expect(got).toEqual(expected);
+      const counts = report.findings.reduce<Record<string, number>>((m, f) => ((m[f.status] = (m[f.status] ?? 0) + 1), m), {});
+      for (const [status, n] of Object.entries(report.summary)) expect(n).toBe(counts[status] ?? 0);
+    });
+
+    it("every fix's corrected document passes the policy validator, and applying the fixes turns those checks to pass", async () => {
+      const { snapshot } = load(name);
+      const report = await analyzeSnapshot(snapshot, { now: NOW });
+      const fixed = report.findings.filter((f) => f.fix);
+      for (const f of fixed) {
+        const kind = policyKind(f.fix!.document);
+        if (!kind) continue;
+        const issues = await validatePolicy(f.fix!.after, kind);
+        expect(issues.filter((i) => i.severity === "error"), `${f.id} → ${f.fix!.document}`).toEqual([]);
+      }
+      const again = await analyzeSnapshot(applyFixes(snapshot, report), { now: NOW });
+      const after = Object.fromEntries(again.findings.map((f) => [f.id, f.status]));
+      for (const f of fixed) expect(`${f.id}: ${after[f.id]}`).toBe(`${f.id}: pass`);
+      // Fixing never introduces a new failure.
+      const failedBefore = new Set(report.findings.filter((f) => f.status === "fail").map((f) => f.id));
+      const newFails = again.findings.filter((f) => f.status === "fail" && !failedBefore.has(f.id)).map((f) => f.id);
+      expect(newFails).toEqual([]);
+    });
+  });
+});
