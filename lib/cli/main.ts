@@ -8,6 +8,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<
   // evaluate, analyze, diagnose, collect: one line each, added with their command file.
   evaluate: () => import("./commands/evaluate"),
   collect: () => import("./commands/collect"),
+  diagnose: () => import("./commands/diagnose"),
 };
 
 const USAGE = `Usage: npm run --silent cli -- <command> [options]
