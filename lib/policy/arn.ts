@@ -42,19 +42,42 @@ function splitSix(s: string): string[] | null {
  * Compiles an ARN pattern: each of the six colon-separated parts is matched on its own (a `*` in the region part does
  * not run into the account part). A pattern without six parts (like "*") is matched as a whole string.
  */
+const arnCache = new Map<string, Matcher>();
+
 export function compileArnPattern(pattern: string): Matcher {
+  let m = arnCache.get(pattern);
+  if (!m) {
+    m = compileArnPatternRaw(pattern);
+    if (arnCache.size > 10_000) arnCache.clear();
+    arnCache.set(pattern, m);
+  }
+  return m;
+}
+
+function memo(test: Matcher): Matcher {
+  let lastV: string | null = null;
+  let lastR = false;
+  return (v) => {
+    if (v === lastV) return lastR;
+    lastR = test(v);
+    lastV = v;
+    return lastR;
+  };
+}
+
+function compileArnPatternRaw(pattern: string): Matcher {
   const parts = splitSix(pattern);
   if (!parts) return compileWildcard(pattern);
   if (!pattern.includes("*") && !pattern.includes("?")) return (v) => v === pattern;
   // Wildcards only in the resource part: a whole-string match is the same thing, and allocates nothing.
   if (!/[*?]/.test(parts.slice(0, 5).join(":"))) return compileWildcard(pattern);
   const ms = parts.map((p) => compileWildcard(p));
-  return (v) => {
+  return memo((v) => {
     const vs = splitSix(v);
     if (!vs) return false;
     for (let i = 0; i < 6; i++) if (!ms[i](vs[i])) return false;
     return true;
-  };
+  });
 }
 
 /** Same as compileArnPattern, from pre-computed codes (policy variables resolved, `${*}` kept literal). */

@@ -104,16 +104,21 @@ function compile(doc: unknown): CompiledPolicy {
   const vars = policy.version === "2012-10-17";
   const statements = policy.statements.map((s) => compileStatement(s, vars));
   const byAction = new Map<string, CompiledStatement[]>();
+  let lastAction = "";
+  let lastList: CompiledStatement[] = [];
   return {
     parsed: policy,
     statements,
     candidates(actionLower) {
+      if (actionLower === lastAction) return lastList;
       let list = byAction.get(actionLower);
       if (!list) {
         list = statements.filter((s) => actionMatches(s, actionLower));
         if (byAction.size > 1000) byAction.clear();
         byAction.set(actionLower, list);
       }
+      lastAction = actionLower;
+      lastList = list;
       return list;
     },
   };

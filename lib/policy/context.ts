@@ -6,8 +6,8 @@ import { parseArn } from "./arn";
 import type { RequestDescription } from "./types";
 
 export interface EvalContext {
-  /** Values of a key (lower-cased name); undefined when the key is absent from the request. */
-  values(keyLower: string): string[] | undefined;
+  /** Value(s) of a key (lower-cased name); undefined when the key is absent from the request. */
+  values(keyLower: string): string | string[] | undefined;
   /** True when the key's value is unknown to the asker. */
   isUnknown(keyLower: string): boolean;
   /** Original spelling of an unknown key (for answers). */
@@ -26,27 +26,39 @@ export interface PrincipalInfo {
   rolePathName?: string;
   userName?: string;
   /** Context keys derived from the principal (lower-cased name → value), used when the request lacks them. */
-  derived: [string, string[]][];
+  derived: [string, string][];
 }
 
-const principalCache = new Map<string, PrincipalInfo>();
+const principalCache = new Map<string, Map<string, PrincipalInfo>>();
+let lastArn = "";
+let lastAccount = "";
+let lastInfo: PrincipalInfo | null = null;
 
 /** Classifies the request principal (cached): a role and its sessions are one principal. */
 export function describePrincipal(arn: string, fallbackAccount: string): PrincipalInfo {
-  const key = `${fallbackAccount}|${arn}`;
-  let p = principalCache.get(key);
+  if (lastInfo !== null && arn === lastArn && fallbackAccount === lastAccount) return lastInfo;
+  let byArn = principalCache.get(fallbackAccount);
+  if (!byArn) {
+    if (principalCache.size > 100) principalCache.clear();
+    byArn = new Map();
+    principalCache.set(fallbackAccount, byArn);
+  }
+  let p = byArn.get(arn);
   if (!p) {
     const base = classify(arn, fallbackAccount) as PrincipalInfo;
-    const derived: [string, string[]][] = [];
-    if (base.kind !== "service") derived.push(["aws:principalarn", [principalArnForContext(base)]]);
-    if (base.account) derived.push(["aws:principalaccount", [base.account]]);
-    if (base.userName) derived.push(["aws:username", [base.userName]]);
+    const derived: [string, string][] = [];
+    if (base.kind !== "service") derived.push(["aws:principalarn", principalArnForContext(base)]);
+    if (base.account) derived.push(["aws:principalaccount", base.account]);
+    if (base.userName) derived.push(["aws:username", base.userName]);
     const type = base.kind === "session" ? "AssumedRole" : base.kind === "user" ? "User" : base.kind === "root" ? "Account" : undefined;
-    if (type) derived.push(["aws:principaltype", [type]]);
+    if (type) derived.push(["aws:principaltype", type]);
     p = { ...base, derived };
-    if (principalCache.size > 1000) principalCache.clear();
-    principalCache.set(key, p);
+    if (byArn.size > 1000) byArn.clear();
+    byArn.set(arn, p);
   }
+  lastArn = arn;
+  lastAccount = fallbackAccount;
+  lastInfo = p;
   return p;
 }
 
@@ -88,48 +100,76 @@ export function principalArnForContext(p: Omit<PrincipalInfo, "derived">): strin
   return p.arn;
 }
 
-function toList(v: unknown): string[] | undefined {
-  if (typeof v === "string") return [v];
-  if (Array.isArray(v) && v.every((x) => typeof x === "string")) return v as string[];
-  if (typeof v === "number" || typeof v === "boolean") return [String(v)];
-  if (Array.isArray(v)) return v.filter((x) => typeof x === "string" || typeof x === "number" || typeof x === "boolean").map(String);
+function toValue(v: unknown): string | string[] | undefined {
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) {
+    if (v.every((x) => typeof x === "string")) return v as string[];
+    return v.filter((x) => typeof x === "string" || typeof x === "number" || typeof x === "boolean").map(String);
+  }
   return undefined;
 }
 
+const NO_KEYS: string[] = [];
+
+/**
+ * The context as two small parallel arrays (a request has a handful of keys: a linear search beats building a Map),
+ * then the keys derived from the principal.
+ */
 class RequestContext implements EvalContext {
   constructor(
-    private readonly map: Map<string, string[]>,
-    private readonly unknown: Map<string, string> | null,
+    private readonly keys: string[],
+    private readonly vals: (string | string[])[],
+    private readonly unknownLower: string[],
+    private readonly unknownOrig: string[],
+    private readonly principal: PrincipalInfo,
   ) {}
-  values(k: string): string[] | undefined {
-    return this.unknown !== null && this.unknown.has(k) ? undefined : this.map.get(k);
+  values(k: string): string | string[] | undefined {
+    const u = this.unknownLower;
+    for (let i = 0; i < u.length; i++) if (u[i] === k) return undefined;
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === k) return this.vals[i];
+    const d = this.principal.derived;
+    for (let i = 0; i < d.length; i++) if (d[i][0] === k) return d[i][1];
+    return undefined;
   }
   isUnknown(k: string): boolean {
-    return this.unknown !== null && this.unknown.has(k);
+    const u = this.unknownLower;
+    for (let i = 0; i < u.length; i++) if (u[i] === k) return true;
+    return false;
   }
   unknownName(k: string): string {
-    return this.unknown?.get(k) ?? k;
+    const i = this.unknownLower.indexOf(k);
+    return i < 0 ? k : this.unknownOrig[i];
   }
 }
 
 /** Builds the context: lower-cased keys, plus aws:PrincipalArn / aws:PrincipalAccount / aws:username / aws:PrincipalType when absent. */
 export function buildContext(req: RequestDescription, principal: PrincipalInfo): EvalContext {
-  const map = new Map<string, string[]>();
-  let unknown: Map<string, string> | null = null;
+  const keys: string[] = [];
+  const vals: (string | string[])[] = [];
   const ctx = req && typeof req.context === "object" && req.context !== null ? (req.context as Record<string, unknown>) : null;
   if (ctx) {
     for (const k in ctx) {
       if (!Object.prototype.hasOwnProperty.call(ctx, k)) continue;
-      const list = toList(ctx[k]);
-      if (list) map.set(k.toLowerCase(), list);
+      const v = toValue(ctx[k]);
+      if (v !== undefined) {
+        keys.push(k.toLowerCase());
+        vals.push(v);
+      }
     }
   }
+  let unknownLower = NO_KEYS;
+  let unknownOrig = NO_KEYS;
   if (Array.isArray(req?.unknownKeys) && req.unknownKeys.length) {
-    unknown = new Map();
-    for (const k of req.unknownKeys) if (typeof k === "string") unknown.set(k.toLowerCase(), k);
+    unknownLower = [];
+    unknownOrig = [];
+    for (const k of req.unknownKeys) {
+      if (typeof k === "string") {
+        unknownLower.push(k.toLowerCase());
+        unknownOrig.push(k);
+      }
+    }
   }
-  for (const [k, v] of principal.derived) {
-    if (!map.has(k) && !(unknown && unknown.has(k))) map.set(k, v);
-  }
-  return new RequestContext(map, unknown);
+  return new RequestContext(keys, vals, unknownLower, unknownOrig, principal);
 }

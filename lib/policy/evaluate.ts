@@ -281,7 +281,29 @@ class Evaluation {
 const min = (a: Tri, b: Tri): Tri => (a < b ? a : b);
 const max = (a: Tri, b: Tri): Tri => (a > b ? a : b);
 
-/** The answer, with `explanations` computed on first access (an own, enumerable property: JSON and copies include it). */
+const EVALUATION = Symbol("evaluation");
+const EXPLANATIONS = Symbol("explanations");
+type LazyAnswer = Answer & { [EVALUATION]?: Evaluation; [EXPLANATIONS]?: StatementExplanation[] };
+
+/** One shared accessor: explanations are computed on first access from the (hidden, non-enumerable) evaluation. */
+const explanationsAccessor: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: LazyAnswer): StatementExplanation[] {
+    let e = this[EXPLANATIONS];
+    if (e === undefined) {
+      e = this[EVALUATION]?.explain() ?? [];
+      Object.defineProperty(this, EXPLANATIONS, { value: e, writable: true });
+    }
+    return e;
+  },
+  set(this: LazyAnswer, v: StatementExplanation[]) {
+    Object.defineProperty(this, EXPLANATIONS, { value: v, writable: true });
+  },
+};
+const hidden: PropertyDescriptor = { value: undefined, enumerable: false, writable: false, configurable: false };
+
+/** The answer, a plain object whose `explanations` (own, enumerable: JSON and copies include it) is computed on first access. */
 function withExplanations(
   decision: Answer["decision"],
   reason: string,
@@ -289,20 +311,12 @@ function withExplanations(
   unknownKeys: string[],
   ev: Evaluation,
 ): Answer {
-  let cached: StatementExplanation[] | undefined;
-  return {
-    decision,
-    reason,
-    matched,
-    unknownKeys,
-    get explanations(): StatementExplanation[] {
-      if (cached === undefined) cached = ev.explain();
-      return cached;
-    },
-    set explanations(v: StatementExplanation[]) {
-      cached = v;
-    },
-  };
+  const a: Answer = { decision, reason, matched, unknownKeys };
+  hidden.value = ev;
+  Object.defineProperty(a, EVALUATION, hidden);
+  hidden.value = undefined;
+  Object.defineProperty(a, "explanations", explanationsAccessor);
+  return a;
 }
 
 function evaluateInner(q: AuthorizationQuestion): Answer {

@@ -75,7 +75,8 @@ export function resolveTemplate(t: Template, ctx: EvalContext): number[] | typeo
     if (ctx.isUnknown(p.key)) return UNKNOWN;
     const v = ctx.values(p.key);
     let s: string | undefined;
-    if (v && v.length === 1) s = v[0];
+    if (typeof v === "string") s = v;
+    else if (v && v.length === 1) s = v[0];
     else if (p.dflt !== undefined) s = p.dflt;
     if (s === undefined) return MISSING;
     for (let i = 0; i < s.length; i++) out.push(s.charCodeAt(i));

@@ -31,7 +31,16 @@ export function compileCodes(codes: readonly number[]): Matcher {
     return (v) => v.startsWith(prefix);
   }
   const p = Int32Array.from(codes);
-  return (v) => globMatch(p, v);
+  // One-entry memo: a compiled pattern is shared by every statement that uses it, and within one evaluation they all
+  // test the same value.
+  let lastV: string | null = null;
+  let lastR = false;
+  return (v) => {
+    if (v === lastV) return lastR;
+    lastR = globMatch(p, v);
+    lastV = v;
+    return lastR;
+  };
 }
 
 /** Greedy matching with one backtrack point (the last `*`): linear in practice, never exponential. */

@@ -33,18 +33,44 @@ export interface CompiledCondition {
   /** Compiled tests for templates without variables (undefined for a template with variables; null = never matches). */
   preds: (ValuePredicate | null | undefined)[];
   hasVars: boolean;
+  /** One-entry memo: the result for the last context evaluated (conditions are pure functions of the context). */
+  memoCtx: EvalContext | null;
+  memoResult: Tri;
 }
 
+const interned = new Map<string, CompiledCondition>();
+
+/** Compiles a condition entry; identical entries (operator, key, values) share one compiled object and its memo. */
 export function compileCondition(c: ParsedCondition, variablesEnabled: boolean): CompiledCondition {
+  const id = `${variablesEnabled ? 1 : 0}\u0000${c.operator}\u0000${c.key}\u0000${c.values.join("\u0001")}`;
+  let cc = interned.get(id);
+  if (!cc) {
+    cc = compileConditionRaw(c, variablesEnabled);
+    if (interned.size > 20_000) interned.clear();
+    interned.set(id, cc);
+  }
+  return cc;
+}
+
+function compileConditionRaw(c: ParsedCondition, variablesEnabled: boolean): CompiledCondition {
   const isNull = c.baseOperator === "Null";
   const op = OPERATORS.get(c.baseOperator) ?? null;
   const templates = c.values.map((v) => parseTemplate(v, variablesEnabled && !!op?.variables));
   const preds = templates.map((t) => (t.parts ? undefined : op ? op.compile(t.codes) : null));
-  return { parsed: c, keyLower: c.key.toLowerCase(), op, isNull, templates, preds, hasVars: templates.some((t) => t.parts !== null) };
+  return { parsed: c, keyLower: c.key.toLowerCase(), op, isNull, templates, preds, hasVars: templates.some((t) => t.parts !== null), memoCtx: null, memoResult: 0 };
 }
 
 /** Evaluates one condition entry. Unknown key names that made it undecided are pushed to `unknownOut`. */
 export function evalCondition(c: CompiledCondition, ctx: EvalContext, unknownOut: string[] | null): Tri {
+  if (unknownOut !== null) return evalConditionRaw(c, ctx, unknownOut);
+  if (c.memoCtx === ctx) return c.memoResult;
+  const r = evalConditionRaw(c, ctx, null);
+  c.memoCtx = ctx;
+  c.memoResult = r;
+  return r;
+}
+
+function evalConditionRaw(c: CompiledCondition, ctx: EvalContext, unknownOut: string[] | null): Tri {
   const key = c.keyLower;
   if (c.isNull) {
     const present = ctx.isUnknown(key) || ctx.values(key) !== undefined;
@@ -59,7 +85,7 @@ export function evalCondition(c: CompiledCondition, ctx: EvalContext, unknownOut
   }
   const values = ctx.values(key);
   const q = c.parsed.qualifier;
-  if (values === undefined || (q !== null && values.length === 0)) {
+  if (values === undefined || (q !== null && typeof values !== "string" && values.length === 0)) {
     if (c.parsed.ifExists) return 2;
     if (q === "ForAllValues") return 2;
     if (q === "ForAnyValue") return 0;
@@ -86,8 +112,10 @@ export function evalCondition(c: CompiledCondition, ctx: EvalContext, unknownOut
   const neg = op.negated;
   const useAll = q === "ForAllValues" || (q === null && neg);
   let acc: Tri = useAll ? 2 : 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+  const single = typeof values === "string";
+  const n = single ? 1 : values.length;
+  for (let i = 0; i < n; i++) {
+    const v = single ? values : values[i];
     let r: Tri = undecided ? 1 : 0;
     for (let j = 0; j < preds.length; j++) {
       const p = preds[j];
