@@ -9,6 +9,12 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 import { documentByName, formatWithStatementLines } from "@/lib/wizard/documents";
 import { PolicyDiff } from "./policy-diff";
 
+/** Notes that go with a fix (e.g. "existing objects keep their old key"), when the report carries them. */
+function fixNotes(fix: Finding["fix"]): string[] {
+  const notes = (fix as { notes?: unknown } | undefined)?.notes;
+  return Array.isArray(notes) ? notes.filter((n): n is string => typeof n === "string") : [];
+}
+
 const BORDER: Record<Finding["status"], string> = {
   fail: "border-l-red-700",
   warn: "border-l-amber-600",
@@ -97,6 +103,13 @@ export function FindingCard({ finding, snapshot }: { finding: Finding; snapshot:
               </div>
               <CodeBlock code={fix.cli} label={t("fix.cli")} testId="fix-cli" />
             </div>
+          ) : null}
+          {fixNotes(fix).length > 0 ? (
+            <ul className="list-disc space-y-1 pl-5 text-sm">
+              {fixNotes(fix).map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
           ) : null}
           {fix.console && fix.console.length > 0 ? (
             <div>

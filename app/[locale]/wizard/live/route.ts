@@ -1,0 +1,39 @@
+import { runLiveDiagnosis } from "@/lib/actions/live-core";
+
+export const dynamic = "force-dynamic";
+
+const MAX_BODY = 1_000_000;
+
+function reject(status: number, message: string) {
+  return Response.json({ type: "result", ok: false, error: { code: "input.invalid", message } }, { status, headers: { "cache-control": "no-store" } });
+}
+
+/**
+ * Live diagnosis with progress: the same work as the diagnoseLiveAction server action, answered as NDJSON lines,
+ * `{"type":"progress","step","phase","op","ok"}` per read and one final `{"type":"result", ok, data | error}`.
+ * The credentials come in the POST body only (never a URL) and are not echoed, logged or kept.
+ */
+export async function POST(req: Request) {
+  // Same-origin only, like Next's check on server actions.
+  const origin = req.headers.get("origin");
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (origin && host && new URL(origin).host !== host) return reject(403, "Cross-origin requests are not accepted.");
+  const text = await req.text();
+  if (text.length > MAX_BODY) return reject(413, "The request is too large.");
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return reject(400, "The request body is not JSON.");
+  }
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (o: unknown) => controller.enqueue(encoder.encode(JSON.stringify(o) + "\n"));
+      const result = await runLiveDiagnosis(body, (e) => send({ type: "progress", step: e.step, phase: e.type, op: e.op, ok: e.ok ?? null }));
+      send({ type: "result", ...result });
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+}
