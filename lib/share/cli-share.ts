@@ -3,13 +3,15 @@
  * its own options, then saves the report (redacted) on the S3 Access Doctor server at URL and prints the links on
  * stderr, so that stdout keeps only the report. No server-only: runs in the CLI.
  */
+import { CliUsageError } from "@/lib/cli/args";
 import type { Report } from "@/lib/report/types";
 import { ShareError, shareReport } from "./client";
 
 export const SHARE_OPTION_HELP = `  --share URL               also save the report, redacted (account IDs, bucket and object names replaced), on the
                             S3 Access Doctor server at URL (e.g. http://localhost:3000) and print its link on stderr`;
 
-export class ShareOptionError extends Error {}
+/** A bad --share value: the CLI prints it with the usage and exits 2. */
+export class ShareOptionError extends CliUsageError {}
 
 /** Removes `--share URL` / `--share=URL` from argv; the URL must be http(s). */
 export function takeShareOption(argv: string[]): { share: string | null; rest: string[] } {
