@@ -2,6 +2,7 @@
 import { useColour as colourWanted } from "../args";
 import { analyzeSnapshot } from "@/lib/checks";
 import type { Finding, Report } from "@/lib/report/types";
+import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "@/lib/share/cli-share";
 import { collectFromArgv, LIVE_OPTIONS_HELP } from "./collect";
 
 export const usage = `Usage: npm run --silent cli -- diagnose --bucket-uri URI (--role-arn ARN --external-id ID | --access-key-id ID) [options]
@@ -12,8 +13,9 @@ with the corrected document where something is wrong.
 Options:
 ${LIVE_OPTIONS_HELP}
   --json                    print the report as JSON
+${SHARE_OPTION_HELP}
 
-Exit status: 0 when no check fails, 1 when one does, 2 for bad input.`;
+Exit status: 0 when no check fails, 1 when one does, 2 for bad input (or when --share could not save the report).`;
 
 const ORDER: Finding["status"][] = ["fail", "warn", "unknown", "pass", "skipped"];
 
@@ -41,10 +43,12 @@ export function formatReport(report: Report, colour: boolean): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const r = await collectFromArgv(argv);
+  const { share, rest } = takeShareOption(argv);
+  const r = await collectFromArgv(rest);
   if (typeof r === "number") return r;
   const report = await analyzeSnapshot(r.snapshot);
   if (r.values.json) process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else process.stdout.write(formatReport(report, colourWanted(process.stdout)) + "\n");
+  if (share && !(await shareFromCli(share, report))) return 2;
   return report.summary.fail > 0 ? 1 : 0;
 }
