@@ -5,6 +5,8 @@ import { join } from "node:path";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+const FAKE_AWS_PORT = Number(process.env.E2E_FAKE_AWS_PORT ?? 4599);
+const FAKE_AWS_URL = `http://127.0.0.1:${FAKE_AWS_PORT}`;
 // Every run gets its own report database and server log, so runs never see each other's data.
 const runDir = process.env.E2E_RUN_DIR ?? mkdtempSync(join(tmpdir(), "s3doctor-e2e-"));
 process.env.E2E_RUN_DIR = runDir;
@@ -37,6 +39,13 @@ export default defineConfig({
   },
   webServer: [
     {
+      // The wire-level fake AWS endpoint (tests/fake-aws): the diagnosing access key id selects the scenario.
+      command: `./node_modules/.bin/tsx tests/fake-aws/main.ts --port ${FAKE_AWS_PORT} > ${join(runDir, "fake-aws.log")} 2>&1`,
+      port: FAKE_AWS_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       command: `./node_modules/.bin/next start -H 127.0.0.1 -p ${PORT} > ${join(runDir, "server.log")} 2>&1`,
       url: `${baseURL}/en`,
       reuseExistingServer: false,
@@ -45,6 +54,11 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         REPORTS_DB_PATH: join(runDir, "reports.db"),
+        // Live mode reads the fake AWS endpoint; no AWS credentials come from the environment.
+        AWS_ENDPOINT_URL: FAKE_AWS_URL,
+        AWS_ACCESS_KEY_ID: "",
+        AWS_SECRET_ACCESS_KEY: "",
+        AWS_SESSION_TOKEN: "",
       },
     },
   ],
