@@ -1,0 +1,110 @@
+/**
+ * `diagnose --share URL` as a user runs it: the live account is the fake AWS endpoint, the share server is the report
+ * API on loopback. The shared copy is redacted and holds none of the diagnosing credentials (canaries).
+ */
+import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createReportsApi } from "@/lib/share/api";
+import { readShareConfig } from "@/lib/share/config";
+import { openSqliteStore } from "@/lib/share/sqlite-store";
+import type { ReportStore } from "@/lib/share/store";
+import type { FakeAws } from "@/tests/fake-aws/server";
+import { CANARY_SECRET, CANARY_TOKEN, startFake } from "./support/live";
+
+let fake: FakeAws;
+let dir: string;
+let store: ReportStore;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  fake = await startFake();
+  dir = mkdtempSync(join(tmpdir(), "s3doctor-share-cli-"));
+  store = openSqliteStore(join(dir, "r.db"));
+  const api = createReportsApi({ store: async () => store, config: readShareConfig({}) });
+  server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const url = `http://${req.headers.host}${req.url}`;
+    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+    const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const answer = req.method === "POST" ? await api.create(request) : await api.get(request, new URL(url).pathname.split("/")[3] ?? "");
+    res.writeHead(answer.status, Object.fromEntries(answer.headers));
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const addr = server.address();
+  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+});
+
+afterAll(async () => {
+  await new Promise((r) => server?.close(r));
+  await store?.close();
+  await fake?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function diagnose(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (k.startsWith("AWS_")) delete env[k];
+  Object.assign(env, {
+    AWS_CONFIG_FILE: "/nonexistent/aws-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/aws-credentials",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_ENDPOINT_URL: fake.url,
+    AWS_ACCESS_KEY_ID: "AKIAFAKEROLEOK000001",
+    AWS_SECRET_ACCESS_KEY: CANARY_SECRET,
+    AWS_SESSION_TOKEN: CANARY_TOKEN,
+    NO_COLOR: "1",
+  });
+  return new Promise((resolve) => {
+    execFile("node_modules/.bin/tsx", ["--conditions=react-server", "lib/cli/main.ts", "diagnose", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("diagnose --share", () => {
+  it("prints the report, saves a redacted copy and prints its link on stderr", async () => {
+    const sc = fake.scenarios.get("role-bucket-policy-deny") ?? fake.scenarios.get("role-ok")!;
+    const t = sc.snapshot.target;
+    const account = String(t.roleArn).split(":")[4];
+    const bucket = t.bucketUri.slice("s3://".length).split("/")[0];
+    const r = await diagnose(["--bucket-uri", t.bucketUri, "--role-arn", String(t.roleArn), "--external-id", String(t.externalId), "--json", "--share", base]);
+    expect([0, 1]).toContain(r.code);
+    const printed = JSON.parse(r.stdout) as { version: number };
+    expect(printed.version).toBe(1);
+    const m = /Shared \(redacted\): (\S+\/r\/([A-Za-z0-9_-]{24}))\n/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    expect(r.stderr).toMatch(/Delete link \(keep it private\): \S+\/delete\?token=/);
+
+    const saved = await (await fetch(`${base}/api/reports/${m![2]}`)).text();
+    expect(JSON.parse(saved).findings.length).toBe((printed as unknown as { findings: unknown[] }).findings.length);
+    expect(saved).not.toContain(account);
+    expect(saved).not.toContain(bucket);
+    for (const canary of [CANARY_SECRET, CANARY_TOKEN]) {
+      expect(saved).not.toContain(canary);
+      expect(r.stderr).not.toContain(canary);
+    }
+  });
+
+  it("refuses a --share value that is not an http(s) URL before reading the account (exit 2)", async () => {
+    const r = await diagnose(["--bucket-uri", "s3://b/f/", "--role-arn", "arn:aws:iam::111122223333:role/x", "--external-id", "abc123", "--share", "localhost:3000"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--share: (not a URL|the URL must start with http)/);
+    expect(r.stdout).toBe("");
+  });
+
+  it("exits 2 and says why when the server cannot be reached", async () => {
+    const sc = fake.scenarios.get("role-ok")!;
+    const t = sc.snapshot.target;
+    const r = await diagnose(["--bucket-uri", t.bucketUri, "--role-arn", String(t.roleArn), "--external-id", String(t.externalId), "--share", "http://127.0.0.1:9"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--share: cannot reach http:\/\/127\.0\.0\.1:9/);
+    expect(r.stdout).toContain("S3 Access Doctor:");
+  });
+});
