@@ -80,14 +80,17 @@ function compileArnPatternRaw(pattern: string): Matcher {
   });
 }
 
-/** Same as compileArnPattern, from pre-computed codes (policy variables resolved, `${*}` kept literal). */
-export function compileArnCodes(codes: number[]): Matcher {
+/**
+ * Same as compileArnPattern, from pre-computed codes (policy variables resolved, `${*}` kept literal). With
+ * `strict` (the Arn* condition operators) a pattern that is not a six-part ARN matches nothing, except "*".
+ */
+export function compileArnCodes(codes: number[], strict = false): Matcher {
   const parts: number[][] = [[]];
   for (const c of codes) {
     if (c === 58 && parts.length < 6) parts.push([]);
     else parts[parts.length - 1].push(c);
   }
-  if (parts.length < 6) return compileCodes(codes);
+  if (parts.length < 6) return !strict || (codes.length === 1 && codes[0] < 0) ? compileCodes(codes) : () => false;
   if (!parts.slice(0, 5).some((p) => p.some((c) => c < 0))) return compileCodes(codes);
   const ms = parts.map((p) => compileCodes(p));
   return (v) => {
