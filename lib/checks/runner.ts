@@ -65,6 +65,15 @@ export function toReport(snapshot: Snapshot, results: { check: Check; outcome: O
 
 /** Runs the checks (all, or those of some steps) in catalogue order and returns the outcomes. */
 export async function runChecks(snapshot: Snapshot, opts: AnalyzeOptions = {}): Promise<{ check: Check; outcome: Outcome }[]> {
+  return runCheckList(CHECKS, snapshot, opts);
+}
+
+/** Runs the given checks in order, each isolated: a throw becomes `unknown` with the reason. */
+export async function runCheckList(
+  checks: readonly Check[],
+  snapshot: Snapshot,
+  opts: AnalyzeOptions = {},
+): Promise<{ check: Check; outcome: Outcome }[]> {
   const now = opts.now ?? new Date();
   let derived: Derived;
   try {
@@ -72,14 +81,14 @@ export async function runChecks(snapshot: Snapshot, opts: AnalyzeOptions = {}): 
   } catch (e) {
     // Should not happen for a valid snapshot; every check then says unknown rather than the run failing.
     const reason = describeError(e);
-    return CHECKS.filter((c) => !opts.steps || opts.steps.includes(c.step)).map((check) => ({
+    return checks.filter((c) => !opts.steps || opts.steps.includes(c.step)).map((check) => ({
       check,
       outcome: { status: "unknown" as const, detail: l(`The snapshot could not be analysed: ${reason}.`, `スナップショットを分析できませんでした：${reason}。`), unavailable: reason },
     }));
   }
   const fixes = new FixWorkspace();
   const results: { check: Check; outcome: Outcome }[] = [];
-  for (const check of CHECKS) {
+  for (const check of checks) {
     if (opts.steps && !opts.steps.includes(check.step)) continue;
     const outcome = await runIsolated(check, {
       snapshot,

@@ -82,7 +82,7 @@ export function triageErrorMessage(text: string | null | undefined): Triage | nu
   if (!t) return null;
 
   // AWS's detailed message: User: <arn> is not authorized to perform: <action> on resource: "<arn>" because/with …
-  const aws = /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+)(?: on resource: "?([^"\s]+?)"?)?(?: |\.|$)(.*)$/i.exec(t);
+  const aws = /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+)(?: on resource: (?:"([^"]+)"|(\S+?)))?(?=\.?\s|\.?$)(.*)$/i.exec(t);
   // TiDB Cloud, role mode.
   const assume = /(?:cannot|impossible to) assume the provided role/i.test(t);
   if (assume) {
@@ -99,7 +99,8 @@ export function triageErrorMessage(text: string | null | undefined): Triage | nu
     };
   }
   if (aws) {
-    const [, principal, action, resource, rest] = aws;
+    const [, principal, action, quoted, bare, rest] = aws;
+    const resource = quoted ?? bare;
     const explicitM = /with an explicit deny in an? (.+?)(?: policy)?(?:\.|$)/i.exec(rest);
     const implicitM = /because no (.+?) (?:policy )?allows the/i.exec(rest);
     const policyType = policyTypeOf(explicitM?.[1] ?? implicitM?.[1] ?? "");

@@ -21,6 +21,8 @@ export const bucketPolicyDeny = defineCheck({
     const hits = new Map<number, Hit>();
     for (const r of derived.s3Requests) {
       const a = askBucket(ctx, r, policy);
+      // Only an answer that matched a Deny (decided or not) needs the per-statement explanations.
+      if (!a.answer.matched.some((m) => m.effect === "Deny")) continue;
       for (const s of a.statements) {
         if (s.document !== "bucket-policy" || s.effect !== "Deny" || s.applies === "no-match") continue;
         const h = hits.get(s.statement) ?? { statement: s.statement, sid: s.sid, undecided: true, actions: new Set<string>(), keys: new Set<string>() };

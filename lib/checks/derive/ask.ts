@@ -72,6 +72,7 @@ export function ask(input: AskInput): Asked {
     const sid = statementsOf(documentOf(input, ref)?.doc)[i]?.Sid;
     return typeof sid === "string" ? sid : undefined;
   };
+  let statements: ExplainedStatement[] | undefined;
   return {
     answer,
     cited: answer.matched.map((m) => ({
@@ -81,7 +82,11 @@ export function ask(input: AskInput): Asked {
       effect: m.effect,
       ...(m.undecided ? { undecided: true } : {}),
     })),
-    statements: (answer.explanations ?? []).map((e) => ({ ...e, document: name(e.policy), sid: e.sid ?? sidOf(e.policy, e.statement) })),
+    // Explanations cost a pass over every statement: computed only when a check reads them.
+    get statements() {
+      statements ??= (answer.explanations ?? []).map((e) => ({ ...e, document: name(e.policy), sid: e.sid ?? sidOf(e.policy, e.statement) }));
+      return statements;
+    },
   };
 }
 

@@ -28,6 +28,8 @@ export const identityExplicitDeny = defineCheck({
         boundary: derived.identity!.boundary,
         resource: kms ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) } : null,
       });
+      // Only an answer that matched a Deny (decided or not) needs the per-statement explanations.
+      if (!a.answer.matched.some((m) => m.effect === "Deny")) continue;
       for (const s of a.statements) {
         if (s.effect !== "Deny" || s.applies === "no-match" || s.document === "delegating-key-policy") continue;
         const k = `${s.document}#${s.statement}`;

@@ -1,0 +1,49 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+const FIX = "tests/fixtures/snapshots";
+function cli(args: string[], input?: string) {
+  const r = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "lib/cli/main.ts", "analyze", ...args], {
+    input,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe("cli analyze", () => {
+  it("prints the report as JSON and exits 0 when nothing fails", () => {
+    const r = cli(["--snapshot", `${FIX}/role-ok.json`, "--json"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.version).toBe(1);
+    expect(report.summary.fail).toBe(0);
+    expect(report.findings.length).toBeGreaterThan(30);
+  });
+
+  it("exits 1 with a failure and prints a summary grouped by step, with the corrected JSON and the command", () => {
+    const r = cli(["--snapshot", `${FIX}/role-getobject-missing-slash-star.json`]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("3. What the role or IAM user may do");
+    expect(r.out).toContain("[FAIL] s3:GetObject is not allowed");
+    expect(r.out).toContain('"Resource": "arn:aws:s3:::tidb-cloud-source-data/mydata/*"');
+    expect(r.out).toContain("aws iam put-role-policy --role-name tidb-import --policy-name s3-read");
+    expect(r.out).not.toContain("\u001b[");
+  });
+
+  it("reads standard input and writes Japanese with --lang ja", () => {
+    const r = cli(["--snapshot", "-", "--lang", "ja"], readFileSync(`${FIX}/role-wrong-external-id.json`, "utf8"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("信頼ポリシーの条件に別の外部 ID が設定されています");
+  });
+
+  it("exits 2 on bad input, naming the JSON path", () => {
+    const bad = { version: 1, target: { mode: "role", bucketUri: "s3://b1b/f/" }, bucket: { exists: true, objectOwnership: "Nope" } };
+    const r = cli(["--snapshot", "-"], JSON.stringify(bad));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("snapshot.bucket.objectOwnership: Invalid option");
+    expect(cli(["--snapshot", "-"], "{not json").code).toBe(2);
+    expect(cli([]).code).toBe(2);
+  });
+});

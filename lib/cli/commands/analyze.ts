@@ -1,0 +1,37 @@
+/** `analyze --snapshot FILE|- [--json] [--lang en|ja]`: analyses a snapshot offline and prints the report. */
+import { CliUsageError, parseCliArgs, parseJsonInput, readInput, useColour as colourWanted } from "../args";
+import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
+import { formatReportText } from "@/lib/report/format-text";
+
+export const usage = `Usage: npm run --silent cli -- analyze --snapshot FILE|- [--json] [--lang en|ja]
+
+Runs every check of the catalogue over a snapshot (no network) and prints the report.
+
+Options:
+  --snapshot FILE  the snapshot as JSON ("-" reads standard input); see README, "Snapshot"
+  --json           print the Report as JSON
+  --lang en|ja     language of titles and details (default en)
+
+Exit status: 0 when no check fails, 1 when one does, 2 for bad input (the message names the JSON path).`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseCliArgs(argv, {
+    snapshot: { type: "string" },
+    json: { type: "boolean" },
+    lang: { type: "string" },
+  });
+  if (!values.snapshot) throw new CliUsageError("--snapshot: required (a file, or - for standard input)");
+  const lang = values.lang ?? "en";
+  if (lang !== "en" && lang !== "ja") throw new CliUsageError(`--lang: expected en or ja, got "${lang}"`);
+  const raw = parseJsonInput(readInput(values.snapshot, "--snapshot"), "--snapshot");
+  const parsed = parseSnapshot(raw);
+  if (!parsed.ok) {
+    process.stderr.write(
+      `--snapshot: not a valid snapshot (version 1):\n${parsed.issues.map((i) => `  snapshot${i.path ? `.${i.path}`.replace(".[", "[") : ""}: ${i.message}`).join("\n")}\n`,
+    );
+    return 2;
+  }
+  const report = await analyzeSnapshot(parsed.snapshot, { locale: lang });
+  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : formatReportText(report, { colour: colourWanted(), locale: lang }));
+  return report.summary.fail > 0 ? 1 : 0;
+}
