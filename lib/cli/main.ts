@@ -7,6 +7,7 @@ import { CliUsageError } from "./args";
 const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<number>; usage: string }>> = {
   // evaluate, analyze, diagnose, collect: one line each, added with their command file.
   evaluate: () => import("./commands/evaluate"),
+  analyze: () => import("./commands/analyze"),
   collect: () => import("./commands/collect"),
   diagnose: () => import("./commands/diagnose"),
 };
