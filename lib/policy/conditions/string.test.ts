@@ -26,7 +26,7 @@ const table: [string, unknown, string | string[] | undefined, string][] = [
 
 describe("string condition operators", () => {
   it.each(table)("%s %j against %j is %s", (op, values, ctxValue, expected) => {
-    const context = ctxValue === undefined ? {} : { "s3:prefix": ctxValue };
+    const context: Record<string, string | string[]> = ctxValue === undefined ? {} : { "s3:prefix": ctxValue };
     expect(check({ [op]: { "s3:prefix": values } }, context)).toBe(expected);
   });
 
