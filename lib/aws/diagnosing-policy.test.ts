@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diagnosingPolicy, HOW_TO_GET_CREDENTIALS, READ_ONLY_POLICY } from "./diagnosing-policy";
 import { OPERATIONS } from "./operations";
@@ -32,5 +33,12 @@ describe("the diagnosing credentials' policy", () => {
       expect(commands).toContain("--format env");
       expect(HOW_TO_GET_CREDENTIALS[lang].ways.some((w) => /CloudShell/.test(w.title))).toBe(true);
     }
+  });
+
+  it("is the policy the README shows", () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const block = /<!-- diagnosing-policy:start -->\s*```json\n([\s\S]*?)```\s*<!-- diagnosing-policy:end -->/.exec(readme);
+    expect(block, "README section 'The diagnosing credentials' policy'").not.toBeNull();
+    expect(JSON.parse(block![1])).toEqual(READ_ONLY_POLICY);
   });
 });
