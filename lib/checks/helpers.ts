@@ -18,13 +18,14 @@ export function missingData(
   what: Localized,
 ): Outcome {
   const reason = unavailableReason(snapshot, path);
+  const lower = what.en.charAt(0).toLowerCase() + what.en.slice(1);
   return {
     status: "unknown",
     detail: l(
-      `${what.en} is not known${reason ? ` (${reason})` : ""}. Allow ${action} to the diagnosing credentials, or paste it.`,
-      `${what.ja}が不明です${reason ? `（${reason}）` : ""}。診断用の認証情報に ${action} を許可するか、内容を貼り付けてください。`,
+      `${what.en} could not be read${reason ? ` (${reason})` : ""}. Allow ${action} to the diagnosing credentials, or paste ${lower}.`,
+      `${what.ja}を読み取れませんでした${reason ? `（${reason}）` : ""}。診断用の認証情報に ${action} を許可するか、内容を貼り付けてください。`,
     ),
-    unavailable: reason ? `${reason}; needs ${action} or the pasted ${what.en.toLowerCase()}` : `needs ${action} or the pasted ${what.en.toLowerCase()}`,
+    unavailable: `${reason ? `${reason}; ` : ""}needs ${action}, or paste ${lower}`,
   };
 }
 

@@ -22,6 +22,20 @@ export const summaryNextSteps = defineCheck({
         evidence: { fail: fails, warn: warns, unknown, link: AWS_403 },
       };
     }
+    // Checks that can never be settled from a member account do not hold the summary open.
+    const open = unknown.filter((id) => id !== "org.guardrails" && id !== "aws.simulation");
+    if (open.length) {
+      return {
+        status: "unknown",
+        title: l("No blocking problem found, but some checks could not be decided", "妨げとなる問題は見つかりませんでしたが、判断できなかったチェックがあります"),
+        detail: l(
+          `No check failed, but ${open.join(", ")} could not be decided: each says which permission or document would settle it.${warns.length ? ` Review the warnings: ${warns.join(", ")}.` : ""}`,
+          `失敗したチェックはありませんが、${open.join("、")} は判断できませんでした。それぞれ、判断に必要な権限またはドキュメントを示しています。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}`,
+        ),
+        unavailable: `the data named by ${open.join(", ")}`,
+        evidence: { warn: warns, unknown, link: AWS_403 },
+      };
+    }
     return {
       status: "pass",
       title: warns.length || unknown.length ? l("Nothing found that blocks the import", "インポートを妨げる問題は見つかりませんでした") : l("Everything checked passes", "確認したすべての項目に問題はありません"),
