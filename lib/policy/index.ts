@@ -8,3 +8,4 @@ export { parsePolicy } from "./parse-policy";
 export { validatePolicy } from "./validate/validate-policy";
 export { wildcardMatch } from "./wildcard";
 export { parseArn, type Arn } from "./arn";
+export { questionSchema, checkQuestionInput } from "./question-schema";
