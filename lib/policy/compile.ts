@@ -29,6 +29,10 @@ export interface CompiledStatement {
   principal: CompiledPrincipal | null;
   notPrincipal: boolean;
   conditions: CompiledCondition[];
+  /** No Resource pattern uses a policy variable. */
+  staticResources: boolean;
+  lastResource: string | null;
+  lastResourceResult: 0 | 1 | 2;
 }
 
 export interface CompiledPolicy {
@@ -41,6 +45,12 @@ export interface CompiledPolicy {
 const EMPTY: CompiledPolicy = { parsed: { statements: [] }, statements: [], candidates: () => [] };
 
 function compileStatement(s: ParsedStatement, vars: boolean): CompiledStatement {
+  const st = compileStatementRaw(s, vars);
+  st.staticResources = st.resources !== null && st.resources.every((r) => r.matcher !== null);
+  return st;
+}
+
+function compileStatementRaw(s: ParsedStatement, vars: boolean): CompiledStatement {
   const actions = s.action ?? s.notAction ?? [];
   const res = s.resource ?? s.notResource ?? null;
   const pr = s.principal ?? s.notPrincipal ?? null;
@@ -60,6 +70,9 @@ function compileStatement(s: ParsedStatement, vars: boolean): CompiledStatement 
     principal: pr ? compilePrincipal(pr) : null,
     notPrincipal: !s.principal && !!s.notPrincipal,
     conditions: s.conditions.map((c) => compileCondition(c, vars)),
+    staticResources: false,
+    lastResource: null,
+    lastResourceResult: 0,
   };
 }
 
@@ -76,6 +89,19 @@ export function actionMatches(st: CompiledStatement, actionLower: string): boole
 
 /** 2 match, 1 undecided (a variable's key is unknown), 0 no match. Unknown key names go to unknownOut. */
 export function resourceMatches(st: CompiledStatement, resource: string, ctx: EvalContext, unknownOut: string[] | null): 0 | 1 | 2 {
+  if (!st.resources) return 2;
+  // Without policy variables the result depends on the resource alone: remember the last one.
+  if (st.staticResources) {
+    if (st.lastResource === resource) return st.lastResourceResult;
+    const r = resourceMatchesRaw(st, resource, ctx, null);
+    st.lastResource = resource;
+    st.lastResourceResult = r;
+    return r;
+  }
+  return resourceMatchesRaw(st, resource, ctx, unknownOut);
+}
+
+function resourceMatchesRaw(st: CompiledStatement, resource: string, ctx: EvalContext, unknownOut: string[] | null): 0 | 1 | 2 {
   if (!st.resources) return 2;
   let r: 0 | 1 | 2 = 0;
   for (const cr of st.resources) {

@@ -319,6 +319,22 @@ function withExplanations(
   return a;
 }
 
+const lowered = new Map<string, string>();
+
+/** The lower-cased action, always the same string object for the same action (so that lookups by it stay cheap). */
+function lowerAction(action: string): string {
+  let l = lowered.get(action);
+  if (l === undefined) {
+    l = action.toLowerCase();
+    const known = lowered.get(l);
+    if (known !== undefined) l = known;
+    if (lowered.size > 10_000) lowered.clear();
+    lowered.set(action, l);
+    lowered.set(l, l);
+  }
+  return l;
+}
+
 function evaluateInner(q: AuthorizationQuestion): Answer {
   if (typeof q !== "object" || q === null) return malformed("the question must be an object");
   const req = q.request;
@@ -331,7 +347,7 @@ function evaluateInner(q: AuthorizationQuestion): Answer {
   const pAccount = principalAccount || principal.account;
   const rAccount = typeof q.resourceAccount === "string" && q.resourceAccount ? q.resourceAccount : pAccount;
   const ctx = buildContext(req, principal);
-  return new Evaluation(q, req.action, req.action.toLowerCase(), req.resource, principal, pAccount, rAccount, ctx).run();
+  return new Evaluation(q, req.action, lowerAction(req.action), req.resource, principal, pAccount, rAccount, ctx).run();
 }
 
 /**
