@@ -19,12 +19,17 @@ async function shareFromPastePage(page: Page): Promise<{ url: string; deleteUrl:
   const link = panel.getByRole("textbox", { name: "Share link" });
   await expect(link).toHaveValue(/\/r\/[A-Za-z0-9_-]{24}$/);
   const url = await link.inputValue();
+  await panel.getByRole("button", { name: "Copy link" }).click();
+  await expect(panel.getByRole("button", { name: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   const deleteUrl = (await panel.getByRole("link", { name: /\/delete\?token=/ }).getAttribute("href")) ?? "";
   expect(deleteUrl).toMatch(/\/r\/[A-Za-z0-9_-]{24}\/delete\?token=[A-Za-z0-9_-]{43}$/);
   return { url, deleteUrl };
 }
 
 test.describe("share links", () => {
+  test.use({ permissions: ["clipboard-read", "clipboard-write"] });
+
   test("a report saved from the share panel opens read-only, redacted, in the viewer's language, with a Markdown export", async ({ page, browser }) => {
     const console = watchConsole(page);
     const { url } = await shareFromPastePage(page);
