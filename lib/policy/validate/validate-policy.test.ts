@@ -76,4 +76,9 @@ describe("validatePolicy", () => {
     await expect(validatePolicy("{oops", "bucket")).resolves.toEqual([expect.objectContaining({ code: "policy.invalid-json" })]);
     await expect(validatePolicy(undefined, "key")).resolves.toHaveLength(1);
   });
+
+  it("warns that policy variables need Version 2012-10-17", async () => {
+    const issues = await validatePolicy({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/home/${aws:username}/*" }] }, "identity");
+    expect(issues).toEqual([expect.objectContaining({ severity: "warning", code: "lint.variables-need-version", path: "Version" })]);
+  });
 });

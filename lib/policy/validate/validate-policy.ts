@@ -93,6 +93,15 @@ export async function validatePolicy(doc: unknown, kind: PolicyKind): Promise<Po
     const { policy, issues } = parsePolicy(doc);
     if (!policy) return issues;
     const pathOf = statementPaths(doc);
+    if (policy.version !== "2012-10-17" && policy.statements.some((st) => JSON.stringify(st).includes("${"))) {
+      issues.push({
+        severity: "warning",
+        code: "lint.variables-need-version",
+        path: "Version",
+        message: 'The policy uses ${…} policy variables, which AWS recognises only with "Version": "2012-10-17"; without it they are plain text',
+        suggestion: "2012-10-17",
+      });
+    }
     for (const st of policy.statements) {
       const path = pathOf(st.index);
       issues.push(...kindIssues(st, path, kind));
