@@ -284,6 +284,9 @@ class Collector {
   private objectsFailed?: string;
   private objectsTruncated?: boolean;
   private readonly headFailed = new Map<string, string>();
+  /** Settles when the object listing has answered (or will not happen). */
+  private objectsListed: Promise<void> = Promise.resolve();
+  private markListed: () => void = () => undefined;
 
   private readonly keys = new Map<string, SnapshotKey>();
   private readonly keyStarted = new Map<string, Promise<string | undefined>>();
@@ -318,6 +321,11 @@ class Collector {
   }
 
   start(): void {
+    if (this.reads.has("bucket") && this.reads.has("objects")) {
+      this.objectsListed = new Promise<void>((resolve) => {
+        this.markListed = resolve;
+      });
+    }
     this.callerRef = this.readCaller();
     this.spawn(this.callerRef);
     if (this.target.mode === "role") {
@@ -743,6 +751,14 @@ class Collector {
   }
 
   private async readObjects(Bucket: string): Promise<void> {
+    try {
+      await this.listObjects(Bucket);
+    } finally {
+      this.markListed();
+    }
+  }
+
+  private async listObjects(Bucket: string): Promise<void> {
     const u = this.uri;
     const prefix = u.kind === "folder" ? u.folder : u.kind === "file" ? (u.key ?? "") : (u.key ?? "").split(/[*?]/)[0];
     const r = await this.call("s3:ListObjectsV2", "object-ownership", [], (abortSignal) =>
@@ -764,6 +780,7 @@ class Collector {
     }
     this.objects = objects;
     this.objectsTruncated = Boolean(r.value.IsTruncated);
+    this.markListed();
     if (this.reads.has("objectHeads")) {
       await Promise.all(pickSample(objects, this.headSample).map((o) => this.headObject(Bucket, o, r.ref)));
     }
@@ -909,7 +926,7 @@ class Collector {
     if (list.ok) key = list.value.Contents?.find((o) => o.Key && keyInTarget(u, o.Key))?.Key ?? list.value.Contents?.[0]?.Key;
     if (!key) {
       // The import's key could not list: read the first object the diagnosing credentials found.
-      await this.waitForObjects();
+      await this.objectsListed;
       key = this.objects?.[0]?.key;
       parent = undefined;
     }
@@ -922,12 +939,6 @@ class Collector {
       }, objectKey);
     }
     this.groundTruth = (["GetBucketLocation", "ListObjectsV2", "GetObject"] as const).flatMap((c) => (results[c] ? [results[c]] : []));
-  }
-
-  private async waitForObjects(): Promise<void> {
-    for (let i = 0; i < 600 && this.objects === undefined && this.objectsFailed === undefined && !this.bucket.notFound && !this.run.signal.aborted && this.reads.has("objects"); i++) {
-      await new Promise((r) => setTimeout(r, 25));
-    }
   }
 
   // ---------- assembly ----------
