@@ -64,7 +64,7 @@ describe("runner", () => {
     const report = await analyzeSnapshot(fixture("role-wrong-external-id"), { locale: "ja", now: NOW });
     const f = report.findings.find((x) => x.id === "role.trust.external-id")!;
     expect(f.status).toBe("fail");
-    expect(f.title).toContain("外部 ID");
+    expect(f.title).toContain("外部ID");
     const own = report.findings.find((x) => x.id === "bucket.object-ownership")!;
     expect(own.title).toContain("オブジェクト所有権");
     // every finding has a Japanese title and detail

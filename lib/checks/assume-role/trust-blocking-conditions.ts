@@ -88,7 +88,7 @@ export const roleTrustBlockingConditions = defineCheck({
       status: "pass",
       detail: l(
         "No Deny or condition other than the principal and External ID blocks TiDB Cloud (those are judged by the two checks above).",
-        "プリンシパルと外部 ID 以外に TiDB Cloud を妨げる Deny や条件はありません（この 2 つは前の 2 つのチェックで確認します）。",
+        "プリンシパルと外部ID以外に TiDB Cloud を妨げる Deny や条件はありません（この 2 つは前の 2 つのチェックで確認します）。",
       ),
       evidence: { document: "trust-policy" },
     };

@@ -12,7 +12,7 @@ const STRING_OK = /^(StringEquals|StringLike|StringEqualsIgnoreCase)(IfExists)?$
 export const roleTrustExternalId = defineCheck({
   id: ID,
   step: "assume-role",
-  title: l("The trust policy requires this cluster's External ID", "信頼ポリシーの条件にこのクラスターの外部 ID が設定されている"),
+  title: l("The trust policy requires this cluster's External ID", "信頼ポリシーの条件にこのクラスターの外部IDが設定されている"),
   run(ctx) {
     const pre = trustPrecondition(ctx);
     if (pre) return pre;
@@ -21,7 +21,7 @@ export const roleTrustExternalId = defineCheck({
     if (!externalId) {
       return {
         status: "unknown",
-        detail: l("No External ID was given, so the trust condition cannot be checked.", "外部 ID が入力されていないため、信頼ポリシーの条件を確認できません。"),
+        detail: l("No External ID was given, so the trust condition cannot be checked.", "外部IDが入力されていないため、信頼ポリシーの条件を確認できません。"),
         unavailable: "the TiDB Cloud External ID (shown in the Add New Role ARN dialog)",
       };
     }
@@ -55,10 +55,10 @@ export const roleTrustExternalId = defineCheck({
       const after = setExternalId(before(), i, externalId, []);
       return {
         status: "warn",
-        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部 ID が設定されていません"),
+        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部IDが設定されていません"),
         detail: l(
           `${preface.en}${citeText(cite(i))} lets TiDB Cloud's account assume the role without sts:ExternalId: the import works, but any TiDB Cloud cluster could use this role. Require this cluster's External ID.`,
-          `${preface.ja}${citeTextJa(cite(i))} は sts:ExternalId なしで TiDB Cloud のアカウントにロールの引き受けを許可しています。インポートは動作しますが、どの TiDB Cloud クラスターからもこのロールを使用できます。このクラスターの外部 ID を条件に設定してください。`,
+          `${preface.ja}${citeTextJa(cite(i))} は sts:ExternalId なしで TiDB Cloud のアカウントにロールの引き受けを許可しています。インポートは動作しますが、どの TiDB Cloud クラスターからもこのロールを使用できます。このクラスターの外部IDを条件に設定してください。`,
         ),
         evidence: evidence(i),
         fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),
@@ -77,7 +77,7 @@ export const roleTrustExternalId = defineCheck({
             `${citeText(cite(s.statement))} requires sts:ExternalId = ${externalId}` +
               (values.length > 1 ? ` (among ${values.length} External IDs: several clusters share this role).` : "."),
             `${citeTextJa(cite(s.statement))} は sts:ExternalId = ${externalId} を条件にしています` +
-              (values.length > 1 ? `（${values.length} 個の外部 ID のうちの 1 つ。複数のクラスターがこのロールを共有しています）。` : "。"),
+              (values.length > 1 ? `（${values.length} 個の外部IDのうちの 1 つ。複数のクラスターがこのロールを共有しています）。` : "。"),
           ),
           evidence: evidence(s.statement),
         };
@@ -92,10 +92,10 @@ export const roleTrustExternalId = defineCheck({
       const after = setExternalId(before(), s.statement, externalId, []);
       return {
         status: "warn",
-        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部 ID が設定されていません"),
+        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部IDが設定されていません"),
         detail: l(
           `${preface.en}${citeText(cite(s.statement))} has no sts:ExternalId condition (its other conditions are judged by role.trust.blocking-conditions). Require this cluster's External ID.`,
-          `${preface.ja}${citeTextJa(cite(s.statement))} には sts:ExternalId の条件がありません（その他の条件は role.trust.blocking-conditions で確認します）。このクラスターの外部 ID を条件に設定してください。`,
+          `${preface.ja}${citeTextJa(cite(s.statement))} には sts:ExternalId の条件がありません（その他の条件は role.trust.blocking-conditions で確認します）。このクラスターの外部IDを条件に設定してください。`,
         ),
         evidence: evidence(s.statement),
         fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),
@@ -103,7 +103,7 @@ export const roleTrustExternalId = defineCheck({
     }
     const e = entries[0];
     const values = e.values;
-    let title = l("The trust policy requires another External ID", "信頼ポリシーの条件に別の外部 ID が設定されています");
+    let title = l("The trust policy requires another External ID", "信頼ポリシーの条件に別の外部IDが設定されています");
     let why: { en: string; ja: string };
     if (e.key.toLowerCase() !== "sts:externalid") {
       title = l(`The trust condition uses the wrong key ${e.key}`, `信頼ポリシーの条件のキー ${e.key} が誤っています`);
@@ -115,30 +115,30 @@ export const roleTrustExternalId = defineCheck({
       title = l(`The trust condition uses the wrong operator ${e.operator}`, `信頼ポリシーの条件の演算子 ${e.operator} が誤っています`);
       why = l(
         `${e.operator} admits every External ID except the listed ones; use StringEquals`,
-        `${e.operator} は指定した値以外の外部 ID を許可する演算子です。StringEquals を使用してください`,
+        `${e.operator} は指定した値以外の外部IDを許可する演算子です。StringEquals を使用してください`,
       );
     } else if (!STRING_OK.test(e.operator)) {
       title = l(`The trust condition uses the wrong operator ${e.operator}`, `信頼ポリシーの条件の演算子 ${e.operator} が誤っています`);
       why = l(`${e.operator} is not a string operator; use StringEquals`, `${e.operator} は文字列の演算子ではありません。StringEquals を使用してください`);
     } else if (values.some((v) => v.toLowerCase() === externalId.toLowerCase())) {
-      title = l("The External ID in the trust policy differs in case", "信頼ポリシーの外部 ID の大文字と小文字が異なります");
+      title = l("The External ID in the trust policy differs in case", "信頼ポリシーの外部IDの大文字と小文字が異なります");
       why = l(
         `it requires "${values.join('", "')}", which differs from "${externalId}" only in letter case; ${e.operator} compares case-sensitively`,
         `条件の値「${values.join("」「")}」は「${externalId}」と大文字・小文字だけが異なります。${e.operator} は大文字と小文字を区別します`,
       );
     } else if (values.some((v) => v.trim() === externalId)) {
-      title = l("The External ID in the trust policy has extra spaces", "信頼ポリシーの外部 ID に余分な空白があります");
+      title = l("The External ID in the trust policy has extra spaces", "信頼ポリシーの外部IDに余分な空白があります");
       why = l(`it requires "${values.join('", "')}", with spaces`, `条件の値「${values.join("」「")}」に空白が含まれています`);
     } else {
       const other = values.find((v) => TIDB_EXTERNAL_ID.test(v));
       why = other
         ? l(
             `it requires "${values.join('", "')}"; that looks like another TiDB Cloud cluster's External ID (or the guide's sample), not this cluster's "${externalId}". If another cluster also uses this role, list both`,
-            `条件の値「${values.join("」「")}」は別の TiDB Cloud クラスターの外部 ID（またはガイドのサンプル）のようで、このクラスターの「${externalId}」ではありません。別のクラスターもこのロールを使う場合は両方をリストにしてください`,
+            `条件の値「${values.join("」「")}」は別の TiDB Cloud クラスターの外部ID（またはガイドのサンプル）のようで、このクラスターの「${externalId}」ではありません。別のクラスターもこのロールを使う場合は両方をリストにしてください`,
           )
         : l(
             `it requires "${values.join('", "')}", but this cluster's External ID is "${externalId}"`,
-            `条件の値は「${values.join("」「")}」ですが、このクラスターの外部 ID は「${externalId}」です`,
+            `条件の値は「${values.join("」「")}」ですが、このクラスターの外部IDは「${externalId}」です`,
           );
     }
     const after = setExternalId(before(), s.statement, externalId, [{ operator: e.operator, key: e.key }]);

@@ -76,7 +76,7 @@ export const roleTrustPrincipal = defineCheck({
           ` Set the trusted entity to ${rootArn}.`,
         `${citeTextJa(cite)} は ${named} に sts:AssumeRole を許可しており、TiDB Cloud のアカウント ${tidb} ではありません${accountNote.ja}。` +
           (uniqueId ? `${uniqueId} は一意の ID で、指定していたプリンシパルは削除されています。` : "") +
-          `信頼されたエンティティを ${rootArn} にしてください。`,
+          `ロールの「信頼関係」タブで、信頼されたエンティティを ${rootArn} にしてください。`,
       ),
       evidence: { document: "trust-policy", statement: target.statement, ...(sid ? { sid } : {}), principals },
       fix: policyFix(fixes, snapshot, ID, "trust-policy", before, after),

@@ -54,7 +54,7 @@ export const bucketPolicyCrossAccount = defineCheck({
       title: l("The bucket policy does not allow the principal of another account", "バケットポリシーが別アカウントのプリンシパルを許可していません"),
       detail: l(
         `${p!.principalArn} is in account ${p!.accountId} and the bucket in ${derived.bucketAccount}: both the identity policy and the bucket policy must allow, and the bucket policy allows none of ${sample(actions)}.`,
-        `${p!.principalArn} はアカウント ${p!.accountId}、バケットは ${derived.bucketAccount} にあるため、ID ベースのポリシーとバケットポリシーの両方で許可する必要がありますが、バケットポリシーは ${sampleJa(actions)} を許可していません。`,
+        `${p!.principalArn} はアカウント ${p!.accountId}、バケットは ${derived.bucketAccount} にあるため、権限ポリシーとバケットポリシーの両方で許可する必要がありますが、バケットポリシーは ${sampleJa(actions)} を許可していません。`,
       ),
       evidence: { document: "bucket-policy", actions },
       fix: policyFix(fixes, snapshot, ID, "bucket-policy", before, after!),

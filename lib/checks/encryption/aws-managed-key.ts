@@ -12,7 +12,7 @@ export const ENCRYPTION_CONSOLE_STEPS = [
 export const kmsAwsManagedKey = defineCheck({
   id: "kms.aws-managed-key",
   step: "encryption",
-  title: l("The AWS managed key aws/s3 is usable by the principal", "AWS マネージドキー aws/s3 をプリンシパルが使用できる"),
+  title: l("The AWS managed key aws/s3 is usable by the principal", "AWS 管理キー aws/s3 をプリンシパルが使用できる"),
   run({ snapshot, derived }) {
     const managed = derived.keys.filter((k) => k.manager === "AWS");
     if (managed.length === 0) {
@@ -23,7 +23,7 @@ export const kmsAwsManagedKey = defineCheck({
           unavailable: "needs s3:GetEncryptionConfiguration and s3:GetObject (HeadObject)",
         };
       }
-      return { status: "pass", detail: l("The AWS managed key aws/s3 is not in use.", "AWS マネージドキー aws/s3 は使用されていません。") };
+      return { status: "pass", detail: l("The AWS managed key aws/s3 is not in use.", "AWS 管理キー aws/s3 は使用されていません。") };
     }
     const p = derived.principal;
     if (!p) return { status: "unknown", detail: l("The principal is not known.", "プリンシパルが不明です。"), unavailable: "the role ARN or the IAM user's ARN" };
@@ -33,7 +33,7 @@ export const kmsAwsManagedKey = defineCheck({
         status: "pass",
         detail: l(
           `The AWS managed key aws/s3 is in the principal's account ${p.accountId}: its key policy lets principals of that account use it through S3.`,
-          `AWS マネージドキー aws/s3 はプリンシパルと同じアカウント ${p.accountId} にあり、そのキーポリシーは同じアカウントのプリンシパルに S3 経由での使用を許可しています。`,
+          `AWS 管理キー aws/s3 はプリンシパルと同じアカウント ${p.accountId} にあり、そのキーポリシーは同じアカウントのプリンシパルに S3 経由での使用を許可しています。`,
         ),
       };
     }
@@ -45,10 +45,10 @@ export const kmsAwsManagedKey = defineCheck({
       : null;
     return {
       status: "fail",
-      title: l("The AWS managed key aws/s3 cannot be used from another account", "AWS マネージドキー aws/s3 は別のアカウントから使用できません"),
+      title: l("The AWS managed key aws/s3 cannot be used from another account", "AWS 管理キー aws/s3 は別のアカウントから使用できません"),
       detail: l(
         `The data is encrypted with the AWS managed key aws/s3 of account ${other[0].accountId ?? derived.bucketAccount}, and the principal is in account ${p.accountId}. The policy of an AWS managed key cannot be changed, so no cross-account grant is possible. Switch the bucket to SSE-S3 (or SSE-KMS with a customer managed key that grants the principal), then re-copy the existing objects${objects.length ? ` (${sample(objects)})` : ""}: they keep their old key until re-copied.`,
-        `データはアカウント ${other[0].accountId ?? derived.bucketAccount} の AWS マネージドキー aws/s3 で暗号化されており、プリンシパルはアカウント ${p.accountId} にあります。AWS マネージドキーのキーポリシーは変更できないため、別アカウントへの許可はできません。バケットを SSE-S3（またはプリンシパルに許可したカスタマーマネージドキーによる SSE-KMS）に変更し、既存のオブジェクト${objects.length ? `（${sampleJa(objects)}）` : ""}をコピーし直してください。コピーし直すまで既存のオブジェクトは古いキーのままです。`,
+        `データはアカウント ${other[0].accountId ?? derived.bucketAccount} の AWS 管理キー aws/s3 で暗号化されており、プリンシパルはアカウント ${p.accountId} にあります。AWS 管理キーのキーポリシーは変更できないため、別アカウントへの許可はできません。バケットを SSE-S3（またはプリンシパルに許可したカスタマー管理キーによる SSE-KMS）に変更し、既存のオブジェクト${objects.length ? `（${sampleJa(objects)}）` : ""}をコピーし直してください。コピーし直すまで既存のオブジェクトは古いキーのままです。`,
       ),
       evidence: { keys: other.map((k) => k.arn), objects: objects.slice(0, 20) },
       fix: {

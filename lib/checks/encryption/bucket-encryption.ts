@@ -22,7 +22,7 @@ export const bucketEncryption = defineCheck({
     return {
       status: "pass",
       detail: managed
-        ? l(`Default encryption is ${kind} with the AWS managed key aws/s3 (see kms.aws-managed-key).`, `デフォルトの暗号化は AWS マネージドキー aws/s3 による ${kind} です（kms.aws-managed-key を参照）。`)
+        ? l(`Default encryption is ${kind} with the AWS managed key aws/s3 (see kms.aws-managed-key).`, `デフォルトの暗号化は AWS 管理キー aws/s3 による ${kind} です（kms.aws-managed-key を参照）。`)
         : l(
             `Default encryption is ${kind} with ${key?.arn ?? e.kmsKeyId ?? "a KMS key"}: the principal needs kms:Decrypt on it, and the key policy must allow it (see the key checks).`,
             `デフォルトの暗号化は ${key?.arn ?? e.kmsKeyId ?? "KMS キー"} による ${kind} です。プリンシパルにこのキーに対する kms:Decrypt が必要で、キーポリシーでも許可されている必要があります（キーのチェックを参照）。`,

@@ -6,7 +6,7 @@ export const kmsKeyState = defineCheck({
   title: l("Each key is enabled and in the bucket's region", "各キーが有効で、バケットと同じリージョンにある"),
   run({ derived, snapshot }) {
     const keys = derived.keys.filter((k) => k.manager !== "AWS");
-    if (keys.length === 0) return { status: "skipped", detail: l("No customer managed KMS key is in use.", "カスタマーマネージド KMS キーは使用されていません。") };
+    if (keys.length === 0) return { status: "skipped", detail: l("No customer managed KMS key is in use.", "カスタマー管理キーは使用されていません。") };
     const region = derived.region;
     const unknownKeys = keys.filter((k) => !k.key || !k.key.keyState);
     for (const k of keys) {
@@ -39,6 +39,6 @@ export const kmsKeyState = defineCheck({
         unavailable: `${reason ? `${reason}; ` : ""}needs kms:DescribeKey`,
       };
     }
-    return { status: "pass", detail: l("Every customer managed key in use is Enabled and in the bucket's region.", "使用中のカスタマーマネージドキーはすべて有効で、バケットと同じリージョンにあります。") };
+    return { status: "pass", detail: l("Every customer managed key in use is Enabled and in the bucket's region.", "使用中のカスタマー管理キーはすべて有効で、バケットと同じリージョンにあります。") };
   },
 });

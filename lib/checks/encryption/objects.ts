@@ -133,7 +133,7 @@ export const objectsEncryptionKeys = defineCheck({
           : l("The objects' key cannot be used by the principal", "オブジェクトのキーをプリンシパルが使用できません"),
         detail: l(
           `Keys used by the objects: ${list.join("; ")}. The principal cannot decrypt with ${blocked.join(", ")}${extra.length ? " (objects copied from another bucket keep the key they were written with: both keys must be allowed, in the identity policy and in each key policy)" : ""}. See identity.kms-decrypt, kms.key-policy and kms.aws-managed-key for the corrected documents.`,
-          `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません${extra.length ? "（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、ID ベースのポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）" : ""}。修正後のドキュメントは identity.kms-decrypt、kms.key-policy、kms.aws-managed-key を参照してください。`,
+          `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません${extra.length ? "（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、権限ポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）" : ""}。修正後のドキュメントは identity.kms-decrypt、kms.key-policy、kms.aws-managed-key を参照してください。`,
         ),
         evidence: { keys: objectKeys.map((k) => k.arn), blocked },
       };

@@ -50,7 +50,7 @@ export const accessKeyOwner = defineCheck({
         title: l("The access key's user is in another account than the bucket", "アクセスキーのユーザーがバケットとは別のアカウントにあります"),
         detail: l(
           `${user.arn} (account ${userAccount}) is not in the bucket's account ${derived.bucketAccount}: the bucket policy and any KMS key policy must also grant it (see bucket.policy.cross-account), and the AWS managed key aws/s3 cannot be used.`,
-          `${user.arn}（アカウント ${userAccount}）はバケットのアカウント ${derived.bucketAccount} にありません。バケットポリシーと KMS のキーポリシーでも許可する必要があり（bucket.policy.cross-account を参照）、AWS マネージドキー aws/s3 は使用できません。`,
+          `${user.arn}（アカウント ${userAccount}）はバケットのアカウント ${derived.bucketAccount} にありません。バケットポリシーと KMS のキーポリシーでも許可する必要があり（bucket.policy.cross-account を参照）、AWS 管理キー aws/s3 は使用できません。`,
         ),
       };
     }

@@ -9,7 +9,7 @@ const ID = "identity.explicit-deny";
 export const identityExplicitDeny = defineCheck({
   id: ID,
   step: "identity-policy",
-  title: l("No Deny in the identity policies or the boundary hits the import", "ID ベースのポリシーや権限境界の Deny がインポートを拒否していない"),
+  title: l("No Deny in the identity policies or the boundary hits the import", "権限ポリシーや権限境界の Deny がインポートを拒否していない"),
   run(ctx) {
     const pre = identityPrecondition(ctx);
     if (pre) return pre;
@@ -52,7 +52,7 @@ export const identityExplicitDeny = defineCheck({
       const listJa = hard.map((h) => `${citeTextJa(h)}（${[...h.actions].join("、")}）`).join("、");
       return {
         status: "fail",
-        title: l("A Deny in the identity policies blocks the import", "ID ベースのポリシーの Deny がインポートを拒否しています"),
+        title: l("A Deny in the identity policies blocks the import", "権限ポリシーの Deny がインポートを拒否しています"),
         detail: l(
           `Explicitly denied by ${list}. An explicit Deny wins over every Allow. Exempt ${p.principalArn} from it (aws:PrincipalArn), or narrow the Deny.`,
           `${listJa} により明示的に拒否されています。明示的な Deny はすべての Allow より優先されます。${p.principalArn} を除外する（aws:PrincipalArn）か、Deny の範囲を狭めてください。`,
@@ -65,7 +65,7 @@ export const identityExplicitDeny = defineCheck({
       const keys = [...new Set(all.flatMap((h) => [...h.keys]))];
       return {
         status: "warn",
-        title: l("A Deny in the identity policies may hit the import", "ID ベースのポリシーの Deny がインポートを拒否する可能性があります"),
+        title: l("A Deny in the identity policies may hit the import", "権限ポリシーの Deny がインポートを拒否する可能性があります"),
         detail: l(
           `${all.map((h) => citeText(h)).join("; ")} denies ${[...all[0].actions].join(", ")} depending on ${keys.join(", ")}, whose value for TiDB Cloud's requests is not known.`,
           `${all.map((h) => citeTextJa(h)).join("、")} は ${keys.join("、")} に応じて ${[...all[0].actions].join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。`,
@@ -75,7 +75,7 @@ export const identityExplicitDeny = defineCheck({
     }
     return {
       status: "pass",
-      detail: l("No Deny statement in the identity policies or the permissions boundary matches the import's requests.", "ID ベースのポリシーや権限境界に、インポートのリクエストに一致する Deny ステートメントはありません。"),
+      detail: l("No Deny statement in the identity policies or the permissions boundary matches the import's requests.", "権限ポリシーや権限境界に、インポートのリクエストに一致する Deny ステートメントはありません。"),
     };
   },
 });

@@ -212,7 +212,7 @@ function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, poli
     after: addStatement(host?.doc ?? null, statement),
     named: l(
       `No identity policy allows ${req.action} on ${res}. Add a statement (Sid ${spec.sid}) to ${document}.`,
-      `${res} に対する ${req.action} を許可する ID ベースのポリシーがありません。${document} にステートメント（Sid ${spec.sid}）を追加してください。`,
+      `${res} に対する ${req.action} を許可する 権限ポリシーがありません。${document} にステートメント（Sid ${spec.sid}）を追加してください。`,
     ),
   };
 }

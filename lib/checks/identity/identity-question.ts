@@ -25,7 +25,7 @@ export function identityPrecondition(ctx: CheckContext): Outcome | null {
   const missing = Object.entries(derived.identity?.missing ?? {}).filter(([k]) => !k.endsWith("permissionsBoundary"));
   if (missing.length) {
     const [path, reason] = missing[0];
-    return missingData(snapshot, path, snapshot.target.mode === "role" ? "iam:GetRolePolicy / iam:GetPolicyVersion" : "iam:GetUserPolicy / iam:GetGroupPolicy / iam:GetPolicyVersion", l(`Part of the identity policies (${path}: ${reason})`, `ID ベースのポリシーの一部（${path}：${reason}）`));
+    return missingData(snapshot, path, snapshot.target.mode === "role" ? "iam:GetRolePolicy / iam:GetPolicyVersion" : "iam:GetUserPolicy / iam:GetGroupPolicy / iam:GetPolicyVersion", l(`Part of the identity policies (${path}: ${reason})`, `権限ポリシーの一部（${path}：${reason}）`));
   }
   return null;
 }

@@ -15,7 +15,7 @@ export const identityKmsDecrypt = actionCheck({
         status: "skipped",
         detail: l(
           "Only the AWS managed key aws/s3 is in use: its key policy lets principals of its account use it through S3, without an identity policy (see kms.aws-managed-key).",
-          "AWS マネージドキー aws/s3 のみが使用されています。このキーのキーポリシーは同じアカウントのプリンシパルに S3 経由での使用を許可するため、ID ベースのポリシーは不要です（kms.aws-managed-key を参照）。",
+          "AWS 管理キー aws/s3 のみが使用されています。このキーのキーポリシーは同じアカウントのプリンシパルに S3 経由での使用を許可するため、権限ポリシーは不要です（kms.aws-managed-key を参照）。",
         ),
       };
     }

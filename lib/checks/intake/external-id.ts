@@ -8,17 +8,17 @@ const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 export const inputExternalId = defineCheck({
   id: "input.external-id",
   step: "intake",
-  title: l("The External ID is well formed", "外部 ID の形式が正しい"),
+  title: l("The External ID is well formed", "外部IDの形式が正しい"),
   run({ snapshot }) {
-    if (snapshot.target.mode !== "role") return skipped("Access-key mode: no External ID.", "アクセスキー方式のため、外部 ID はありません。");
+    if (snapshot.target.mode !== "role") return skipped("Access-key mode: no External ID.", "アクセスキー方式のため、外部IDはありません。");
     const raw = snapshot.target.externalId ?? "";
     if (!raw) {
       return {
         status: "unknown",
-        title: l("No External ID was given", "外部 ID が入力されていません"),
+        title: l("No External ID was given", "外部IDが入力されていません"),
         detail: l(
           "Without this cluster's External ID the trust policy's condition cannot be checked. Copy it from TiDB Cloud: Import data from Cloud Storage > Amazon S3 > Add New Role ARN > \"Having trouble? Create Role ARN manually\".",
-          "このクラスターの外部 ID がないため、信頼ポリシーの条件を確認できません。TiDB Cloud の「Import data from Cloud Storage」> Amazon S3 > 「Add New Role ARN」>「Having trouble? Create Role ARN manually」からコピーしてください。",
+          "このクラスターの外部IDがないため、信頼ポリシーの条件を確認できません。TiDB Cloud の「Import data from Cloud Storage」> Amazon S3 > 「Add New Role ARN」>「Having trouble? Create Role ARN manually」からコピーしてください。",
         ),
         unavailable: "the TiDB Cloud External ID (shown in the Add New Role ARN dialog)",
       };
@@ -26,17 +26,17 @@ export const inputExternalId = defineCheck({
     if (raw !== raw.trim()) {
       return {
         status: "fail",
-        title: l("The External ID has leading or trailing spaces", "外部 ID の前後に空白があります"),
-        detail: l("STS compares the External ID exactly; remove the spaces.", "STS は外部 ID を完全一致で比較します。空白を削除してください。"),
+        title: l("The External ID has leading or trailing spaces", "外部IDの前後に空白があります"),
+        detail: l("STS compares the External ID exactly; remove the spaces.", "STS は外部IDを完全一致で比較します。空白を削除してください。"),
       };
     }
     if (!STS_EXTERNAL_ID.test(raw)) {
       return {
         status: "fail",
-        title: l("The External ID is not valid for STS", "外部 ID が STS の形式に合いません"),
+        title: l("The External ID is not valid for STS", "外部IDが STS の形式に合いません"),
         detail: l(
           "An External ID has 2 to 1224 characters among letters, digits and + = , . @ : / - _.",
-          "外部 ID は英数字と + = , . @ : / - _ からなる 2〜1224 文字です。",
+          "外部IDは英数字と + = , . @ : / - _ からなる 2〜1224 文字です。",
         ),
       };
     }
@@ -44,10 +44,10 @@ export const inputExternalId = defineCheck({
     return {
       status: "pass",
       detail: tidb
-        ? l("The External ID is well formed and looks like a TiDB Cloud External ID.", "外部 ID の形式は正しく、TiDB Cloud の外部 ID の形をしています。")
+        ? l("The External ID is well formed and looks like a TiDB Cloud External ID.", "外部IDの形式は正しく、TiDB Cloud の外部IDの形をしています。")
         : l(
             "The External ID is well formed, but it does not look like the ones TiDB Cloud generates (50 hex characters starting 696e6672612d617069); check that it is this cluster's.",
-            "外部 ID の形式は正しいですが、TiDB Cloud が生成する外部 ID（696e6672612d617069 で始まる 50 桁の 16 進数）とは形が異なります。このクラスターのものか確認してください。",
+            "外部IDの形式は正しいですが、TiDB Cloud が生成する外部ID（696e6672612d617069 で始まる 50 桁の 16 進数）とは形が異なります。このクラスターのものか確認してください。",
           ),
     };
   },

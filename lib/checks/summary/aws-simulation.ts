@@ -31,7 +31,7 @@ export const awsSimulation = defineCheck({
       return {
         status: "warn",
         title: l("AWS's simulator disagrees with this analysis", "AWS のシミュレーターとこの分析の結果が異なります"),
-        detail: l(`Disagreements (identity policies only): ${disagreements.join("; ")}. Trust AWS's verdict and report the case.`, `結果が異なります（ID ベースのポリシーのみ）：${disagreements.join("、")}。AWS の結果を優先し、この事例を報告してください。`),
+        detail: l(`Disagreements (identity policies only): ${disagreements.join("; ")}. Trust AWS's verdict and report the case.`, `結果が異なります（権限ポリシーのみ）：${disagreements.join("、")}。AWS の結果を優先し、この事例を報告してください。`),
         evidence: { disagreements },
       };
     }

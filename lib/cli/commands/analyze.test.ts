@@ -35,7 +35,7 @@ describe("cli analyze", () => {
   it("reads standard input and writes Japanese with --lang ja", () => {
     const r = cli(["--snapshot", "-", "--lang", "ja"], readFileSync(`${FIX}/role-wrong-external-id.json`, "utf8"));
     expect(r.code).toBe(1);
-    expect(r.out).toContain("信頼ポリシーの条件に別の外部 ID が設定されています");
+    expect(r.out).toContain("信頼ポリシーの条件に別の外部IDが設定されています");
   });
 
   it("exits 2 on bad input, naming the JSON path", () => {
