@@ -43,6 +43,20 @@ describe("collectSnapshot against each scenario of the fake AWS endpoint", () =>
     });
   }
 
+  it("serves 50 concurrent diagnoses, each its own account chosen by its access key id", async () => {
+    const runs = Array.from({ length: 50 }, (_, i) => {
+      const sc = scenarios[i % scenarios.length];
+      const accessKeyId = `AKIACONCURRENT${String(i).padStart(6, "0")}`;
+      fake.setScenario(sc.name, accessKeyId);
+      return collectSnapshot({
+        target: sc.snapshot.target,
+        credentials: { accessKeyId, secretAccessKey: CANARY_SECRET },
+        ...(sc.snapshot.target.mode === "access-key" ? { importSecret: CANARY_IMPORT_SECRET } : {}),
+      }).then((snapshot) => ({ sc, snapshot }));
+    });
+    for (const { sc, snapshot } of await Promise.all(runs)) expect(JSON.parse(JSON.stringify(snapshot)), sc.name).toEqual(sc.snapshot);
+  });
+
   it("calls only operations of its own table, and its read-only policy holds exactly the actions it used", () => {
     const diagnosing = fake.calls.filter((c) => !c.importKey);
     const ops = new Set(diagnosing.map((c) => c.op));
