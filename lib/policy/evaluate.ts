@@ -45,7 +45,7 @@ function scan(
   const list = cp.candidates(actionLower);
   for (let i = 0; i < list.length; i++) {
     const st = list[i];
-    const r = resourceMatches(st, resource, ctx, null);
+    const r = st.lastResource === resource ? st.lastResourceResult : resourceMatches(st, resource, ctx, null);
     if (r === 0) continue;
     let pm = PrincipalMatch.Direct;
     if (isResource) {
