@@ -134,7 +134,7 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
     });
   }
 
-  return {
+  const api: ReportsApi = {
     async create(request) {
       const rate = limiter.take(clientKey(request.headers, config.trustProxy), now().getTime());
       if (!rate.ok) {
@@ -223,6 +223,20 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
       });
     },
   };
+
+  // A store that cannot be reached (database down, disk full) is a 503 with a plain message, never a stack trace.
+  const guarded: Record<string, (request: Request, id: string) => Promise<Response>> = {};
+  for (const [name, handler] of Object.entries(api) as [keyof ReportsApi, (r: Request, id: string) => Promise<Response>][]) {
+    guarded[name] = async (request, id) => {
+      try {
+        return await handler(request, id);
+      } catch (e) {
+        log("error", "share.store-error", { handler: name, error: e instanceof Error ? e.message : String(e) });
+        return error(503, "store-unavailable", "Shared reports are unavailable right now; try again later.", {}, { "Retry-After": "30" });
+      }
+    };
+  }
+  return guarded as unknown as ReportsApi;
 }
 
 let defaultApi: ReportsApi | undefined;

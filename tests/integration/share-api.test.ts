@@ -259,6 +259,22 @@ describe("DELETE /api/reports/<id>", () => {
   });
 });
 
+describe("store failures", () => {
+  it("answer 503 with Retry-After and a plain message, not a stack trace", async () => {
+    const broken = async (): Promise<ReportStore> => {
+      throw new Error("connect ECONNREFUSED 127.0.0.1:5432");
+    };
+    const api = createReportsApi({ store: broken, config: readShareConfig({}) });
+    for (const res of [await post(api, report), await get(api, "AAAAAAAAAAAAAAAAAAAAAAAA")]) {
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("30");
+      const text = await res.text();
+      expect(JSON.parse(text)).toMatchObject({ error: { code: "store-unavailable" } });
+      expect(text).not.toContain("ECONNREFUSED");
+    }
+  });
+});
+
 describe("no listing", () => {
   it("the API module has no handler that lists reports", async () => {
     const collection = await import("@/app/api/reports/route");
