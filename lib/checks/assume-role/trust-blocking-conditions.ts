@@ -64,7 +64,24 @@ export const roleTrustBlockingConditions = defineCheck({
     if (asked.answer.decision === "unknown" || denies.length > 0) {
       const keys = asked.answer.unknownKeys.length ? asked.answer.unknownKeys : [...new Set(denies.flatMap((d) => (d.failedConditions ?? []).map((f) => f.key)))];
       const s = denies[0] ?? allows[0];
+      // When only the statement that trusts TiDB Cloud is undecided, the fix drops those conditions from it.
+      const undecidedAllow = denies.length === 0 ? allows.find((a) => (a.failedConditions ?? []).some((f) => f.undecided)) : undefined;
+      const fix = undecidedAllow
+        ? policyFix(
+            fixes,
+            snapshot,
+            ID,
+            "trust-policy",
+            fixes.current("trust-policy", original),
+            removeConditions(
+              fixes.current("trust-policy", original)!,
+              undecidedAllow.statement,
+              (undecidedAllow.failedConditions ?? []).filter((f) => f.undecided && !isExternalIdKey(f.key)),
+            ),
+          )
+        : undefined;
       return {
+        ...(fix ? { fix } : {}),
         status: "warn",
         title: l("The trust policy depends on values TiDB Cloud's request may not have", "信頼ポリシーが TiDB Cloud のリクエストにない可能性のある値に依存しています"),
         detail: l(
