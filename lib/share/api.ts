@@ -100,8 +100,13 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
     const t = now();
     if (t.getTime() - lastPurge < 60 * 60 * 1000) return;
     lastPurge = t.getTime();
-    const dropped = await store.purgeExpired(t);
-    if (dropped) log("info", "share.purged", { dropped });
+    try {
+      const dropped = await store.purgeExpired(t);
+      if (dropped) log("info", "share.purged", { dropped });
+    } catch (e) {
+      // The report was saved; a failed clean-up must not turn that into an error. The next purge catches up.
+      log("warn", "share.purge-failed", { error: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   async function load(id: string) {
