@@ -42,6 +42,10 @@ export function collectIdentityPolicies(snapshot: Snapshot): IdentityPolicies | 
     note("role.inlinePolicies");
     note("role.attachedPolicies");
     note("role.permissionsBoundary");
+    // Absent means not known: with neither map in the snapshot, nothing can be said about the role's permissions.
+    if (role.inlinePolicies === undefined && role.attachedPolicies === undefined && Object.keys(missing).length === 0) {
+      missing["role.inlinePolicies"] = "the role's policies are not in the snapshot";
+    }
     return {
       policies: [...fromMap(role.inlinePolicies, "role-policy"), ...fromMap(role.attachedPolicies, "role-policy")],
       boundary: role.permissionsBoundary ? { document: "permissions-boundary", doc: role.permissionsBoundary } : null,
@@ -54,6 +58,9 @@ export function collectIdentityPolicies(snapshot: Snapshot): IdentityPolicies | 
   note("user.attachedPolicies");
   note("user.groups");
   note("user.permissionsBoundary");
+  if (user.inlinePolicies === undefined && user.attachedPolicies === undefined && user.groups === undefined && Object.keys(missing).length === 0) {
+    missing["user.inlinePolicies"] = "the user's policies are not in the snapshot";
+  }
   const groups = (user.groups ?? []).flatMap((g) =>
     [...Object.entries(g.inlinePolicies ?? {}), ...Object.entries(g.attachedPolicies ?? {})].map(([name, doc]) => ({
       document: `group-policy:${g.name}/${name}`,
