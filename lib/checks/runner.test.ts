@@ -146,3 +146,24 @@ describe("runner", () => {
     );
   });
 });
+
+describe("report shape (interfaces.md)", () => {
+  it("has exactly the contract's fields, and every fix names its document and an AWS CLI command", async () => {
+    const report = await analyzeSnapshot(fixture("role-objects-second-key"), { now: NOW });
+    expect(Object.keys(report).sort()).toEqual(["findings", "generatedAt", "summary", "target", "version"]);
+    expect(Object.keys(report.summary).sort()).toEqual(["fail", "pass", "skipped", "unknown", "warn"]);
+    const allowed = ["id", "step", "status", "title", "detail", "evidence", "fix", "unavailable"];
+    for (const f of report.findings) {
+      for (const k of Object.keys(f)) expect(allowed, `${f.id}.${k}`).toContain(k);
+      expect(f.title.length).toBeGreaterThan(0);
+      expect(f.detail.length).toBeGreaterThan(0);
+      if (f.fix) {
+        expect(f.fix.document).toMatch(/^(trust-policy|permissions-boundary|bucket-policy|object-ownership|bucket-encryption|requester-pays|access-key|(role|user)-policy:.+|group-policy:.+\/.+|key-policy:arn:.+)$/);
+        expect(f.fix.cli).toMatch(/^aws /);
+      }
+    }
+    // the evidence cites the deciding statement by document, index and Sid
+    const kms = report.findings.find((f) => f.id === "identity.kms-decrypt")!;
+    expect(kms.evidence).toMatchObject({ document: "role-policy:s3-read", statement: 2, sid: "AllowKMSkey" });
+  });
+});
