@@ -61,7 +61,9 @@ export const roleTrustPrincipal = defineCheck({
       };
     }
     const principals = awsPrincipals(trust, target.statement);
-    const wrong = principals.find((p) => !p.includes(tidb)) ?? null;
+    const isTidbAccount = (p: string) => p === tidb || p === rootArn;
+    // A principal that is not TiDB Cloud's account itself (another account, or a role or user of TiDB's account).
+    const wrong = principals.find((p) => !isTidbAccount(p)) ?? null;
     const uniqueId = principals.find((p) => /^A[RI]OA[A-Z0-9]+$/.test(p));
     const sid = typeof statementsOf(trust)[target.statement]?.Sid === "string" ? String(statementsOf(trust)[target.statement].Sid) : undefined;
     const cite = { document: "trust-policy", statement: target.statement, sid };

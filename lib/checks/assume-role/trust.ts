@@ -51,7 +51,6 @@ export function askTrust(ctx: CheckContext, trustPolicy: Doc, externalId: string
   const context: Record<string, string> = {
     "aws:SecureTransport": "true",
     "aws:PrincipalAccount": tidb,
-    "aws:PrincipalType": "AssumedRole",
     "aws:CurrentTime": now.toISOString(),
     "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
   };
@@ -61,7 +60,8 @@ export function askTrust(ctx: CheckContext, trustPolicy: Doc, externalId: string
       action: "sts:AssumeRole",
       resource: p.principalArn,
       context,
-      unknownKeys: ["aws:SourceIp", "aws:PrincipalArn", "aws:PrincipalOrgID", "aws:userid", "sts:RoleSessionName", "sts:SourceIdentity"],
+      // TiDB Cloud's own principal (ARN, type, org, user id), source IP and session name are not known to us.
+      unknownKeys: ["aws:SourceIp", "aws:PrincipalArn", "aws:PrincipalType", "aws:PrincipalOrgID", "aws:userid", "sts:RoleSessionName", "sts:SourceIdentity"],
     },
     principal: `arn:${p.partition}:iam::${tidb}:root`,
     principalAccount: tidb,
