@@ -33,13 +33,15 @@ async function collectWith(faults: Faults, extra: Partial<Parameters<typeof coll
   return { snapshot, expected, calls: fake.calls.filter((c) => c.accessKeyId === accessKeyId) };
 }
 
-async function expectUnknown(snapshot: Snapshot, checkIds: string[]) {
+/** The checks that need the missing part say `unknown`, with the reason recorded in the snapshot. */
+async function expectUnknown(snapshot: Snapshot, checkIds: string[], reason?: RegExp) {
   const analyze = await loadAnalyzer();
   if (!analyze) return;
   const report = await analyze(snapshot);
   for (const id of checkIds) {
     const f = report.findings.find((x) => x.id === id);
     expect(f?.status, id).toBe("unknown");
+    if (reason) expect(`${f?.detail} ${f?.unavailable ?? ""}`, id).toMatch(reason);
   }
 }
 
@@ -52,7 +54,7 @@ describe("faults injected per operation", () => {
     // the rest of the account was read
     expect(snapshot.role).toEqual(expected.role);
     expect(snapshot.objects).toEqual(expected.objects);
-    await expectUnknown(snapshot, ["bucket.policy.deny"]);
+    await expectUnknown(snapshot, ["bucket.policy.deny"], /SlowDown on s3:GetBucketPolicy/);
   });
 
   it("a single throttled answer is retried and the read succeeds", async () => {
@@ -66,7 +68,7 @@ describe("faults injected per operation", () => {
     expect(snapshot.role?.trustPolicy).toBeUndefined();
     expect(snapshot.role?.inlinePolicies).toEqual(expected.role?.inlinePolicies);
     expect(snapshot.bucket).toEqual(expected.bucket);
-    await expectUnknown(snapshot, ["role.trust.external-id", "role.trust.principal"]);
+    await expectUnknown(snapshot, ["role.trust.external-id", "role.trust.principal"], /ServiceFailure on iam:GetRole/);
   });
 
   it("a timeout on kms:GetKeyPolicy: the key policy is unknown, the key's other facts are read", async () => {
@@ -74,7 +76,7 @@ describe("faults injected per operation", () => {
     expect(snapshot.unavailable?.[`keys.${KEY_ARN}.policy`]).toMatch(/^Timeout on kms:GetKeyPolicy/);
     const { policy: _policy, ...rest } = expected.keys![KEY_ARN];
     expect(snapshot.keys?.[KEY_ARN]).toEqual(rest);
-    await expectUnknown(snapshot, ["kms.key-policy"]);
+    await expectUnknown(snapshot, ["kms.key-policy"], /Timeout on kms:GetKeyPolicy/);
   });
 
   it("a connection reset on s3:ListObjectsV2: the objects are unknown", async () => {
@@ -82,14 +84,14 @@ describe("faults injected per operation", () => {
     expect(snapshot.unavailable?.["objects"]).toMatch(/^Connection error on s3:ListBucket/);
     expect(snapshot.objects).toBeUndefined();
     expect(snapshot.bucket).toEqual(expected.bucket);
-    await expectUnknown(snapshot, ["objects.present"]);
+    await expectUnknown(snapshot, ["objects.present"], /Connection error on s3:ListBucket/);
   });
 
   it("a malformed body for s3:GetBucketEncryption: the default encryption is unknown", async () => {
     const { snapshot } = await collectWith({ "s3:GetBucketEncryption": "malformed" });
     expect(snapshot.unavailable?.["bucket.encryption"]).toMatch(/^Malformed response to s3:GetEncryptionConfiguration/);
     expect(snapshot.bucket).not.toHaveProperty("encryption");
-    await expectUnknown(snapshot, ["bucket.encryption"]);
+    await expectUnknown(snapshot, ["bucket.encryption"], /Malformed response to s3:GetEncryptionConfiguration/);
   });
 
   it("AccessDenied on s3:HeadObject: each object's encryption is unknown, naming the missing action", async () => {
@@ -97,6 +99,7 @@ describe("faults injected per operation", () => {
     expect(snapshot.objects?.map((o) => o.key)).toEqual(expected.objects?.map((o) => o.key));
     expect(snapshot.objects?.every((o) => o.sse === undefined)).toBe(true);
     expect(snapshot.unavailable?.["objects[0].sse"]).toBe("AccessDenied on s3:GetObject");
+    await expectUnknown(snapshot, ["objects.sse-c"]);
   });
 
   it("AccessDenied on sts:GetCallerIdentity: the caller is unknown and everything else is still read", async () => {
@@ -105,6 +108,7 @@ describe("faults injected per operation", () => {
     expect(snapshot.unavailable?.["caller"]).toMatch(/^AccessDenied on sts:GetCallerIdentity/);
     expect(snapshot.role).toEqual(expected.role);
     expect(snapshot.bucket).toEqual(expected.bucket);
+    await expectUnknown(snapshot, ["caller.identity"], /AccessDenied on sts:GetCallerIdentity/);
   });
 
   it("respects the run's deadline even when every call hangs", async () => {
