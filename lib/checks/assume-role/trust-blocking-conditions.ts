@@ -35,7 +35,7 @@ export const roleTrustBlockingConditions = defineCheck({
         title: l("A Deny in the trust policy blocks TiDB Cloud", "信頼ポリシーの Deny が TiDB Cloud を拒否しています"),
         detail: l(
           `${citeText(cite(hardDeny.statement))} denies sts:AssumeRole to TiDB Cloud's account ${tidb}. Exempt TiDB Cloud's account from it.`,
-          `${citeTextJa(cite(hardDeny.statement))} が TiDB Cloud のアカウント ${tidb} の sts:AssumeRole を拒否しています。TiDB Cloud のアカウントを除外してください。`,
+          `${citeTextJa(cite(hardDeny.statement))}が TiDB Cloud のアカウント ${tidb} の sts:AssumeRole を拒否しています。TiDB Cloud のアカウントを除外してください。`,
         ),
         evidence: { document: "trust-policy", statement: hardDeny.statement, ...(sidOf(hardDeny.statement) ? { sid: sidOf(hardDeny.statement) } : {}) },
         fix: policyFix(fixes, snapshot, ID, "trust-policy", fixes.current("trust-policy", original), after),
@@ -54,7 +54,7 @@ export const roleTrustBlockingConditions = defineCheck({
           title: l("A trust condition cannot be met by TiDB Cloud", "TiDB Cloud が満たせない信頼ポリシーの条件があります"),
           detail: l(
             `${citeText(cite(s.statement))} also requires ${keys}; TiDB Cloud's AssumeRole does not carry it (no MFA, not from your VPC endpoint or network). Remove the condition from the statement that trusts TiDB Cloud.`,
-            `${citeTextJa(cite(s.statement))} は ${keys} も条件にしていますが、TiDB Cloud の AssumeRole はこれを満たしません（MFA なし、お客様の VPC エンドポイントやネットワーク外から）。TiDB Cloud を信頼するステートメントからこの条件を削除してください。`,
+            `${citeTextJa(cite(s.statement))}は ${keys} も条件にしていますが、TiDB Cloud の AssumeRole はこれを満たしません（MFA なし、お客様の VPC エンドポイントやネットワーク外から）。TiDB Cloud を信頼するステートメントからこの条件を削除してください。`,
           ),
           evidence: { document: "trust-policy", statement: s.statement, ...(sidOf(s.statement) ? { sid: sidOf(s.statement) } : {}), conditions: failing },
           fix: policyFix(fixes, snapshot, ID, "trust-policy", fixes.current("trust-policy", original), after),

@@ -58,7 +58,7 @@ export const roleTrustExternalId = defineCheck({
         title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部IDが設定されていません"),
         detail: l(
           `${preface.en}${citeText(cite(i))} lets TiDB Cloud's account assume the role without sts:ExternalId: the import works, but any TiDB Cloud cluster could use this role. Require this cluster's External ID.`,
-          `${preface.ja}${citeTextJa(cite(i))} は sts:ExternalId なしで TiDB Cloud のアカウントにロールの引き受けを許可しています。インポートは動作しますが、どの TiDB Cloud クラスターからもこのロールを使用できます。このクラスターの外部IDを条件に設定してください。`,
+          `${preface.ja}${citeTextJa(cite(i))}は sts:ExternalId なしで TiDB Cloud のアカウントにロールの引き受けを許可しています。インポートは動作しますが、どの TiDB Cloud クラスターからもこのロールを使用できます。このクラスターの外部IDを条件に設定してください。`,
         ),
         evidence: evidence(i),
         fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),
@@ -76,7 +76,7 @@ export const roleTrustExternalId = defineCheck({
           detail: l(
             `${citeText(cite(s.statement))} requires sts:ExternalId = ${externalId}` +
               (values.length > 1 ? ` (among ${values.length} External IDs: several clusters share this role).` : "."),
-            `${citeTextJa(cite(s.statement))} は sts:ExternalId = ${externalId} を条件にしています` +
+            `${citeTextJa(cite(s.statement))}は sts:ExternalId = ${externalId} を条件にしています` +
               (values.length > 1 ? `（${values.length} 個の外部IDのうちの 1 つ。複数のクラスターがこのロールを共有しています）。` : "。"),
           ),
           evidence: evidence(s.statement),
@@ -95,7 +95,7 @@ export const roleTrustExternalId = defineCheck({
         title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部IDが設定されていません"),
         detail: l(
           `${preface.en}${citeText(cite(s.statement))} has no sts:ExternalId condition (its other conditions are judged by role.trust.blocking-conditions). Require this cluster's External ID.`,
-          `${preface.ja}${citeTextJa(cite(s.statement))} には sts:ExternalId の条件がありません（その他の条件は role.trust.blocking-conditions で確認します）。このクラスターの外部IDを条件に設定してください。`,
+          `${preface.ja}${citeTextJa(cite(s.statement))}には sts:ExternalId の条件がありません（その他の条件は role.trust.blocking-conditions で確認します）。このクラスターの外部IDを条件に設定してください。`,
         ),
         evidence: evidence(s.statement),
         fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),

@@ -30,7 +30,7 @@ export const roleTrustPrincipal = defineCheck({
         status: "pass",
         detail: l(
           `${citeText(c)} allows sts:AssumeRole to TiDB Cloud's account ${tidb}${accountNote.en}.`,
-          `${citeTextJa(c)} は TiDB Cloud のアカウント ${tidb} に sts:AssumeRole を許可しています${accountNote.ja}。`,
+          `${citeTextJa(c)}は TiDB Cloud のアカウント ${tidb} に sts:AssumeRole を許可しています${accountNote.ja}。`,
         ),
         evidence: { document: "trust-policy", statement: c.statement, ...(c.sid ? { sid: c.sid } : {}) },
       };
@@ -76,7 +76,7 @@ export const roleTrustPrincipal = defineCheck({
         `${citeText(cite)} allows sts:AssumeRole to ${named}, not to TiDB Cloud's account ${tidb}${accountNote.en}.` +
           (uniqueId ? ` ${uniqueId} is a unique ID: the principal it named was deleted.` : "") +
           ` Set the trusted entity to ${rootArn}.`,
-        `${citeTextJa(cite)} は ${named} に sts:AssumeRole を許可しており、TiDB Cloud のアカウント ${tidb} ではありません${accountNote.ja}。` +
+        `${citeTextJa(cite)}は ${named} に sts:AssumeRole を許可しており、TiDB Cloud のアカウント ${tidb} ではありません${accountNote.ja}。` +
           (uniqueId ? `${uniqueId} は一意の ID で、指定していたプリンシパルは削除されています。` : "") +
           `ロールの「信頼関係」タブで、信頼されたエンティティを ${rootArn} にしてください。`,
       ),

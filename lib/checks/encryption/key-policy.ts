@@ -46,7 +46,7 @@ export const kmsKeyPolicy = defineCheck({
           title: l("A Deny in the key policy blocks decryption", "キーポリシーの Deny が復号を拒否しています"),
           detail: l(
             `${citeText(d)} denies kms:Decrypt to ${p.principalArn} on ${arn}. Exempt the principal from it (aws:PrincipalArn).`,
-            `${citeTextJa(d)} が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。プリンシパルを除外してください（aws:PrincipalArn）。`,
+            `${citeTextJa(d)}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。プリンシパルを除外してください（aws:PrincipalArn）。`,
           ),
           evidence: { document: doc, statement: d.statement, ...(d.sid ? { sid: d.sid } : {}) },
           fix: policyFix(fixes, snapshot, ID, doc, before, addPrincipalArnException(before, d.statement, p.principalArn)),

@@ -48,7 +48,7 @@ export function actionCheck(spec: ActionCheckSpec): Check {
         return {
           status: "pass",
           detail: c
-            ? l(`${citeText(c)} allows ${action} on ${sample(requests.map(what))}.`, `${citeTextJa(c)} が ${sampleJa(requests.map(what))} に対する ${action} を許可しています。`)
+            ? l(`${citeText(c)} allows ${action} on ${sample(requests.map(what))}.`, `${citeTextJa(c)}が ${sampleJa(requests.map(what))} に対する ${action} を許可しています。`)
             : l(`${action} is allowed on ${sample(requests.map(what))}.`, `${sampleJa(requests.map(what))} に対する ${action} は許可されています。`),
           ...(c ? { evidence: { document: c.document, statement: c.statement, ...(c.sid ? { sid: c.sid } : {}) } } : {}),
         };
@@ -73,7 +73,7 @@ export function actionCheck(spec: ActionCheckSpec): Check {
             status: "pass",
             detail: l(
               `No identity policy allows ${action}, but the bucket policy grants it to this principal (same account), so the request is allowed.`,
-              `${action} を許可する 権限ポリシーはありませんが、同じアカウントのバケットポリシーがこのプリンシパルに許可しているため、リクエストは許可されます。`,
+              `${action} を許可する権限ポリシーはありませんが、同じアカウントのバケットポリシーがこのプリンシパルに許可しているため、リクエストは許可されます。`,
             ),
             evidence: { document: "bucket-policy" },
           };
@@ -94,7 +94,7 @@ export function actionCheck(spec: ActionCheckSpec): Check {
           title: spec.deniedTitle,
           detail: l(
             `${named[0].en.startsWith("No identity policy") && !scope.en ? "" : `No identity policy allows ${action}${scope.en}. `}${named.map((n) => n.en).join(" ")}`,
-            `${action} を許可する 権限ポリシーがありません${scope.ja}。${named.map((n) => n.ja).join("")}`,
+            `${action} を許可する権限ポリシーがありません${scope.ja}。${named.map((n) => n.ja).join("")}`,
           ),
           evidence: { ...(g.evidence ?? {}), denied: names.slice(0, 20) },
           ...(g.fix ? { fix: g.fix } : {}),

@@ -64,7 +64,7 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
         after: resolvesHere ? replaceResource(p.doc, i, alias, res) : addResource(p.doc, i, res),
         named: l(
           `${at.en} grants ${req.action} on the alias ARN ${alias}; an alias in Resource does not authorize the key. Use the key ARN ${res}.`,
-          `${at.ja} は ${req.action} をエイリアス ARN ${alias} に許可していますが、Resource のエイリアスではキーの使用は許可されません。キー ARN ${res} を指定してください。`,
+          `${at.ja}は ${req.action} をエイリアス ARN ${alias} に許可していますが、Resource のエイリアスではキーの使用は許可されません。キー ARN ${res} を指定してください。`,
         ),
       };
     }
@@ -74,7 +74,7 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
       after: addResource(p.doc, i, res),
       named: l(
         `${at.en} grants ${req.action} on ${resources.join(", ")}, not on the key ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? " that encrypts objects copied from another bucket" : ""}.`,
-        `${at.ja} は ${req.action} を ${resources.join("、")} に許可しており、キー ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? "（別のバケットからコピーされたオブジェクトの暗号化に使われているキー）" : ""}には許可していません。`,
+        `${at.ja}は ${req.action} を ${resources.join("、")} に許可しており、キー ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? "（別のバケットからコピーされたオブジェクトの暗号化に使われているキー）" : ""}には許可していません。`,
       ),
     };
   }
@@ -100,7 +100,7 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
         after: addResource(p.doc, i, res),
         named: l(
           `${at.en} grants ${req.action} on the bucket ARN ${bucketArn}, which names the bucket, not its objects. Add ${res}.`,
-          `${at.ja} は ${req.action} をバケット ARN ${bucketArn} に許可していますが、これはバケットを指し、オブジェクトを指しません。${res} を追加してください。`,
+          `${at.ja}は ${req.action} をバケット ARN ${bucketArn} に許可していますが、これはバケットを指し、オブジェクトを指しません。${res} を追加してください。`,
         ),
       };
     }
@@ -114,11 +114,11 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
         named: caseOnly
           ? l(
               `${at.en} grants ${req.action} on ${caseOnly}, which differs from the folder ${folder} in letter case (S3 keys are case-sensitive). Add ${res}.`,
-              `${at.ja} は ${req.action} を ${caseOnly} に許可していますが、フォルダー ${folder} と大文字・小文字が異なります（S3 のキーは大文字と小文字を区別します）。${res} を追加してください。`,
+              `${at.ja}は ${req.action} を ${caseOnly} に許可していますが、フォルダー ${folder} と大文字・小文字が異なります（S3 のキーは大文字と小文字を区別します）。${res} を追加してください。`,
             )
           : l(
               `${at.en} grants ${req.action} on another folder (${sameBucket.join(", ")}), not on ${folder || "the imported objects"}. Add ${res}.`,
-              `${at.ja} は ${req.action} を別のフォルダー（${sameBucket.join("、")}）に許可しており、${folder || "インポートするオブジェクト"}には許可していません。${res} を追加してください。`,
+              `${at.ja}は ${req.action} を別のフォルダー（${sameBucket.join("、")}）に許可しており、${folder || "インポートするオブジェクト"}には許可していません。${res} を追加してください。`,
             ),
       };
     }
@@ -131,7 +131,7 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
         after: addResource(p.doc, i, res),
         named: l(
           `${at.en} grants ${req.action} on ${objectArn}, an object ARN; ${req.action} applies to the bucket ARN ${bucketArn}.`,
-          `${at.ja} は ${req.action} をオブジェクトの ARN ${objectArn} に許可していますが、${req.action} はバケット ARN ${bucketArn} に対するアクションです。`,
+          `${at.ja}は ${req.action} をオブジェクトの ARN ${objectArn} に許可していますが、${req.action} はバケット ARN ${bucketArn} に対するアクションです。`,
         ),
       };
     }
@@ -142,7 +142,7 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
     after: addResource(p.doc, i, res),
     named: l(
       `${at.en} grants ${req.action} on ${resources.join(", ")}, which does not cover ${req.resource}. Add ${res}.`,
-      `${at.ja} は ${req.action} を ${resources.join("、")} に許可しており、${req.resource} は含まれません。${res} を追加してください。`,
+      `${at.ja}は ${req.action} を ${resources.join("、")} に許可しており、${req.resource} は含まれません。${res} を追加してください。`,
     ),
   };
 }
@@ -175,7 +175,7 @@ function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, poli
       after: addConditionValue(p.doc, s.statement, prefix.operator, "s3:prefix", value),
       named: l(
         `${citeText(c)} allows ${req.action} only when ${prefix.operator} s3:prefix ${JSON.stringify(have)}; TiDB Cloud lists with prefix "${folder}". Add "${value}".`,
-        `${citeTextJa(c)} は ${prefix.operator} s3:prefix ${JSON.stringify(have)} の場合にのみ ${req.action} を許可していますが、TiDB Cloud はプレフィックス「${folder}」で一覧を取得します。「${value}」を追加してください。`,
+        `${citeTextJa(c)}は ${prefix.operator} s3:prefix ${JSON.stringify(have)} の場合にのみ ${req.action} を許可していますが、TiDB Cloud はプレフィックス「${folder}」で一覧を取得します。「${value}」を追加してください。`,
       ),
     };
   }
@@ -193,7 +193,7 @@ function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, poli
       after: addActions(p.doc, s.statement, spec.actions),
       named: l(
         `No statement allows ${req.action}; ${citeText(c)} already targets ${res}: add ${spec.actions.join(", ")} to it.`,
-        `${req.action} を許可するステートメントがありません。${citeTextJa(c)} は既に ${res} を対象にしているので、${spec.actions.join("、")} を追加してください。`,
+        `${req.action} を許可するステートメントがありません。${citeTextJa(c)}は既に ${res} を対象にしているので、${spec.actions.join("、")} を追加してください。`,
       ),
     };
   }
@@ -212,7 +212,7 @@ function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, poli
     after: addStatement(host?.doc ?? null, statement),
     named: l(
       `No identity policy allows ${req.action} on ${res}. Add a statement (Sid ${spec.sid}) to ${document}.`,
-      `${res} に対する ${req.action} を許可する 権限ポリシーがありません。${document} にステートメント（Sid ${spec.sid}）を追加してください。`,
+      `${res} に対する ${req.action} を許可する権限ポリシーがありません。${document} にステートメント（Sid ${spec.sid}）を追加してください。`,
     ),
   };
 }

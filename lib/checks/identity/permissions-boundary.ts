@@ -67,7 +67,7 @@ export const identityPermissionsBoundary = defineCheck({
       title: l("The permissions boundary does not allow the import", "権限境界がインポートを許可していません"),
       detail: l(
         `The permissions boundary allows none of ${sample(names, 6)} for the import's resources; a boundary limits what the identity policies can grant. Add ${added === 1 ? "a statement" : `${added} statements`} (from statement ${n}).`,
-        `権限境界はインポートのリソースに対する ${sampleJa(names, 6)} を許可していません。権限境界は 権限ポリシーで付与できる権限を制限します。ステートメントを追加してください（ステートメント ${n} 以降）。`,
+        `権限境界はインポートのリソースに対する ${sampleJa(names, 6)} を許可していません。権限境界は権限ポリシーで付与できる権限を制限します。ステートメントを追加してください（ステートメント ${n} 以降）。`,
       ),
       evidence: { document: "permissions-boundary", missing: names },
       fix: policyFix(fixes, snapshot, ID, "permissions-boundary", before, after),
