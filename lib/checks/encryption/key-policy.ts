@@ -65,7 +65,7 @@ export const kmsKeyPolicy = defineCheck({
         title: l("The key policy does not let the principal decrypt", "キーポリシーがプリンシパルに復号を許可していません"),
         detail: l(
           `The key policy of ${arn} names neither ${p.principalArn} (as a key user) nor ${keyAccount === p.accountId ? `the account root arn:${p.partition}:iam::${keyAccount}:root` : `the principal's account ${p.accountId}`}; without the key policy's consent, no identity policy can grant the key. Add ${p.principalArn} as a key user.`,
-          `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root` : `プリンシパルのアカウント ${p.accountId}`}も含まれていません。キーポリシーで許可されていなければ、権限ポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。`,
+          `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root ` : `プリンシパルのアカウント ${p.accountId} `}も含まれていません。キーポリシーで許可されていなければ、権限ポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。`,
         ),
         evidence: { document: doc },
         fix: policyFix(fixes, snapshot, ID, doc, before, after),
