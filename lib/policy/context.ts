@@ -1,5 +1,5 @@
 /**
- * The request context as the engine reads it: condition keys are case-insensitive, values are lists of strings.
+ * The request context as the engine reads it: condition keys are case-insensitive, a value is a string or a list of strings.
  * Keys the asker does not know (unknownKeys) are present with an unknown value.
  */
 import { parseArn } from "./arn";
