@@ -1,13 +1,15 @@
 /** The only shape that crosses the server-action boundary: plain, serialisable, never an Error instance. */
-export type ActionErrorCode =
-  | "input.invalid"
-  | "aws.invalid-credentials"
-  | "aws.expired-token"
-  | "aws.access-denied"
-  | "aws.throttled"
-  | "aws.network"
-  | "aws.timeout"
-  | "internal";
+export const ACTION_ERROR_CODES = [
+  "input.invalid",
+  "aws.invalid-credentials",
+  "aws.expired-token",
+  "aws.access-denied",
+  "aws.throttled",
+  "aws.network",
+  "aws.timeout",
+  "internal",
+] as const;
+export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
 export interface ActionError {
   code: ActionErrorCode;

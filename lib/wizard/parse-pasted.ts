@@ -8,15 +8,17 @@
 import type { PolicyDocument } from "@/lib/snapshot/schema";
 import { jsonErrorOffset } from "./json-error-position";
 
-export type PasteErrorCode =
-  | "json.invalid"
-  | "url-decode.invalid"
-  | "policy.not-object"
-  | "policy.no-statement"
-  | "policy.statement-type"
-  | "ownership.invalid"
-  | "encryption.invalid"
-  | "empty";
+export const PASTE_ERROR_CODES = [
+  "json.invalid",
+  "url-decode.invalid",
+  "policy.not-object",
+  "policy.no-statement",
+  "policy.statement-type",
+  "ownership.invalid",
+  "encryption.invalid",
+  "empty",
+] as const;
+export type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
 
 export interface PasteError {
   /** Form field, e.g. "trustPolicy", "identityPolicies[1]", "bucketPolicy". */
