@@ -284,6 +284,9 @@ class Collector {
   private objectsFailed?: string;
   private objectsTruncated?: boolean;
   private readonly headFailed = new Map<string, string>();
+  /** The bucket's region as soon as HeadBucket or GetBucketLocation tells it (undefined when neither can). */
+  private regionKnown: Promise<{ region?: string; ref?: CallRef }> = Promise.resolve({});
+  private tellRegion: (r: { region?: string; ref?: CallRef }) => void = () => undefined;
   /** Settles when the object listing has answered (or will not happen). */
   private objectsListed: Promise<void> = Promise.resolve();
   private markListed: () => void = () => undefined;
@@ -321,6 +324,19 @@ class Collector {
   }
 
   start(): void {
+    if (this.reads.has("bucket")) {
+      let pending = 2;
+      let told = false;
+      this.regionKnown = new Promise((resolve) => {
+        this.tellRegion = (r) => {
+          pending--;
+          if (!told && (r.region || pending <= 0)) {
+            told = true;
+            resolve(r);
+          }
+        };
+      });
+    }
     if (this.reads.has("bucket") && this.reads.has("objects")) {
       this.objectsListed = new Promise<void>((resolve) => {
         this.markListed = resolve;
@@ -630,6 +646,7 @@ class Collector {
         } else {
           b.regionFailed ??= r.reason;
         }
+        this.tellRegion({ region: r.ok ? r.value.BucketRegion : undefined, ref: r.ref });
       })(),
     );
     tasks.push(
@@ -641,6 +658,7 @@ class Collector {
           const lc = r.value.LocationConstraint as string | undefined;
           b.region = !lc ? "us-east-1" : lc === "EU" ? "eu-west-1" : lc;
         } else if (!noBucket(r)) b.regionFailed ??= r.reason;
+        this.tellRegion({ region: r.ok ? b.region : undefined, ref: r.ref });
       })(),
     );
     // Owner account: ask S3 whether the expected account owns the bucket (HeadBucket with ExpectedBucketOwner).
@@ -813,15 +831,17 @@ class Collector {
   private ensureKey(id: string, parent: CallRef): void {
     if (this.keyStarted.has(id)) return;
     const p = (async (): Promise<string | undefined> => {
-      const region = regionFromArn(id) ?? this.bucket.region ?? this.region;
       if (KEY_ARN.test(id)) {
         // The ARN is known: describe, policy and aliases all at once.
         this.spawn(this.readKeyDetails(id, parent));
-        const d = await this.describeKey(id, id, region, parent);
+        const d = await this.describeKey(id, id, regionFromArn(id) as string, parent);
         return d ? id : undefined;
       }
-      // An alias or a bare key id: DescribeKey first gives the key ARN.
-      const d = await this.describeKey(id, undefined, region, parent);
+      // An alias or a bare key id (aws/s3 included) lives in the bucket's region; DescribeKey there gives the ARN.
+      const known = await this.regionKnown;
+      const region = known.region ?? this.region;
+      const parents = known.ref && known.ref.depth > parent.depth ? known.ref : parent;
+      const d = await this.describeKey(id, undefined, region, parents);
       if (!d) return undefined;
       this.spawn(this.readKeyDetails(d.arn, d.ref));
       return d.arn;

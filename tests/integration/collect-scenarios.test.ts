@@ -43,6 +43,20 @@ describe("collectSnapshot against each scenario of the fake AWS endpoint", () =>
     });
   }
 
+  it("without a region given, finds the bucket's region and reads aws/s3 there", async () => {
+    // given the access-key-ok account (default encryption aws:kms without a key id) and no region from the user
+    const sc = fake.scenarios.get("access-key-ok")!;
+    const snapshot = await collectSnapshot({
+      target: { ...sc.snapshot.target, region: null },
+      credentials: { accessKeyId: sc.diagnosingKeys![0], secretAccessKey: CANARY_SECRET },
+    });
+    // then the AWS managed key was resolved in the bucket's region (ap-northeast-1), not the default us-east-1
+    const { target: _t, groundTruth: _g, ...expected } = sc.snapshot;
+    const { target, ...read } = JSON.parse(JSON.stringify(snapshot));
+    expect(read).toEqual(expected);
+    expect(target.region).toBeNull();
+  });
+
   it("serves 50 concurrent diagnoses, each its own account chosen by its access key id", async () => {
     const runs = Array.from({ length: 50 }, (_, i) => {
       const sc = scenarios[i % scenarios.length];
@@ -52,10 +66,13 @@ describe("collectSnapshot against each scenario of the fake AWS endpoint", () =>
         target: sc.snapshot.target,
         credentials: { accessKeyId, secretAccessKey: CANARY_SECRET },
         ...(sc.snapshot.target.mode === "access-key" ? { importSecret: CANARY_IMPORT_SECRET } : {}),
+        // generous limits: this one process runs the 50 diagnoses and the endpoint, beside other test files
+        callTimeoutMs: 20_000,
+        deadlineMs: 60_000,
       }).then((snapshot) => ({ sc, snapshot }));
     });
     for (const { sc, snapshot } of await Promise.all(runs)) expect(JSON.parse(JSON.stringify(snapshot)), sc.name).toEqual(sc.snapshot);
-  });
+  }, 90_000);
 
   it("calls only operations of its own table, and its read-only policy holds exactly the actions it used", () => {
     const diagnosing = fake.calls.filter((c) => !c.importKey);
