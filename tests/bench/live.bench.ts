@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import type { Figure } from "./run";
 
 const LATENCY_MS = 100;
-const RUNS = 3;
+const RUNS = 5;
 
 /** Starts tests/fake-aws/main.ts on a free port; resolves with its URL and scenarios. */
 async function startFakeProcess(): Promise<{ url: string; stop: () => void }> {
