@@ -83,7 +83,10 @@ export function LiveSource({
           {howTo.ways.map((w) => (
             <li key={w.command} className="space-y-1">
               <p className="font-medium">{w.title}</p>
-              <code className="block overflow-x-auto whitespace-pre rounded bg-slate-100 p-2 text-xs">{w.command}</code>
+              <div className="flex items-start gap-2">
+                <code className="block min-w-0 flex-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">{w.command}</code>
+                <CopyButton text={w.command} label={t("copyCommand")} />
+              </div>
               <p className="text-slate-700">{w.note}</p>
             </li>
           ))}

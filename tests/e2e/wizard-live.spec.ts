@@ -52,6 +52,7 @@ test.describe("wizard, live mode", () => {
     await expect(page.getByLabel("Live")).toBeChecked();
     await expect(page.getByRole("heading", { name: "Read-only policy the credentials need" })).toBeVisible();
     await fillCredentials(page, "AKIAFAKEROLEEXTID001");
+    await expectNoSeriousA11yViolations(page);
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "Diagnosis" })).toBeVisible();

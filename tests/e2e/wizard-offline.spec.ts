@@ -87,6 +87,7 @@ test.describe("wizard, offline mode", () => {
     await expect(page.getByText("Not valid JSON at $: line 3, column 17.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Diagnose an S3 import" })).toBeVisible();
     expect(posts).toEqual([]);
+    await expectNoSeriousA11yViolations(page);
   });
 
   test("the error-message jump opens the step the TiDB Cloud message points to and fills in the role ARN", async ({ page }) => {
