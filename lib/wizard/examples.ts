@@ -12,6 +12,7 @@ export const EXAMPLE_IDS = [
   "bucket-policy-deny",
   "object-writer",
   "kms-no-decrypt",
+  "aws-managed-key-cross-account",
 ] as const;
 export type ExampleId = (typeof EXAMPLE_IDS)[number];
 
@@ -29,6 +30,7 @@ const EXTERNAL_ID = "696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe";
 const OTHER_EXTERNAL_ID = "696e6672612d6170690b5d0c7e2f8a4c1d3e5f7a9b1c3d5e7f";
 const ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/tidb-import`;
 const USER_ARN = `arn:aws:iam::${ACCOUNT}:user/tidb-importer`;
+const OTHER_USER_ARN = "arn:aws:iam::444455556666:user/tidb-importer";
 const BUCKET = "tidb-cloud-source-data";
 const KEY_ARN = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/c3046e91-fdfc-4f3a-acff-00597dd3801f`;
 
@@ -187,6 +189,29 @@ export const EXAMPLES: Record<ExampleId, Example> = {
       ],
     },
     expect: { checkId: "identity.kms-decrypt", step: "identity-policy" },
+  },
+  "aws-managed-key-cross-account": {
+    id: "aws-managed-key-cross-account",
+    start: keyStart,
+    documents: {
+      ...good,
+      trustPolicy: "",
+      userArn: OTHER_USER_ARN,
+      bucketOwnerAccountId: ACCOUNT,
+      identityPolicies: [{ name: "tidb-import", text: json(s3Policy()) }],
+      bucketPolicy: json({
+        Version: "2012-10-17",
+        Statement: [
+          { Sid: "ImporterBucket", Effect: "Allow", Principal: { AWS: OTHER_USER_ARN }, Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: `arn:aws:s3:::${BUCKET}` },
+          { Sid: "ImporterObjects", Effect: "Allow", Principal: { AWS: OTHER_USER_ARN }, Action: "s3:GetObject", Resource: `arn:aws:s3:::${BUCKET}/mydata/*` },
+        ],
+      }),
+      // SSE-KMS without a key id: the AWS managed key aws/s3, which cannot be granted to another account.
+      bucketEncryption: json({
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" }, BucketKeyEnabled: false }] },
+      }),
+    },
+    expect: { checkId: "kms.aws-managed-key", step: "encryption" },
   },
 };
 
