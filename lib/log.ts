@@ -4,8 +4,18 @@
  * session token is replaced before the line is written.
  */
 
+import { AsyncLocalStorage } from "node:async_hooks";
+
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
+
+/** Fields every line written inside withLogContext() carries (the request id), without passing them down. */
+const context = new AsyncLocalStorage<LogFields>();
+
+/** Runs fn with these fields (e.g. `{ requestId }`) added to every log line written during it. */
+export function withLogContext<T>(fields: LogFields, fn: () => T): T {
+  return context.run({ ...context.getStore(), ...fields }, fn);
+}
 
 // A secret access key is 40 characters of base64; session tokens are long base64 strings.
 const SECRET_LIKE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])|[A-Za-z0-9/+=]{100,}/g;
@@ -21,7 +31,7 @@ function serialise(value: unknown): unknown {
 }
 
 export function formatLogLine(level: LogLevel, event: string, fields: LogFields = {}): string {
-  const entry: LogFields = { time: new Date().toISOString(), level, event };
+  const entry: LogFields = { time: new Date().toISOString(), level, event, ...context.getStore() };
   for (const [k, v] of Object.entries(fields)) entry[k] = serialise(v);
   return scrub(JSON.stringify(entry));
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { analyzeSnapshot } from "@/lib/checks";
 import { log } from "@/lib/log";
+import { logAction } from "@/lib/request-log";
 import type { Report } from "@/lib/report/types";
 import { SnapshotSchema } from "@/lib/snapshot/schema";
 import { err, issuePath, ok, type ActionResult } from "./result";
@@ -15,6 +16,10 @@ const Input = z.object({ snapshot: z.unknown(), steps: StepsSchema.optional(), l
  * network. `steps` limits the analysis to those steps (the wizard's "Re-check this step").
  */
 export async function analyzeSnapshotAction(raw: unknown): Promise<ActionResult<{ report: Report }>> {
+  return logAction("wizard.analyze", () => analyze(raw), (r) => ({ ok: r.ok, ...(r.ok ? {} : { code: r.error.code, field: r.error.field }) }));
+}
+
+async function analyze(raw: unknown): Promise<ActionResult<{ report: Report }>> {
   const input = Input.safeParse(raw);
   if (!input.success) {
     const issue = input.error.issues[0];

@@ -1,5 +1,6 @@
 "use server";
 
+import { logAction } from "@/lib/request-log";
 import { runLiveDiagnosis, type LiveResult } from "./live-core";
 import type { ActionResult } from "./result";
 
@@ -8,5 +9,5 @@ import type { ActionResult } from "./result";
  * The wizard prefers the streaming route (app/[locale]/wizard/live) for per-step progress; both share live-core.
  */
 export async function diagnoseLiveAction(raw: unknown): Promise<ActionResult<LiveResult>> {
-  return runLiveDiagnosis(raw);
+  return logAction("wizard.live-action", () => runLiveDiagnosis(raw), (r) => ({ ok: r.ok, ...(r.ok ? {} : { code: r.error.code }) }));
 }

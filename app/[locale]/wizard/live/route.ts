@@ -1,4 +1,5 @@
 import { runLiveDiagnosis } from "@/lib/actions/live-core";
+import { logRequest } from "@/lib/request-log";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,11 @@ function reject(status: number, message: string) {
  * The credentials come in the POST body only (never a URL) and are not echoed, logged or kept.
  */
 export async function POST(req: Request) {
+  // One log line with the request id when the answer has been streamed (ok and error code only).
+  return logRequest("wizard.live", req, () => live(req), { streamed: true });
+}
+
+async function live(req: Request): Promise<Response> {
   // Same-origin only, like Next's check on server actions.
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");

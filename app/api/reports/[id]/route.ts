@@ -1,3 +1,4 @@
+import { logRequest } from "@/lib/request-log";
 import { reportsApi } from "@/lib/share/api";
 
 export const dynamic = "force-dynamic";
@@ -7,10 +8,12 @@ type Ctx = { params: Promise<{ id: string }> };
 
 /** The shared report as JSON (404 unknown, 410 expired or deleted); `?format=md` for the Markdown export. */
 export async function GET(request: Request, { params }: Ctx) {
-  return reportsApi().get(request, (await params).id);
+  const { id } = await params;
+  return logRequest("api.reports.get", request, () => reportsApi().get(request, id));
 }
 
 /** Deletes the shared report; needs the creator's token in X-Delete-Token. */
 export async function DELETE(request: Request, { params }: Ctx) {
-  return reportsApi().remove(request, (await params).id);
+  const { id } = await params;
+  return logRequest("api.reports.delete", request, () => reportsApi().remove(request, id));
 }

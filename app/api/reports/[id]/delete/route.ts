@@ -1,3 +1,4 @@
+import { logRequest } from "@/lib/request-log";
 import { reportsApi } from "@/lib/share/api";
 
 export const dynamic = "force-dynamic";
@@ -5,5 +6,6 @@ export const runtime = "nodejs";
 
 /** The delete page's form (works without JavaScript): deletes with the form's token, then back to the page. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return reportsApi().removeFromForm(request, (await params).id);
+  const { id } = await params;
+  return logRequest("api.reports.delete-form", request, () => reportsApi().removeFromForm(request, id));
 }

@@ -1,3 +1,4 @@
+import { logRequest } from "@/lib/request-log";
 import { reportsApi } from "@/lib/share/api";
 
 export const dynamic = "force-dynamic";
@@ -5,5 +6,6 @@ export const runtime = "nodejs";
 
 /** The shared report as a Markdown file for a support ticket (`?locale=ja` for Japanese headings). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return reportsApi().markdown(request, (await params).id);
+  const { id } = await params;
+  return logRequest("api.reports.markdown", request, () => reportsApi().markdown(request, id));
 }
