@@ -21,7 +21,8 @@ export const GROUPS_OF_STEP: Record<string, DocGroup[]> = {
 /** Turns a paste error into the user's language, naming the field and the JSON path. */
 export function usePasteErrorText() {
   const t = useTranslations("wizard.pasteErrors");
-  return (e: PasteError) => t(e.code, { path: e.path, line: Number(e.params?.line ?? 0), column: Number(e.params?.column ?? 0) });
+  return (e: PasteError) =>
+    t(e.code, { path: e.path, line: Number(e.params?.line ?? 0), column: Number(e.params?.column ?? 0), message: String(e.params?.message ?? "") });
 }
 
 /** Offline source: a textarea per document; raw AWS CLI output is accepted as is. */
@@ -196,5 +197,18 @@ export function ExampleButtons({ onLoad }: { onLoad: (id: ExampleId) => void }) 
         ))}
       </ul>
     </div>
+  );
+}
+
+/** Offline alternative: a whole snapshot saved by `npm run cli -- collect` (perhaps edited), analysed as is. */
+export function SnapshotPaste({ text, onChange, errors, idPrefix = "doc" }: { text: string; onChange: (v: string) => void; errors: PasteError[]; idPrefix?: string }) {
+  const t = useTranslations("wizard.offline.snapshot");
+  const errorText = usePasteErrorText();
+  const e = errors.find((x) => x.field === "snapshot");
+  const id = `${idPrefix}-snapshot`;
+  return (
+    <Field id={id} label={t("label")} hint={t("hint")} error={e ? errorText(e) : null}>
+      <TextArea id={id} value={text} onChange={onChange} hint error={e ? errorText(e) : null} rows={8} />
+    </Field>
   );
 }

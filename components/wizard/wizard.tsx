@@ -15,12 +15,12 @@ import { accessPath } from "@/lib/wizard/access-path";
 import { buildOfflineSnapshot, targetFromStart } from "@/lib/wizard/build-snapshot";
 import { EXAMPLES, type ExampleId } from "@/lib/wizard/examples";
 import { EMPTY_DOCUMENTS, EMPTY_START, type OfflineDocuments, type StartInput } from "@/lib/wizard/form-types";
-import type { PasteError, PasteSource } from "@/lib/wizard/parse-pasted";
+import { parsePastedSnapshot, type PasteError, type PasteSource } from "@/lib/wizard/parse-pasted";
 import { mergeStepReport, stepChanges, type StatusChange } from "@/lib/wizard/report-merge";
 import { findingsOfStep, isStepId, stepStatus, stepsForMode, type StepId } from "@/lib/wizard/steps";
 import { AccessPathPicture } from "./access-path-picture";
 import { CredentialFields, EMPTY_CREDENTIALS, LiveSource, type HowToGetCredentials, type LiveCredentials } from "./live-credentials";
-import { ExampleButtons, GROUPS_OF_STEP, OfflineDocumentsForm } from "./offline-documents";
+import { ExampleButtons, GROUPS_OF_STEP, OfflineDocumentsForm, SnapshotPaste } from "./offline-documents";
 import { StartForm, type FieldErrors } from "./start-form";
 import { runLiveStream, type StepProgress } from "./live-stream";
 import { StepNav, type View } from "./step-nav";
@@ -31,6 +31,8 @@ interface Result {
   report: Report;
   snapshot: Snapshot;
   source: Source;
+  /** Offline from a pasted whole snapshot rather than from single documents. */
+  fromSnapshot?: boolean;
 }
 
 type Job = { kind: "run" } | { kind: "recheck"; step: StepId };
@@ -50,6 +52,7 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
   const [start, setStart] = useState<StartInput>(EMPTY_START);
   const [source, setSource] = useState<Source>("live");
   const [docs, setDocs] = useState<OfflineDocuments>(EMPTY_DOCUMENTS);
+  const [snapshotText, setSnapshotText] = useState("");
   // Credentials: component state only. Cleared after every run and when the page is left.
   const [creds, setCreds] = useState<LiveCredentials>(EMPTY_CREDENTIALS);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -120,6 +123,13 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     mutationFn: async (job: Job): Promise<JobOutcome> => {
       const target = targetFromStart(start);
       if (job.kind === "run") {
+        if (source === "offline" && snapshotText.trim()) {
+          const pasted = parsePastedSnapshot(snapshotText);
+          setPasteErrors(pasted.ok ? [] : [pasted.error]);
+          if (!pasted.ok) return { ok: false, error: null };
+          const r = await analyzeSnapshotAction({ snapshot: pasted.value, locale });
+          return r.ok ? { ok: true, result: { report: r.data.report, snapshot: pasted.value, source, fromSnapshot: true } } : { ok: false, error: r.error };
+        }
         if (source === "offline") {
           const build = buildOfflineSnapshot(start, docs);
           setPasteErrors(build.errors);
@@ -135,7 +145,15 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
       const step = job.step;
       let partial: Report;
       let snapshot: Snapshot;
-      if (result.source === "offline") {
+      if (result.fromSnapshot) {
+        const pasted = parsePastedSnapshot(snapshotText);
+        setPasteErrors(pasted.ok ? [] : [pasted.error]);
+        if (!pasted.ok) return { ok: false, error: null };
+        const r = await analyzeSnapshotAction({ snapshot: pasted.value, steps: [step], locale });
+        if (!r.ok) return { ok: false, error: r.error };
+        partial = r.data.report;
+        snapshot = pasted.value;
+      } else if (result.source === "offline") {
         const build = buildOfflineSnapshot(start, docs);
         setPasteErrors(build.errors);
         setSources(build.sources);
@@ -151,7 +169,12 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
         snapshot = r.data.snapshot;
       }
       const merged = mergeStepReport(result.report, partial, step);
-      return { ok: true, step, changes: stepChanges(result.report, merged, step), result: { report: merged, snapshot, source: result.source } };
+      return {
+        ok: true,
+        step,
+        changes: stepChanges(result.report, merged, step),
+        result: { report: merged, snapshot, source: result.source, fromSnapshot: result.fromSnapshot },
+      };
     },
     onSettled: () => setCreds(EMPTY_CREDENTIALS),
   });
@@ -162,7 +185,8 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
       const tri = runTriage(start);
       if (tri.start !== start) setStart(tri.start);
       setTriageStep(tri.step);
-      const problems = startProblems(tri.start, (k) => t(`errors.${k}`));
+      const wholeSnapshot = source === "offline" && snapshotText.trim() !== "";
+      const problems = wholeSnapshot ? {} : startProblems(tri.start, (k) => t(`errors.${k}`));
       setFieldErrors(problems);
       if (Object.keys(problems).length > 0) {
         focusNext.current = null;
@@ -187,8 +211,12 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
       onSuccess: (out) => {
         if (!out.ok) {
           setActionError(out.error);
-          if (out.error?.code === "input.invalid" && out.error.field) {
-            const f = out.error.field.replace(/^target\./, "");
+          const field = out.error?.field;
+          if (field?.startsWith("credentials.")) {
+            // Which credential to look at again (never the value itself).
+            setCredErrors({ [field.slice("credentials.".length)]: t(`actionErrors.${out.error!.code}.title`) });
+          } else if (out.error?.code === "input.invalid" && field) {
+            const f = field.replace(/^target\./, "");
             setFieldErrors((e) => ({ ...e, [f]: out.error?.message ?? "" }));
           }
           focusNext.current = "error";
@@ -219,6 +247,7 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     const ex = EXAMPLES[id];
     setStart(ex.start);
     setDocs(ex.documents);
+    setSnapshotText("");
     setSource("offline");
     setPasteErrors([]);
     setSources({});
@@ -293,6 +322,12 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
               <div className="space-y-6">
                 <ExampleButtons onLoad={loadExample} />
                 <OfflineDocumentsForm mode={start.mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} />
+                <details open={snapshotText.trim() !== "" || undefined} className="rounded border border-slate-200 p-3">
+                  <summary className="cursor-pointer font-medium">{t("offline.snapshot.summary")}</summary>
+                  <div className="mt-3">
+                    <SnapshotPaste text={snapshotText} onChange={setSnapshotText} errors={pasteErrors} />
+                  </div>
+                </details>
               </div>
             )}
           </section>
@@ -374,6 +409,8 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
                   <p className="text-sm text-slate-700">{t(result.source === "live" ? "recheck.hintLive" : "recheck.hintOffline")}</p>
                   {result.source === "live" ? (
                     <CredentialFields creds={creds} onChange={setCreds} errors={credErrors} idPrefix="recheck" />
+                  ) : result.fromSnapshot ? (
+                    <SnapshotPaste text={snapshotText} onChange={setSnapshotText} errors={pasteErrors} idPrefix="recheck" />
                   ) : (
                     <OfflineDocumentsForm mode={mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} groups={GROUPS_OF_STEP[view] ?? []} idPrefix="recheck" />
                   )}

@@ -5,6 +5,7 @@ import {
   parseIdentityPolicy,
   parseKeyPolicy,
   parseObjectOwnership,
+  parsePastedSnapshot,
   parseTrustPolicy,
 } from "./parse-pasted";
 
@@ -155,5 +156,19 @@ describe("parseBucketEncryption", () => {
       ok: false,
       error: { path: "$.ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm" },
     });
+  });
+});
+
+describe("parsePastedSnapshot", () => {
+  const snapshot = { version: 1, target: { mode: "role", bucketUri: "s3://b/f/" }, bucket: { exists: true, objectOwnership: "ObjectWriter" } };
+
+  it("accepts a snapshot as the collect command prints it", () => {
+    expect(parsePastedSnapshot(JSON.stringify(snapshot, null, 2))).toMatchObject({ ok: true, value: snapshot });
+  });
+
+  it("names the JSON path inside the snapshot that is wrong", () => {
+    const r = parsePastedSnapshot(JSON.stringify({ ...snapshot, bucket: { exists: true, objectOwnership: "Mine" } }));
+    expect(r).toMatchObject({ ok: false, error: { field: "snapshot", path: "$.bucket.objectOwnership", code: "snapshot.invalid" } });
+    expect(parsePastedSnapshot(JSON.stringify({ ...snapshot, version: 2 }))).toMatchObject({ ok: false, error: { path: "$.version" } });
   });
 });

@@ -5,7 +5,8 @@
  * `aws kms get-key-policy`), URL-encoded documents included, and the CLI's "not found" errors that mean "no such
  * setting". Never throws: a problem comes back as data naming the field and the JSON path.
  */
-import type { PolicyDocument } from "@/lib/snapshot/schema";
+import { parseSnapshot } from "@/lib/snapshot/parse";
+import type { PolicyDocument, Snapshot } from "@/lib/snapshot/schema";
 import { jsonErrorOffset } from "./json-error-position";
 
 export const PASTE_ERROR_CODES = [
@@ -16,6 +17,7 @@ export const PASTE_ERROR_CODES = [
   "policy.statement-type",
   "ownership.invalid",
   "encryption.invalid",
+  "snapshot.invalid",
   "empty",
 ] as const;
 export type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
@@ -304,4 +306,21 @@ export function parseBucketEncryption(text: string, field = "bucketEncryption"):
     value: { algorithm, kmsKeyId: algorithm === "AES256" ? null : (str(def.KMSMasterKeyID) ?? null), bucketKeyEnabled: bucketKey },
     source: "aws s3api get-bucket-encryption",
   };
+}
+
+/**
+ * A whole Snapshot v1, as `npm run cli -- collect` prints it (saved, perhaps edited, then pasted). Problems name the
+ * JSON path inside the snapshot.
+ */
+export function parsePastedSnapshot(text: string, field = "snapshot"): ParseResult<Snapshot> {
+  if (isEmpty(text)) return fail(field, "$", "empty", `${field} is empty`);
+  const parsed = parseJsonText(text, field, "$");
+  if (!parsed.ok) return parsed;
+  const r = parseSnapshot(parsed.value);
+  if (!r.ok) {
+    const issue = r.issues[0];
+    const path = issue.path ? `$.${issue.path}` : "$";
+    return fail(field, path, "snapshot.invalid", `${field}: ${path}: ${issue.message}`, { message: issue.message });
+  }
+  return { ok: true, value: r.snapshot, source: "value" };
 }

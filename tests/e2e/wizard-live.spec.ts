@@ -98,8 +98,9 @@ test.describe("wizard, live mode", () => {
     const alert = page.getByRole("alert").filter({ hasText: "AWS" });
     await expect(alert).toContainText("AWS did not accept the credentials");
     await expect(alert).toContainText("Check the access key ID, secret access key and session token");
-    // The credentials were cleared after the run.
+    // The credentials were cleared after the run; the field to look at again is marked.
     await expect(page.getByLabel("Secret access key")).toHaveValue("");
+    await expect(page.getByLabel("Access key ID", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expectNoCanary(page);
   });
 

@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expectNoSeriousA11yViolations, watchConsole } from "./support";
 
 const BUCKET = "tidb-cloud-source-data";
@@ -150,6 +152,22 @@ test.describe("wizard, offline mode", () => {
     await expect(page.locator('[data-hop="objects"]')).toHaveAttribute("data-status", "fail");
     await page.locator('[data-hop="objects"]').getByRole("link").click();
     await expect(page.getByRole("heading", { level: 2, name: /Object Ownership/ })).toBeVisible();
+    await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "fail");
+  });
+
+  test("a snapshot saved by the command line is analysed as is, and its problems name the JSON path", async ({ page }) => {
+    const saved = readFileSync(join(process.cwd(), "tests", "fixtures", "snapshots", "role-object-ownership-object-writer.json"), "utf8");
+    await page.goto("/en/wizard");
+    await page.getByLabel("Offline").check();
+    await page.getByText("Or analyse a whole saved snapshot").click();
+    const box = page.getByLabel("Snapshot JSON");
+    await box.fill(saved.replace('"version": 1', '"version": 2'));
+    await page.getByRole("button", { name: "Run the diagnosis" }).click();
+    await expect(page.getByText(/^\$\.version: /)).toBeVisible();
+    await box.fill(saved);
+    await page.getByRole("button", { name: "Run the diagnosis" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Diagnosis" })).toBeVisible();
+    await page.locator('[data-hop="objects"]').getByRole("link").click();
     await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "fail");
   });
 
