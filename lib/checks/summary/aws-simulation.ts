@@ -1,40 +1,111 @@
+import type { GroundTruth } from "@/lib/snapshot/schema";
 import { askIdentity, identityAllows } from "../identity/identity-question";
+import type { CheckContext } from "../types";
 import { defineCheck, l } from "../types";
+
+/** Checks whose failure would make each of the import's real calls fail. */
+const COMMON = ["identity.explicit-deny", "identity.permissions-boundary", "access-key.owner", "bucket.exists", "bucket.policy.deny", "bucket.policy.cross-account", "bucket.requester-pays"];
+const DECIDING: Record<GroundTruth["call"], string[]> = {
+  GetBucketLocation: ["identity.get-bucket-location", ...COMMON],
+  ListObjectsV2: ["identity.list-bucket", ...COMMON],
+  GetObject: ["identity.get-object", ...COMMON, "identity.kms-decrypt", "kms.key-policy", "kms.key-state", "kms.aws-managed-key", "objects.encryption-keys", "objects.sse-c", "objects.archived", "objects.foreign-owner"],
+};
+const DENIED = /AccessDenied|Forbidden|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidObjectState|KMS\./i;
+
+/** AWS's simulator (identity policies only), compared with the engine on the same request. */
+function simulatorDisagreements(ctx: CheckContext): { compared: number; disagreements: string[] } | null {
+  const { snapshot, derived } = ctx;
+  const sims = snapshot.simulation ?? [];
+  if (sims.length === 0 || !derived.principal || !derived.identity) return null;
+  const all = [...derived.s3Requests, ...derived.kmsRequests];
+  const disagreements: string[] = [];
+  let compared = 0;
+  for (const s of sims) {
+    const known = all.find((r) => r.action.toLowerCase() === s.action.toLowerCase() && r.resource === s.resource);
+    const req = known ?? (all[0] && { ...all[0], action: s.action, resource: s.resource, objectKey: undefined });
+    if (!req) continue;
+    const ours = identityAllows(askIdentity(ctx, req));
+    if (ours === "unknown") continue;
+    compared++;
+    if (ours !== (s.decision === "allowed" ? "yes" : "no")) {
+      disagreements.push(`${s.action} on ${s.resource}: AWS's simulator says ${s.decision}, this analysis says ${ours === "yes" ? "allowed" : "denied"} (identity policies)`);
+    }
+  }
+  return { compared, disagreements };
+}
+
+/** The import's real calls (made with the import's own key), compared with what the checks concluded. */
+function groundTruthDisagreements(ctx: CheckContext): { compared: number; disagreements: string[] } | null {
+  const truth = ctx.snapshot.groundTruth ?? [];
+  if (truth.length === 0) return null;
+  const status = new Map(ctx.previous.map((p) => [p.id, p.outcome.status]));
+  const disagreements: string[] = [];
+  let compared = 0;
+  for (const t of truth) {
+    const ids = DECIDING[t.call].filter((id) => status.has(id));
+    if (ids.length === 0) continue;
+    const failing = ids.filter((id) => status.get(id) === "fail");
+    const open = ids.some((id) => status.get(id) === "warn" || status.get(id) === "unknown");
+    const awsDenied = !t.ok && DENIED.test(`${t.code ?? ""} ${t.message ?? ""}`);
+    if (!t.ok && !awsDenied) continue; // another error (NoSuchKey, a timeout): says nothing about access
+    if (failing.length === 0 && open) continue; // our answer is undecided
+    compared++;
+    if (t.ok && failing.length > 0) {
+      disagreements.push(`${t.call} succeeded for the import's key, but ${failing.join(", ")} predicted a denial`);
+    } else if (awsDenied && failing.length === 0) {
+      disagreements.push(
+        `${t.call} was denied (${t.code ?? "AccessDenied"}${t.message ? `: ${t.message}` : ""}) although no check found a cause: look for an SCP or RCP, a VPC endpoint policy, or a policy not in the snapshot`,
+      );
+    }
+  }
+  return { compared, disagreements };
+}
 
 export const awsSimulation = defineCheck({
   id: "aws.simulation",
   step: "summary",
-  title: l("AWS's policy simulator agrees", "AWS のポリシーシミュレーターと結果が一致する"),
+  title: l("AWS's own verdict agrees", "AWS 自身の判定と結果が一致する"),
   run(ctx) {
-    const { snapshot, derived } = ctx;
-    const sims = snapshot.simulation;
-    if (!sims || sims.length === 0) {
+    const { snapshot } = ctx;
+    const sim = simulatorDisagreements(ctx);
+    const truth = groundTruthDisagreements(ctx);
+    if (!sim && !truth) {
       const reason = snapshot.unavailable?.simulation;
       if (reason) {
-        return { status: "unknown", detail: l(`AWS's simulator could not be called (${reason}).`, `AWS のシミュレーターを呼び出せませんでした（${reason}）。`), unavailable: `${reason}; needs iam:SimulatePrincipalPolicy` };
+        return {
+          status: "unknown",
+          detail: l(`AWS's simulator could not be called (${reason}).`, `AWS のシミュレーターを呼び出せませんでした（${reason}）。`),
+          unavailable: `${reason}; needs iam:SimulatePrincipalPolicy`,
+        };
       }
-      return { status: "skipped", detail: l("No simulator results in the snapshot.", "スナップショットにシミュレーターの結果はありません。") };
+      return {
+        status: "skipped",
+        detail: l("The snapshot holds neither simulator results nor the outcome of the import's own calls.", "スナップショットには、シミュレーターの結果もインポート自身の呼び出し結果も含まれていません。"),
+      };
     }
-    if (!derived.principal || !derived.identity) {
-      return { status: "unknown", detail: l("The principal's policies are not known.", "プリンシパルのポリシーが不明です。"), unavailable: "the principal's identity policies" };
-    }
-    const all = [...derived.s3Requests, ...derived.kmsRequests];
-    const disagreements: string[] = [];
-    for (const s of sims) {
-      const req = all.find((r) => r.action.toLowerCase() === s.action.toLowerCase() && r.resource === s.resource) ?? (all[0] && { ...all[0], action: s.action, resource: s.resource, objectKey: undefined });
-      if (!req) continue;
-      const ours = identityAllows(askIdentity(ctx, req));
-      const theirs = s.decision === "allowed" ? "yes" : "no";
-      if (ours !== "unknown" && ours !== theirs) disagreements.push(`${s.action} on ${s.resource}: AWS says ${s.decision}, we say ${ours === "yes" ? "allowed" : "denied"}`);
-    }
+    const disagreements = [...(sim?.disagreements ?? []), ...(truth?.disagreements ?? [])];
+    const compared = (sim?.compared ?? 0) + (truth?.compared ?? 0);
     if (disagreements.length) {
       return {
         status: "warn",
-        title: l("AWS's simulator disagrees with this analysis", "AWS のシミュレーターとこの分析の結果が異なります"),
-        detail: l(`Disagreements (identity policies only): ${disagreements.join("; ")}. Trust AWS's verdict and report the case.`, `結果が異なります（権限ポリシーのみ）：${disagreements.join("、")}。AWS の結果を優先し、この事例を報告してください。`),
+        title: l("AWS's own verdict disagrees with this analysis", "AWS 自身の判定とこの分析の結果が異なります"),
+        detail: l(
+          `${disagreements.join("; ")}. AWS's verdict is the one that counts; please report the case.`,
+          `${disagreements.join("、")}。AWS の判定が優先されます。この事例を報告してください。`,
+        ),
         evidence: { disagreements },
       };
     }
-    return { status: "pass", detail: l(`AWS's simulator agrees on all ${sims.length} requests.`, `AWS のシミュレーターは ${sims.length} 件すべてのリクエストで一致しています。`) };
+    if (compared === 0) {
+      return {
+        status: "unknown",
+        detail: l("AWS's answers could not be compared: this analysis left those requests undecided.", "この分析ではそれらのリクエストが未判定のため、AWS の判定と比較できませんでした。"),
+        unavailable: "the data the undecided checks name",
+      };
+    }
+    return {
+      status: "pass",
+      detail: l(`AWS's own answers agree with this analysis on all ${compared} compared requests.`, `比較した ${compared} 件のリクエストすべてで、AWS 自身の判定とこの分析の結果が一致しています。`),
+    };
   },
 });
