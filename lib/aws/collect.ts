@@ -733,9 +733,7 @@ class Collector {
 
   private async readBucketOwner(Bucket: string): Promise<void> {
     const b = this.bucket;
-    const candidates: { account: string; parent?: CallRef }[] = [];
     const roleAccount = accountFromArn(this.target.roleArn);
-    if (roleAccount) candidates.push({ account: roleAccount });
     const tryOwner = async (account: string, parent?: CallRef): Promise<"yes" | "no" | "unknown"> => {
       const r = await this.call("s3:HeadBucket", "bucket-policy", [parent], (abortSignal) =>
         this.clients.s3().send(new HeadBucketCommand({ Bucket, ExpectedBucketOwner: account }), { abortSignal }), `${Bucket} owner ${account}`);
