@@ -6,7 +6,10 @@ export const orgGuardrails = defineCheck({
   step: "summary",
   title: l("No organization policy (SCP or RCP) blocks the import", "組織のポリシー（SCP、RCP）がインポートを妨げていない"),
   run({ snapshot, derived }) {
-    const t = triageErrorMessage(snapshot.target.errorMessage);
+    // The pasted error, or a message AWS returned to the import's own calls, may name an SCP or RCP.
+    const t = [snapshot.target.errorMessage, ...(snapshot.groundTruth ?? []).map((g) => g.message)]
+      .map((m) => triageErrorMessage(m))
+      .find((x) => x?.policyType === "scp" || x?.policyType === "rcp");
     const who = derived.principal?.principalArn ?? "the role or IAM user";
     const ask = `Please check whether a service control policy or resource control policy denies ${who} the actions s3:GetBucketLocation, s3:ListBucket, s3:GetObject${snapshot.target.mode === "role" ? ", s3:GetObjectVersion" : ""} and kms:Decrypt on ${derived.bucketArn ?? "the bucket"}${snapshot.target.mode === "role" ? `, or denies sts:AssumeRole on it to TiDB Cloud's account ${snapshot.target.tidbAccountId ?? "380838443567"}` : ""}, and if so add an exception for it.`;
     if (t && (t.policyType === "scp" || t.policyType === "rcp")) {
