@@ -84,3 +84,18 @@ describe("redactErrorMessage", () => {
     expect(out).toContain("AKIAX");
   });
 });
+
+describe("triageErrorMessage on any text", () => {
+  it("never throws, and a result always names a known step", async () => {
+    const fc = (await import("fast-check")).default;
+    const steps = ["intake", "assume-role", "identity-policy", "bucket-policy", "object-ownership", "encryption", "summary"];
+    const pieces = fc.constantFrom("User: ", "arn:aws:iam::111122223333:role/r", " is not authorized to perform: ", "s3:GetObject", ' on resource: "', '"', " because no ", " policy allows the ", "with an explicit deny in a ", "Cannot assume the provided role", "Access denied to the source '", "'", " ", ".");
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 12 }), (parts) => {
+        const t = triageErrorMessage(parts.join(""));
+        if (t) expect(steps).toContain(t.step);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

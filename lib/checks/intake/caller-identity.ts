@@ -8,6 +8,29 @@ export const callerIdentity = defineCheck({
   run({ snapshot, derived }) {
     const caller = snapshot.caller;
     if (!caller) {
+      const reason = snapshot.unavailable?.caller ?? "";
+      if (/ExpiredToken|RequestExpired|TokenRefreshRequired/i.test(reason)) {
+        return {
+          status: "unknown",
+          title: l("The diagnosing credentials have expired", "診断用の認証情報の有効期限が切れています"),
+          detail: l(
+            `AWS rejected the diagnosing credentials as expired (${reason}). Create new temporary credentials (for example with aws sts get-session-token or your SSO portal) and run the diagnosis again.`,
+            `AWS は診断用の認証情報を期限切れとして拒否しました（${reason}）。新しい一時的な認証情報を作成し（aws sts get-session-token や SSO ポータルなど）、もう一度診断してください。`,
+          ),
+          unavailable: `${reason}; needs valid credentials for sts:GetCallerIdentity`,
+        };
+      }
+      if (/InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|InvalidAccessKeyId/i.test(reason)) {
+        return {
+          status: "unknown",
+          title: l("AWS does not accept the diagnosing credentials", "AWS が診断用の認証情報を受け付けません"),
+          detail: l(
+            `AWS rejected the diagnosing credentials (${reason}): the access key ID, the secret access key or the session token is wrong or was pasted incompletely. Paste them again.`,
+            `AWS は診断用の認証情報を拒否しました（${reason}）。アクセスキー ID、シークレットアクセスキー、セッショントークンのいずれかが誤っているか、一部しか貼り付けられていません。もう一度貼り付けてください。`,
+          ),
+          unavailable: `${reason}; needs valid credentials for sts:GetCallerIdentity`,
+        };
+      }
       return missingData(snapshot, "caller", "sts:GetCallerIdentity", l("The identity of the diagnosing credentials", "診断用の認証情報の ID"));
     }
     const owners = [derived.principal?.kind === "role" ? derived.principal.accountId : null, derived.bucketAccount].filter(
