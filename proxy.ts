@@ -1,6 +1,7 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
+import { oversizeAction } from "@/lib/security/body-limit";
 import { API_CSP, commonHeaders, newNonce, pageCsp, requestIdFrom } from "@/lib/security/headers";
 
 const handleI18nRouting = createMiddleware(routing);
@@ -13,6 +14,16 @@ export default function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const isApi = request.nextUrl.pathname.startsWith("/api/");
+
+  // A server action over the body limit: a clear 413 instead of Next's HTTP 500 with an opaque digest.
+  const tooLarge = oversizeAction(request.method, request.headers);
+  if (tooLarge) {
+    const refused = NextResponse.json(tooLarge, { status: 413 });
+    refused.headers.set("Content-Security-Policy", API_CSP);
+    refused.headers.set("X-Request-Id", requestId);
+    for (const [k, v] of Object.entries(commonHeaders({ https }))) refused.headers.set(k, v);
+    return refused;
+  }
 
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);

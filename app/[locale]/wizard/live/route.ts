@@ -1,5 +1,6 @@
 import { runLiveDiagnosis } from "@/lib/actions/live-core";
 import { logRequest } from "@/lib/request-log";
+import { readCappedText, tooLargeBody } from "@/lib/security/body-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -24,8 +25,9 @@ async function live(req: Request): Promise<Response> {
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   if (origin && host && new URL(origin).host !== host) return reject(403, "Cross-origin requests are not accepted.");
-  const text = await req.text();
-  if (text.length > MAX_BODY) return reject(413, "The request is too large.");
+  // Read at most MAX_BODY bytes, declared or not (a chunked body is stopped as soon as it passes the limit).
+  const text = await readCappedText(req, MAX_BODY);
+  if (text === null) return reject(413, tooLargeBody(MAX_BODY).error.message);
   let body: unknown;
   try {
     body = JSON.parse(text);
