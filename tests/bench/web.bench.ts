@@ -11,7 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Figure } from "./run";
@@ -188,6 +188,7 @@ export default async function bench(): Promise<Figure[]> {
     const page = await request(pageUrl);
     if (page.status !== 200) throw new Error(`${pageUrl}: HTTP ${page.status}`);
 
+    const busy = `1-min load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores at the start`;
     await load(pageUrl, CONNECTIONS, WARMUP_MS);
     const run = await load(pageUrl, CONNECTIONS, DURATION_MS);
     if (run.ok === 0) throw new Error("no request of the report page succeeded");
@@ -195,7 +196,7 @@ export default async function bench(): Promise<Figure[]> {
     const loadHow =
       `GET /en/r/<id> (a saved report of ${JSON.stringify((report as { findings: unknown[] }).findings.length)} findings, ${page.body.length} bytes of HTML) on next start (build ${buildId}), SQLite store; ` +
       `${CONNECTIONS} keep-alive connections from the bench process (node:http, same 2-core machine) for ${DURATION_MS / 1000} s after a ${WARMUP_MS / 1000} s warm-up: ` +
-      `${run.ok} answers 200, ${run.errors} errors, median ${run.median.toFixed(1)} ms`;
+      `${run.ok} answers 200, ${run.errors} errors, median ${run.median.toFixed(1)} ms; ${busy}`;
     return [
       {
         name: "web.wizard_js_ratio",
