@@ -969,7 +969,10 @@ class Collector {
 
     if (this.role) snap.role = this.assembleRole();
     if (this.user) snap.user = this.assembleUser();
-    if (this.reads.has("bucket")) snap.bucket = this.assembleBucket();
+    if (this.reads.has("bucket")) {
+      const bucket = this.assembleBucket();
+      if (bucket) snap.bucket = bucket;
+    }
 
     if (this.reads.has("objects")) {
       if (this.bucket.notFound) {
@@ -1074,18 +1077,25 @@ class Collector {
     return user;
   }
 
-  private assembleBucket(): SnapshotBucket {
+  private assembleBucket(): SnapshotBucket | undefined {
     const b = this.bucket;
     const name = this.uri.bucket;
     if (b.notFound && !b.exists) return { exists: false, name };
-    const out: SnapshotBucket = { exists: b.exists ?? true, name };
+    // Any successful read of the bucket proves it exists; with none (every read refused), nothing is known.
+    const exists =
+      b.exists === true || b.ownerCanonicalId !== undefined || b.ownerAccountId !== undefined || b.policy !== undefined ||
+      b.ownership !== undefined || b.encryption !== undefined || b.requesterPays !== undefined || this.objects !== undefined;
     const un = this.unavailable;
+    if (!exists) {
+      un["bucket"] = b.regionFailed ?? b.policyFailed ?? "Deadline reached before s3:ListBucket answered";
+      return undefined;
+    }
+    const out: SnapshotBucket = { exists: true, name };
     const set = <K extends keyof SnapshotBucket>(key: K, value: SnapshotBucket[K] | undefined, failed: string | undefined, op: string, enabled = true) => {
       if (!enabled) return;
       if (value !== undefined) out[key] = value;
       else un[`bucket.${String(key)}`] = failed ?? `Deadline reached before ${op} answered`;
     };
-    if (b.exists === undefined) un["bucket.exists"] = b.regionFailed ?? "Deadline reached before s3:ListBucket answered";
     set("region", b.region, b.regionFailed, "s3:GetBucketLocation");
     set("ownerAccountId", b.ownerAccountId, b.ownerFailed, "s3:ListBucket");
     set("ownerCanonicalId", b.ownerCanonicalId, b.aclFailed, "s3:GetBucketAcl");

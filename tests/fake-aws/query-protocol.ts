@@ -42,8 +42,8 @@ function findManaged(ctx: RequestContext, arn: string): PolicyDocument | undefin
     ...(s.user?.groups ?? []).map((g) => g.attachedPolicies),
   ];
   for (const p of pools) if (p && p[arn]) return p[arn];
-  if (s.role?.permissionsBoundaryArn === arn && s.role.permissionsBoundary) return s.role.permissionsBoundary;
-  if (s.user?.permissionsBoundaryArn === arn && s.user.permissionsBoundary) return s.user.permissionsBoundary;
+  if (boundaryArnOf(s.role) === arn && s.role?.permissionsBoundary) return s.role.permissionsBoundary;
+  if (boundaryArnOf(s.user) === arn && s.user?.permissionsBoundary) return s.user.permissionsBoundary;
   return undefined;
 }
 
@@ -73,6 +73,15 @@ function boundaryXml(arn: string | null | undefined) {
   return arn ? el("PermissionsBoundary", [el("PermissionsBoundaryType", "Policy"), el("PermissionsBoundaryArn", t(arn))]) : "";
 }
 
+/** A boundary document without its ARN (a hand-written snapshot) is served under a made-up managed policy ARN. */
+export function boundaryArnOf(entity: { arn?: string | null; permissionsBoundary?: PolicyDocument | null; permissionsBoundaryArn?: string | null } | null | undefined): string | undefined {
+  if (!entity) return undefined;
+  if (entity.permissionsBoundaryArn) return entity.permissionsBoundaryArn;
+  if (!entity.permissionsBoundary) return undefined;
+  const account = (entity.arn ?? "").split(":")[4] || "111122223333";
+  return `arn:aws:iam::${account}:policy/permissions-boundary`;
+}
+
 function listNames(names: string[]) {
   return [el("PolicyNames", members(names, t)), el("IsTruncated", "false")];
 }
@@ -92,7 +101,7 @@ const IAM: Record<string, Handler> = {
     return el("Role", [
       el("Path", "/"), el("RoleName", t(nameOf(r.arn))), el("RoleId", "AROAFAKEROLEID000001"), el("Arn", t(r.arn)),
       el("CreateDate", CREATED), el("AssumeRolePolicyDocument", r.trustPolicy ? encodeDoc(r.trustPolicy) : undefined),
-      el("MaxSessionDuration", "3600"), boundaryXml(r.permissionsBoundaryArn),
+      el("MaxSessionDuration", "3600"), boundaryXml(boundaryArnOf(r)),
     ]);
   },
   ListRolePolicies: (p, ctx) => listNames(Object.keys(policies(role(ctx, p.get("RoleName") ?? undefined).inlinePolicies))).join(""),
@@ -138,7 +147,7 @@ const IAM: Record<string, Handler> = {
     const u = user(ctx, p.get("UserName") ?? undefined);
     return el("User", [
       el("Path", "/"), el("UserName", t(nameOf(u.arn))), el("UserId", "AIDAFAKEUSERID000001"), el("Arn", t(u.arn)),
-      el("CreateDate", CREATED), boundaryXml(u.permissionsBoundaryArn),
+      el("CreateDate", CREATED), boundaryXml(boundaryArnOf(u)),
     ]);
   },
   ListAccessKeys: (p, ctx) => {
