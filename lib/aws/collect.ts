@@ -1042,7 +1042,10 @@ class Collector {
     if (u.accountFailed && !u.accountId) this.unavailable["user.accountId"] = u.accountFailed;
     if (u.exists === false) return { exists: false, ...(u.accountId ? { accountId: u.accountId } : {}) };
     if (!u.exists) {
-      this.unavailable["user"] = u.failed ?? "Deadline reached before iam:GetUser answered";
+      const reason = u.failed ?? "Deadline reached before iam:GetUser answered";
+      const other = u.accountId && u.accountId !== this.caller?.accountId;
+      // The key's account is known even when its user is not: say so (another account's users cannot be read).
+      this.unavailable["user"] = other ? `${reason} (the key belongs to account ${u.accountId}, not the diagnosing credentials' ${this.caller?.accountId ?? "account"})` : reason;
       return undefined;
     }
     const user: SnapshotUser = { exists: true };

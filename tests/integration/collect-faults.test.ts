@@ -111,6 +111,18 @@ describe("faults injected per operation", () => {
     await expectUnknown(snapshot, ["caller.identity"], /AccessDenied on sts:GetCallerIdentity/);
   });
 
+  it("an import key of another account: its user cannot be read, and the reason names the key's account", async () => {
+    const accessKeyId = "AKIAFAULTTESTOTHER01";
+    fake.setScenario("access-key-ok", accessKeyId);
+    const target = { ...fake.scenarios.get("access-key-ok")!.snapshot.target, accessKeyId: "AKIAKEYOFANOTHERACCT" };
+    const snapshot = await collectSnapshot({ target, credentials: { accessKeyId, secretAccessKey: CANARY_SECRET } });
+    expect(snapshot.user).toBeUndefined();
+    expect(snapshot.unavailable?.["user"]).toMatch(
+      /^AccessDenied on iam:GetAccessKeyLastUsed \(the key belongs to account 999988887777, not the diagnosing credentials' 111122223333\)$/,
+    );
+    expect(snapshot.bucket?.exists).toBe(true);
+  });
+
   it("respects the run's deadline even when every call hangs", async () => {
     // given an endpoint that never answers and a per-call timeout far beyond the deadline
     const { snapshot } = await collectWith({ "*": "timeout" }, { callTimeoutMs: 60_000, deadlineMs: 500 });
