@@ -1,7 +1,7 @@
 // The `collect` and `diagnose` commands against the fake AWS endpoint, with the diagnosing credentials taken from
 // the standard SDK credential chain (environment variables here), as a user runs them.
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSnapshot } from "@/lib/snapshot/parse";
 import type { FakeAws } from "@/tests/fake-aws/server";
@@ -87,6 +87,27 @@ describe("npm run cli -- collect", () => {
     expect(r.stderr).toMatch(/ok\s+intake\s+sts:GetCallerIdentity/);
     expect(r.stderr).toMatch(/ok\s+encryption\s+kms:GetKeyPolicy arn:aws:kms:/);
     expect(r.stdout).not.toMatch(/sts:GetCallerIdentity/);
+    expectNoSecret(r);
+  }, 60_000);
+
+  it.runIf(existsSync("/usr/bin/script"))("prints progress lines by itself when stderr is a terminal", async () => {
+    // given a pseudo-terminal (util-linux `script`) around the command, and stdout sent to a file
+    const sc = fake.scenarios.get("role-ok")!;
+    const out = `${process.env.TMPDIR ?? "/tmp"}/collect-tty-${process.pid}.json`;
+    const command = ["node_modules/.bin/tsx", "--conditions=react-server", "lib/cli/main.ts", "collect", ...roleArgs(sc.snapshot)]
+      .map((a) => `'${a}'`)
+      .join(" ");
+    const r = await new Promise<CliResult>((resolve) => {
+      const childEnv: NodeJS.ProcessEnv = { ...process.env, ...creds("AKIAFAKEROLEOK000001"), AWS_ENDPOINT_URL: fake.url, NO_COLOR: "1" };
+      execFile("/usr/bin/script", ["-qec", `${command} > '${out}'`, "/dev/null"], { env: childEnv, timeout: 60_000 }, (error: Error | null, stdout: string, stderr: string) =>
+        resolve({ code: error ? 1 : 0, stdout, stderr }),
+      );
+    });
+    expect(r.code).toBe(0);
+    // then the terminal showed a line per read, and the snapshot went to stdout untouched
+    expect(r.stdout).toMatch(/ok\s+intake\s+sts:GetCallerIdentity/);
+    expect(JSON.parse(readFileSync(out, "utf8")).bucket).toEqual(sc.snapshot.bucket);
+    rmSync(out, { force: true });
     expectNoSecret(r);
   }, 60_000);
 
