@@ -44,112 +44,13 @@ import type {
   SnapshotUser,
   Target,
 } from "@/lib/snapshot/schema";
-import { AwsClients, DEFAULT_CLIENT_OPTIONS, type AwsCredentials } from "./clients";
+import { AwsClients, DEFAULT_CLIENT_OPTIONS } from "./clients";
+import { CollectInputError, enabledReads, ROLE_ARN, validateCollectInput, type CollectInput, type ReadGroup } from "./collect-input";
 import { classifyAwsError, redactSecrets } from "./errors";
 import type { ImportCall, OperationName } from "./operations";
 import { parsePolicyDocument } from "./policy-document";
-import { isValidRegion } from "./regions";
-import { CollectRun, type CallRef, type CallResult, type ProgressEvent } from "./run";
-
-export interface CollectInput {
-  target: Target;
-  /** The diagnosing credentials: used for this run only, never stored or logged. */
-  credentials: AwsCredentials;
-  /** Region of the bucket when known (defaults to target.region, then us-east-1; S3 follows region redirects). */
-  region?: string;
-  /** Limit the reads to what the checks of these steps need (the wizard's "Re-check this step"). */
-  only?: StepId[];
-  /** Access-key mode: the secret of the import's own key, to run the import's calls for the ground truth. */
-  importSecret?: string;
-  onProgress?: (e: ProgressEvent) => void;
-  /** One deadline for the whole run (default 30 s): reads still running then are recorded as unavailable. */
-  deadlineMs?: number;
-  /** Per-call timeout (default 5 s) and attempts per call (default 3). */
-  callTimeoutMs?: number;
-  maxAttempts?: number;
-  /** How many objects to HEAD for their encryption (default 10). */
-  headSample?: number;
-}
-
-/** Invalid input: `field` is the input's JSON path (e.g. "region", "target.roleArn"). */
-export class CollectInputError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`${field}: ${message}`);
-    this.name = "CollectInputError";
-  }
-}
-
-export interface InputProblem {
-  field: string;
-  message: string;
-}
-
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
-const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
-
-/** Every problem with the input, each naming its field; empty when the input can be collected. Never throws. */
-export function validateCollectInput(input: CollectInput): InputProblem[] {
-  const problems: InputProblem[] = [];
-  const t = input?.target;
-  if (!t || typeof t !== "object") return [{ field: "target", message: "is required" }];
-  const region = input.region ?? t.region ?? undefined;
-  if (region !== undefined && region !== null && !isValidRegion(region)) {
-    problems.push({
-      field: input.region !== undefined ? "region" : "target.region",
-      message: `"${String(region).slice(0, 40)}" is not an AWS region (e.g. ap-northeast-1)`,
-    });
-  }
-  const uri = parseBucketUri(t.bucketUri);
-  if (!uri.ok && (uri.problem !== "no-folder" || !uri.value)) {
-    problems.push({ field: "target.bucketUri", message: uri.message });
-  }
-  if (t.mode === "role") {
-    if (!t.roleArn || !ROLE_ARN.test(t.roleArn)) {
-      problems.push({ field: "target.roleArn", message: "must be an IAM role ARN such as arn:aws:iam::111122223333:role/tidb-import" });
-    }
-  } else if (t.mode === "access-key") {
-    if (!t.accessKeyId || !ACCESS_KEY_ID.test(t.accessKeyId)) {
-      problems.push({ field: "target.accessKeyId", message: "must be an access key id such as AKIAIOSFODNN7EXAMPLE" });
-    }
-  } else {
-    problems.push({ field: "target.mode", message: 'must be "role" or "access-key"' });
-  }
-  const c = input.credentials;
-  if (!c || typeof c.accessKeyId !== "string" || !c.accessKeyId.trim()) {
-    problems.push({ field: "credentials.accessKeyId", message: "is required" });
-  }
-  if (!c || typeof c.secretAccessKey !== "string" || !c.secretAccessKey) {
-    problems.push({ field: "credentials.secretAccessKey", message: "is required" });
-  }
-  if (input.importSecret !== undefined && t.mode !== "access-key") {
-    problems.push({ field: "importSecret", message: "is only used in access-key mode" });
-  }
-  return problems;
-}
-
-/** Which groups of reads each step's checks need. */
-type ReadGroup =
-  | "caller" | "role" | "rolePolicies" | "user" | "userPolicies" | "bucket" | "bucketPolicy" | "requesterPays"
-  | "ownership" | "encryption" | "objects" | "objectHeads" | "keys";
-
-const PRINCIPAL: ReadGroup[] = ["role", "rolePolicies", "user", "userPolicies"];
-const STEP_READS: Record<StepId, ReadGroup[]> = {
-  intake: ["caller"],
-  "assume-role": ["caller", "role"],
-  "identity-policy": ["caller", ...PRINCIPAL, "bucket", "encryption", "objects", "objectHeads", "keys"],
-  "bucket-policy": ["caller", "role", "user", "bucket", "bucketPolicy", "requesterPays"],
-  "object-ownership": ["caller", "bucket", "ownership", "objects"],
-  encryption: ["caller", ...PRINCIPAL, "bucket", "encryption", "objects", "objectHeads", "keys"],
-  summary: ["caller", ...PRINCIPAL, "bucket", "bucketPolicy", "requesterPays", "ownership", "encryption", "objects", "objectHeads", "keys"],
-};
-
-function enabledReads(only: StepId[] | undefined): Set<ReadGroup> {
-  const steps = only && only.length > 0 ? only : (Object.keys(STEP_READS) as StepId[]);
-  return new Set(steps.flatMap((s) => STEP_READS[s] ?? []));
-}
+import { CollectRun, type CallRef, type CallResult } from "./run";
+import { pickSample } from "./sample";
 
 type PolicyMap = Record<string, PolicyDocument>;
 type PolicyRead = { ok: true; doc: PolicyDocument } | { ok: false; reason: string };
@@ -272,9 +173,9 @@ class Collector {
     aclFailed?: string;
     policy?: PolicyDocument | null;
     policyFailed?: string;
-    ownership?: SnapshotBucket extends infer B ? B extends { objectOwnership?: infer O } ? O : never : never;
+    ownership?: SnapshotBucket["objectOwnership"];
     ownershipFailed?: string;
-    encryption?: SnapshotBucket extends infer B ? B extends { encryption?: infer E } ? E : never : never;
+    encryption?: SnapshotBucket["encryption"];
     encryptionFailed?: string;
     requesterPays?: boolean;
     requesterPaysFailed?: string;
@@ -1110,24 +1011,7 @@ class Collector {
   }
 }
 
-/** Picks up to `n` objects spread over distinct folders (round robin), so copied-in subfolders are sampled too. */
-export function pickSample<T extends { key: string }>(objects: readonly T[], n: number): T[] {
-  const byDir = new Map<string, T[]>();
-  for (const o of objects) {
-    const dir = o.key.slice(0, o.key.lastIndexOf("/") + 1);
-    const list = byDir.get(dir) ?? [];
-    list.push(o);
-    byDir.set(dir, list);
-  }
-  const out: T[] = [];
-  const lists = [...byDir.values()];
-  for (let i = 0; out.length < n && lists.some((l) => i < l.length); i++) {
-    for (const l of lists) {
-      if (out.length >= n) break;
-      if (i < l.length) out.push(l[i]);
-    }
-  }
-  return out;
-}
-
 export { classifyAwsError };
+export { CollectInputError, validateCollectInput } from "./collect-input";
+export type { CollectInput, InputProblem } from "./collect-input";
+export { pickSample } from "./sample";

@@ -1,0 +1,107 @@
+import "server-only";
+import type { StepId } from "@/lib/report/types";
+import { parseBucketUri } from "@/lib/snapshot/bucket-uri";
+import type { Target } from "@/lib/snapshot/schema";
+import type { AwsCredentials } from "./clients";
+import { isValidRegion } from "./regions";
+import type { ProgressEvent } from "./run";
+
+export interface CollectInput {
+  target: Target;
+  /** The diagnosing credentials: used for this run only, never stored or logged. */
+  credentials: AwsCredentials;
+  /** Region of the bucket when known (defaults to target.region, then us-east-1; S3 follows region redirects). */
+  region?: string;
+  /** Limit the reads to what the checks of these steps need (the wizard's "Re-check this step"). */
+  only?: StepId[];
+  /** Access-key mode: the secret of the import's own key, to run the import's calls for the ground truth. */
+  importSecret?: string;
+  onProgress?: (e: ProgressEvent) => void;
+  /** One deadline for the whole run (default 30 s): reads still running then are recorded as unavailable. */
+  deadlineMs?: number;
+  /** Per-call timeout (default 5 s) and attempts per call (default 3). */
+  callTimeoutMs?: number;
+  maxAttempts?: number;
+  /** How many objects to HEAD for their encryption (default 10). */
+  headSample?: number;
+}
+
+/** Invalid input: `field` is the input's JSON path (e.g. "region", "target.roleArn"). */
+export class CollectInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = "CollectInputError";
+  }
+}
+
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+export const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+
+/** Every problem with the input, each naming its field; empty when the input can be collected. Never throws. */
+export function validateCollectInput(input: CollectInput): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const t = input?.target;
+  if (!t || typeof t !== "object") return [{ field: "target", message: "is required" }];
+  const region = input.region ?? t.region ?? undefined;
+  if (region !== undefined && region !== null && !isValidRegion(region)) {
+    problems.push({
+      field: input.region !== undefined ? "region" : "target.region",
+      message: `"${String(region).slice(0, 40)}" is not an AWS region (e.g. ap-northeast-1)`,
+    });
+  }
+  const uri = parseBucketUri(t.bucketUri);
+  if (!uri.ok && (uri.problem !== "no-folder" || !uri.value)) {
+    problems.push({ field: "target.bucketUri", message: uri.message });
+  }
+  if (t.mode === "role") {
+    if (!t.roleArn || !ROLE_ARN.test(t.roleArn)) {
+      problems.push({ field: "target.roleArn", message: "must be an IAM role ARN such as arn:aws:iam::111122223333:role/tidb-import" });
+    }
+  } else if (t.mode === "access-key") {
+    if (!t.accessKeyId || !ACCESS_KEY_ID.test(t.accessKeyId)) {
+      problems.push({ field: "target.accessKeyId", message: "must be an access key id such as AKIAIOSFODNN7EXAMPLE" });
+    }
+  } else {
+    problems.push({ field: "target.mode", message: 'must be "role" or "access-key"' });
+  }
+  const c = input.credentials;
+  if (!c || typeof c.accessKeyId !== "string" || !c.accessKeyId.trim()) {
+    problems.push({ field: "credentials.accessKeyId", message: "is required" });
+  }
+  if (!c || typeof c.secretAccessKey !== "string" || !c.secretAccessKey) {
+    problems.push({ field: "credentials.secretAccessKey", message: "is required" });
+  }
+  if (input.importSecret !== undefined && t.mode !== "access-key") {
+    problems.push({ field: "importSecret", message: "is only used in access-key mode" });
+  }
+  return problems;
+}
+
+/** Which groups of reads each step's checks need. */
+export type ReadGroup =
+  | "caller" | "role" | "rolePolicies" | "user" | "userPolicies" | "bucket" | "bucketPolicy" | "requesterPays"
+  | "ownership" | "encryption" | "objects" | "objectHeads" | "keys";
+
+const PRINCIPAL: ReadGroup[] = ["role", "rolePolicies", "user", "userPolicies"];
+const STEP_READS: Record<StepId, ReadGroup[]> = {
+  intake: ["caller"],
+  "assume-role": ["caller", "role"],
+  "identity-policy": ["caller", ...PRINCIPAL, "bucket", "encryption", "objects", "objectHeads", "keys"],
+  "bucket-policy": ["caller", "role", "user", "bucket", "bucketPolicy", "requesterPays"],
+  "object-ownership": ["caller", "bucket", "ownership", "objects"],
+  encryption: ["caller", ...PRINCIPAL, "bucket", "encryption", "objects", "objectHeads", "keys"],
+  summary: ["caller", ...PRINCIPAL, "bucket", "bucketPolicy", "requesterPays", "ownership", "encryption", "objects", "objectHeads", "keys"],
+};
+
+export function enabledReads(only: StepId[] | undefined): Set<ReadGroup> {
+  const steps = only && only.length > 0 ? only : (Object.keys(STEP_READS) as StepId[]);
+  return new Set(steps.flatMap((s) => STEP_READS[s] ?? []));
+}
