@@ -3,7 +3,7 @@
 // its deadline, the operation was really called (so the fault was hit), the part of the snapshot it feeds is
 // recorded as unavailable with a reason naming the fault and the IAM action, the checks that need it say `unknown`
 // with that reason, and no check that passes without the fault turns into a false `fail`.
-// A short per-call timeout, two attempts and a 4 s deadline keep the 155 runs fast; they run 4 at a time.
+// Two attempts per call and an 8 s deadline; the 155 runs go 4 at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSnapshot } from "@/lib/aws/collect";
 import { actionFor, OPERATIONS, type OperationName } from "@/lib/aws/operations";
@@ -13,9 +13,12 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 import type { FakeAws, FaultKind } from "@/tests/fake-aws/server";
 import { CANARY_SECRET, startFake } from "./support/live";
 
-const DEADLINE_MS = 4_000;
-/** Long enough that a loaded machine (this process also runs the fake endpoint) does not time out healthy calls. */
-const CALL_TIMEOUT_MS = 500;
+const DEADLINE_MS = 8_000;
+/**
+ * Per-call timeouts: short where the fault is a timeout (so that the cell is quick), long elsewhere, so that a busy
+ * machine (this process also runs the fake endpoint, and other test files run beside it) never times out a healthy call.
+ */
+const CALL_TIMEOUT_MS = { fault: 1_000, healthy: 3_000 };
 /** Time allowed beyond the deadline for the analysis and the event loop; a run past it counts as hung. */
 const GRACE_MS = 5_000;
 const KINDS = ["throttle", "500", "timeout", "reset", "malformed"] as const satisfies readonly FaultKind[];
@@ -121,7 +124,7 @@ async function run(scenario: Effect["scenario"], op: string | null, kind: Kind |
   const collect = collectSnapshot({
     target,
     credentials: { accessKeyId, secretAccessKey: CANARY_SECRET },
-    callTimeoutMs: CALL_TIMEOUT_MS,
+    callTimeoutMs: kind === "timeout" ? CALL_TIMEOUT_MS.fault : CALL_TIMEOUT_MS.healthy,
     maxAttempts: 2,
     deadlineMs: DEADLINE_MS,
   });
