@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { log } from "./log";
-import { logAction, logRequest, requestIdFrom } from "./request-log";
+import { logAction, logRequest, saneRequestId } from "./request-log";
 
 const CANARY = "CANARYsecretAccessKey0123456789abcdefghij";
 let lines: Record<string, unknown>[] = [];
@@ -94,9 +94,9 @@ describe("one log line per request", () => {
   });
 
   it("accepts only sane request ids", () => {
-    expect(requestIdFrom("0b9c6a1e-2f4d-4c1a-9a55-1d2e3f4a5b6c")).toBe("0b9c6a1e-2f4d-4c1a-9a55-1d2e3f4a5b6c");
-    expect(requestIdFrom("short")).toBeUndefined();
-    expect(requestIdFrom('bad"id\nwith newline')).toBeUndefined();
-    expect(requestIdFrom(null)).toBeUndefined();
+    expect(saneRequestId("0b9c6a1e-2f4d-4c1a-9a55-1d2e3f4a5b6c")).toBe("0b9c6a1e-2f4d-4c1a-9a55-1d2e3f4a5b6c");
+    expect(saneRequestId("short")).toBeUndefined();
+    expect(saneRequestId('bad"id\nwith newline')).toBeUndefined();
+    expect(saneRequestId(null)).toBeUndefined();
   });
 });

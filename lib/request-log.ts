@@ -7,7 +7,7 @@
 import { log, withLogContext, type LogFields } from "@/lib/log";
 
 /** A sane request id from a header value, or undefined. */
-export function requestIdFrom(value: string | null | undefined): string | undefined {
+export function saneRequestId(value: string | null | undefined): string | undefined {
   return value && /^[A-Za-z0-9._-]{8,128}$/.test(value) ? value : undefined;
 }
 
@@ -21,7 +21,7 @@ export async function logRequest(
   handler: () => Promise<Response>,
   opts: { streamed?: boolean } = {},
 ): Promise<Response> {
-  const requestId = requestIdFrom(request.headers.get("x-request-id"));
+  const requestId = saneRequestId(request.headers.get("x-request-id"));
   const base = { requestId, method: request.method, path: safePath(request.url) };
   const t0 = performance.now();
   let res: Response;
@@ -88,7 +88,7 @@ export async function logAction<T>(event: string, run: () => Promise<T>, summary
 async function actionRequestId(): Promise<string | undefined> {
   try {
     const { headers } = await import("next/headers");
-    return requestIdFrom((await headers()).get("x-request-id"));
+    return saneRequestId((await headers()).get("x-request-id"));
   } catch {
     return undefined;
   }
