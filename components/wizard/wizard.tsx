@@ -118,6 +118,15 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     [],
   );
 
+  /** The server validated the pasted snapshot: show its finding under the snapshot box, with the JSON path. */
+  const snapshotProblem = (error: ActionError): JobOutcome => {
+    if (error.code !== "input.invalid" || !error.field?.startsWith("snapshot")) return { ok: false, error };
+    const path = `$${error.field.slice("snapshot".length)}`.replace(/^\$(?=[^.[]|$)/, "$");
+    const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+    setPasteErrors([{ field: "snapshot", path, code: "snapshot.invalid", message, params: { message } }]);
+    return { ok: false, error: null };
+  };
+
   const mutation = useMutation({
     // The variables hold no credential: they are read from state when the job runs, never cached by React Query.
     mutationFn: async (job: Job): Promise<JobOutcome> => {
@@ -128,7 +137,8 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
           setPasteErrors(pasted.ok ? [] : [pasted.error]);
           if (!pasted.ok) return { ok: false, error: null };
           const r = await analyzeSnapshotAction({ snapshot: pasted.value, locale });
-          return r.ok ? { ok: true, result: { report: r.data.report, snapshot: pasted.value, source, fromSnapshot: true } } : { ok: false, error: r.error };
+          if (!r.ok) return snapshotProblem(r.error);
+          return { ok: true, result: { report: r.data.report, snapshot: pasted.value as Snapshot, source, fromSnapshot: true } };
         }
         if (source === "offline") {
           const build = buildOfflineSnapshot(start, docs);
@@ -150,9 +160,9 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
         setPasteErrors(pasted.ok ? [] : [pasted.error]);
         if (!pasted.ok) return { ok: false, error: null };
         const r = await analyzeSnapshotAction({ snapshot: pasted.value, steps: [step], locale });
-        if (!r.ok) return { ok: false, error: r.error };
+        if (!r.ok) return snapshotProblem(r.error);
         partial = r.data.report;
-        snapshot = pasted.value;
+        snapshot = pasted.value as Snapshot;
       } else if (result.source === "offline") {
         const build = buildOfflineSnapshot(start, docs);
         setPasteErrors(build.errors);

