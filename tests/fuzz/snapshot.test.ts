@@ -4,7 +4,7 @@
  * snapshot always yields a complete report (every check once, a valid status, a summary that adds up).
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analyzeSnapshotAction } from "@/lib/actions/analyze-snapshot";
 import { analyzeSnapshot, CHECK_IDS, parseSnapshot } from "@/lib/checks";
 import { STATUSES, type Report } from "@/lib/report/types";
@@ -49,22 +49,33 @@ describe("fuzz: snapshots", () => {
   }, fuzzTimeout(150, 0.1, 60));
 
   it("the wizard's analysis action answers every input with a report or an input error naming the field", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.record({ snapshot: mutated(SNAPSHOTS), locale: fc.oneof(fc.constantFrom("en", "ja"), junk) }, { requiredKeys: ["snapshot"] }),
-        async (input) => {
-          const r = await analyzeSnapshotAction(input);
-          if (r.ok) {
-            expectCompleteReport(r.data.report);
-          } else {
-            expect(r.error.code).toBe("input.invalid");
-            expectClearMessage(r.error.message, { maxLength: 2000 });
-            expect(typeof r.error.field).toBe("string");
-            expect(r.error.message.startsWith(`${r.error.field}: `)).toBe(true);
-          }
-        },
-      ),
-      fuzzParams(60, 0.05),
-    );
+    // its one log line per call is kept out of the test output, and checked: structured, with the outcome only
+    const lines: string[] = [];
+    const out = vi.spyOn(process.stdout, "write").mockImplementation((s) => (lines.push(String(s)), true));
+    let calls = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.record({ snapshot: mutated(SNAPSHOTS), locale: fc.oneof(fc.constantFrom("en", "ja"), junk) }, { requiredKeys: ["snapshot"] }),
+          async (input) => {
+            calls++;
+            const r = await analyzeSnapshotAction(input);
+            if (r.ok) {
+              expectCompleteReport(r.data.report);
+            } else {
+              expect(r.error.code).toBe("input.invalid");
+              expectClearMessage(r.error.message, { maxLength: 2000 });
+              expect(typeof r.error.field).toBe("string");
+              expect(r.error.message.startsWith(`${r.error.field}: `)).toBe(true);
+            }
+          },
+        ),
+        fuzzParams(60, 0.05),
+      );
+    } finally {
+      out.mockRestore();
+    }
+    const events = lines.join("").trim().split("\n").map((l) => JSON.parse(l) as { event: string; ok: boolean });
+    expect(events.filter((e) => e.event === "wizard.analyze")).toHaveLength(calls);
   }, fuzzTimeout(60, 0.05, 60));
 });
