@@ -24,6 +24,11 @@ export interface CollectInput {
   maxAttempts?: number;
   /** How many objects to HEAD for their encryption (default 10). */
   headSample?: number;
+  /**
+   * Also ask AWS's policy simulator (iam:SimulatePrincipalPolicy) for its verdict on the import's requests, for the
+   * aws.simulation check (with the summary step). Off by default.
+   */
+  simulate?: boolean;
 }
 
 /** Invalid input: `field` is the input's JSON path (e.g. "region", "target.roleArn"). */
@@ -87,6 +92,7 @@ export function validateCollectInput(input: CollectInput): InputProblem[] {
 
 /** Which groups of reads each step's checks need. */
 export type ReadGroup =
+  | "simulation"
   | "caller" | "role" | "rolePolicies" | "user" | "userPolicies" | "bucket" | "bucketPolicy" | "requesterPays"
   | "ownership" | "encryption" | "objects" | "objectHeads" | "keys";
 
@@ -101,7 +107,9 @@ const STEP_READS: Record<StepId, ReadGroup[]> = {
   summary: ["caller", ...PRINCIPAL, "bucket", "bucketPolicy", "requesterPays", "ownership", "encryption", "objects", "objectHeads", "keys"],
 };
 
-export function enabledReads(only: StepId[] | undefined): Set<ReadGroup> {
+export function enabledReads(only: StepId[] | undefined, simulate = false): Set<ReadGroup> {
   const steps = only && only.length > 0 ? only : (Object.keys(STEP_READS) as StepId[]);
-  return new Set(steps.flatMap((s) => STEP_READS[s] ?? []));
+  const reads = new Set(steps.flatMap((s) => STEP_READS[s] ?? []));
+  if (simulate && steps.includes("summary")) reads.add("simulation");
+  return reads;
 }

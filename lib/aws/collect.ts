@@ -16,6 +16,8 @@ import {
   ListGroupsForUserCommand,
   ListRolePoliciesCommand,
   ListUserPoliciesCommand,
+  SimulatePrincipalPolicyCommand,
+  type ContextEntry,
 } from "@aws-sdk/client-iam";
 import { DescribeKeyCommand, GetKeyPolicyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import {
@@ -84,7 +86,7 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
   const { target } = input;
   const uri = parseBucketUri(target.bucketUri).value as ParsedBucketUri;
   const region = input.region ?? target.region ?? "us-east-1";
-  const reads = enabledReads(input.only);
+  const reads = enabledReads(input.only, input.simulate === true);
   const secrets = [input.credentials.secretAccessKey, input.credentials.sessionToken, input.importSecret];
   const run = new CollectRun(input.onProgress, secrets);
   const clients = new AwsClients(input.credentials, region, {
@@ -198,6 +200,16 @@ class Collector {
 
   private readonly managed = new Map<string, Promise<PolicyRead & { ref?: CallRef }>>();
   private groundTruth?: GroundTruth[];
+  private simulation?: NonNullable<Snapshot["simulation"]>;
+  private simulationFailed?: string;
+  /** Settle when the bucket default key and the sampled objects' keys are all known (for the simulator). */
+  private encryptionRead: Promise<void> = Promise.resolve();
+  private markEncryptionRead: () => void = () => undefined;
+  private headsDone: Promise<void> = Promise.resolve();
+  private markHeadsDone: () => void = () => undefined;
+  /** The user's ARN in access-key mode, once GetUser answers. */
+  private userArn: Promise<{ arn?: string; ref?: CallRef }> = Promise.resolve({});
+  private tellUserArn: (r: { arn?: string; ref?: CallRef }) => void = () => undefined;
 
   constructor(
     private readonly run: CollectRun,
@@ -243,6 +255,11 @@ class Collector {
         this.markListed = resolve;
       });
     }
+    if (this.reads.has("simulation")) {
+      this.encryptionRead = new Promise((resolve) => (this.markEncryptionRead = resolve));
+      this.headsDone = new Promise((resolve) => (this.markHeadsDone = resolve));
+      this.userArn = new Promise((resolve) => (this.tellUserArn = resolve));
+    }
     this.callerRef = this.readCaller();
     this.spawn(this.callerRef);
     if (this.target.mode === "role") {
@@ -252,6 +269,7 @@ class Collector {
     }
     this.spawn(this.readBucket());
     if (this.importClients) this.spawn(this.readGroundTruth());
+    if (this.reads.has("simulation")) this.spawn(this.readSimulation());
   }
 
   // ---------- caller ----------
@@ -368,6 +386,7 @@ class Collector {
     const last = await this.call("iam:GetAccessKeyLastUsed", "identity-policy", [], (abortSignal) =>
       iam().send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keyId }), { abortSignal }), keyId);
     if (!last.ok || !last.value.UserName) {
+      this.tellUserArn({});
       user.failed = last.ok ? "No user name in iam:GetAccessKeyLastUsed" : last.reason;
       await Promise.all(tasks);
       return;
@@ -382,6 +401,7 @@ class Collector {
       (async () => {
         const r = await this.call("iam:GetUser", "identity-policy", [parent], (abortSignal) =>
           iam().send(new GetUserCommand({ UserName }), { abortSignal }), UserName);
+        this.tellUserArn({ arn: r.ok ? r.value.User?.Arn : undefined, ref: r.ref });
         if (!r.ok) {
           if (r.error.code === "not-found") user.exists = false;
           else user.failed = r.reason;
@@ -532,7 +552,11 @@ class Collector {
       if (r.error.awsCode === "NoSuchBucket") b.notFound = true;
       return r.error.awsCode === "NoSuchBucket";
     };
-    if (!this.reads.has("bucket")) return;
+    if (!this.reads.has("bucket")) {
+      this.markEncryptionRead();
+      this.markHeadsDone();
+      return;
+    }
 
     // Existence and region.
     tasks.push(
@@ -625,10 +649,11 @@ class Collector {
             } else b.encryption = null;
           } else if (r.error.awsCode === "ServerSideEncryptionConfigurationNotFoundError") b.encryption = null;
           else if (!noBucket(r)) b.encryptionFailed = r.reason;
-        })(),
+        })().finally(() => this.markEncryptionRead()),
       );
-    }
+    } else this.markEncryptionRead();
     if (this.reads.has("objects")) tasks.push(this.readObjects(Bucket));
+    else this.markHeadsDone();
     await Promise.all(tasks);
   }
 
@@ -672,6 +697,7 @@ class Collector {
       await this.listObjects(Bucket);
     } finally {
       this.markListed();
+      this.markHeadsDone();
     }
   }
 
@@ -816,6 +842,69 @@ class Collector {
     ]);
   }
 
+  // ---------- AWS's policy simulator (only when asked) ----------
+  /**
+   * Asks iam:SimulatePrincipalPolicy about the import's requests as soon as each group's inputs are known: the bucket
+   * requests at once (role mode), the object requests after the listing, kms:Decrypt once every key in use is known.
+   */
+  private async readSimulation(): Promise<void> {
+    const u = this.uri;
+    let principal: string | undefined;
+    let parent: CallRef | undefined;
+    if (this.target.mode === "role") principal = this.target.roleArn ?? undefined;
+    else {
+      const who = await this.userArn;
+      principal = who.arn;
+      parent = who.ref;
+    }
+    if (!principal) {
+      this.simulationFailed = "The principal's ARN is not known, so AWS's simulator could not be asked";
+      return;
+    }
+    const source = principal;
+    const partition = source.split(":")[1] || "aws";
+    const bucketArn = `arn:${partition}:s3:::${u.bucket}`;
+    const out: NonNullable<Snapshot["simulation"]> = [];
+    const ask = async (actions: string[], resources: string[], context: ContextEntry[], parents: (CallRef | undefined)[]) => {
+      let Marker: string | undefined;
+      let after = parents;
+      do {
+        const r = await this.call("iam:SimulatePrincipalPolicy", "summary", after, (abortSignal) =>
+          this.clients.iam().send(
+            new SimulatePrincipalPolicyCommand({ PolicySourceArn: source, ActionNames: actions, ResourceArns: resources, ContextEntries: context, Marker }),
+            { abortSignal },
+          ), actions.join(" "));
+        if (!r.ok) {
+          this.simulationFailed ??= r.reason;
+          return;
+        }
+        after = [r.ref];
+        for (const e of r.value.EvaluationResults ?? []) {
+          const d = e.EvalDecision;
+          if (e.EvalActionName && e.EvalResourceName && (d === "allowed" || d === "explicitDeny" || d === "implicitDeny")) {
+            out.push({ action: e.EvalActionName, resource: e.EvalResourceName, decision: d });
+          }
+        }
+        Marker = r.value.IsTruncated ? r.value.Marker : undefined;
+      } while (Marker);
+    };
+    await Promise.all([
+      ask(["s3:GetBucketLocation", "s3:ListBucket"], [bucketArn], [{ ContextKeyName: "s3:prefix", ContextKeyValues: [u.folder], ContextKeyType: "string" }], [parent]),
+      (async () => {
+        await this.objectsListed;
+        const keys = (this.objects ?? []).slice(0, 3).map((o) => `${bucketArn}/${o.key}`);
+        if (keys.length === 0) return;
+        await ask(this.target.mode === "role" ? ["s3:GetObject", "s3:GetObjectVersion"] : ["s3:GetObject"], keys, [], [parent]);
+      })(),
+      (async () => {
+        await Promise.all([this.encryptionRead, this.headsDone]);
+        const arns = [...new Set((await Promise.all([...this.keyStarted.values()])).filter((a): a is string => Boolean(a)))].sort();
+        if (arns.length > 0) await ask(["kms:Decrypt"], arns, [], [parent]);
+      })(),
+    ]);
+    this.simulation = out.sort((a, b) => a.action.localeCompare(b.action) || a.resource.localeCompare(b.resource));
+  }
+
   // ---------- ground truth (access-key mode, with the import's own key) ----------
   private async readGroundTruth(): Promise<void> {
     const ic = this.importClients as AwsClients;
@@ -898,6 +987,11 @@ class Collector {
       for (const [arn, k] of [...this.keys.entries()].sort(([a], [b]) => a.localeCompare(b))) snap.keys[arn] = { ...k };
     }
     if (this.groundTruth) snap.groundTruth = this.groundTruth;
+    if (this.reads.has("simulation")) {
+      if (this.simulationFailed) un["simulation"] = this.simulationFailed;
+      else if (this.simulation) snap.simulation = this.simulation;
+      else un["simulation"] = "Deadline reached before iam:SimulatePrincipalPolicy answered";
+    }
     if (Object.keys(un).length > 0) {
       snap.unavailable = Object.fromEntries(Object.entries(un).sort(([a], [b]) => a.localeCompare(b)));
     }

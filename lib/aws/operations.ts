@@ -37,6 +37,11 @@ export const OPERATIONS = {
   "s3:ListObjectsV2": { action: "s3:ListBucket", why: "the objects under the folder, their owners and storage classes" },
   "s3:HeadObject": { action: "s3:GetObject", why: "the encryption and KMS key of a few objects (metadata only, never the data)" },
 
+  "iam:SimulatePrincipalPolicy": {
+    action: "iam:SimulatePrincipalPolicy",
+    why: "AWS's own verdict on the import's requests, beside this tool's (only when asked to simulate)",
+  },
+
   "kms:DescribeKey": { action: "kms:DescribeKey", why: "each KMS key in use: type, state, region" },
   "kms:GetKeyPolicy": { action: "kms:GetKeyPolicy", why: "each KMS key's key policy" },
   "kms:ListAliases": { action: "kms:ListAliases", why: "each KMS key's aliases" },

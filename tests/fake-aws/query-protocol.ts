@@ -182,6 +182,28 @@ const IAM: Record<string, Handler> = {
     return [el("GroupName", t(g.name)), el("PolicyName", t(name)), el("PolicyDocument", encodeDoc(doc))].join("");
   },
   ListAttachedGroupPolicies: (p, ctx) => listAttached(group(ctx, p.get("GroupName") ?? undefined).attachedPolicies).join(""),
+  // AWS's verdicts are configuration of the scenario (`snapshot.simulation`), never computed here: a pair it does
+  // not list answers implicitDeny, and a scenario without any stands for credentials that may not call the simulator.
+  SimulatePrincipalPolicy: (p, ctx) => {
+    const s = ctx.scenario.snapshot;
+    const source = p.get("PolicySourceArn") ?? "";
+    if (!s.simulation) throw new FakeAwsError(403, "AccessDenied", `Not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${source}`);
+    if (source !== s.role?.arn && source !== s.user?.arn) throw noSuchEntity(`entity ${source}`);
+    const list = (name: string) => [...p.entries()].filter(([k]) => k.startsWith(`${name}.member.`)).map(([, v]) => v);
+    const results: string[] = [];
+    for (const action of list("ActionNames")) {
+      for (const resource of list("ResourceArns")) {
+        const hit = s.simulation.find((x) => x.action === action && x.resource === resource);
+        results.push(
+          el("member", [
+            el("EvalActionName", t(action)), el("EvalResourceName", t(resource)), el("EvalDecision", hit?.decision ?? "implicitDeny"),
+            el("MatchedStatements", ""), el("MissingContextValues", ""),
+          ]),
+        );
+      }
+    }
+    return [el("EvaluationResults", results.join("")), el("IsTruncated", "false")].join("");
+  },
 };
 
 const STS: Record<string, Handler> = {

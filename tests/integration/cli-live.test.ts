@@ -149,6 +149,15 @@ describe("npm run cli -- diagnose", () => {
     expectNoSecret(r);
   }, 60_000);
 
+  it("--simulate shows AWS's simulator verdict beside the analysis, and a disagreement as a warning", async () => {
+    const sc = fake.scenarios.get("role-simulation-disagrees")!;
+    const r = await cli(["diagnose", ...roleArgs(sc.snapshot), "--simulate", "--json"], creds("AKIAFAKEROLESIMNO001"));
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.find((f: { id: string }) => f.id === "aws.simulation").status).toBe("warn");
+    expect(r.code).toBe(0);
+    expectNoSecret(r);
+  }, 60_000);
+
   it("exits 0 for an account where the import works, with a readable summary", async () => {
     const sc = fake.scenarios.get("role-ok")!;
     const r = await cli(["diagnose", ...roleArgs(sc.snapshot)], creds("AKIAFAKEROLEOK000001"));

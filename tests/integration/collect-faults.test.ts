@@ -133,6 +133,17 @@ describe("faults injected per operation", () => {
     expect(snapshot.unavailable?.["bucket"]).toMatch(/^Deadline/);
   }, 10_000);
 
+  it("asks AWS's simulator only when told to; when it may not be called, the simulation is unknown with the reason", async () => {
+    const plain = await collectWith({});
+    expect(plain.calls.some((c) => c.op === "iam:SimulatePrincipalPolicy")).toBe(false);
+    expect(plain.snapshot.simulation).toBeUndefined();
+    // role-ok holds no simulator verdicts: it stands for credentials without iam:SimulatePrincipalPolicy
+    const { snapshot, calls } = await collectWith({}, { simulate: true });
+    expect(calls.filter((c) => c.op === "iam:SimulatePrincipalPolicy").length).toBeGreaterThan(0);
+    expect(snapshot.unavailable?.["simulation"]).toBe("AccessDenied on iam:SimulatePrincipalPolicy");
+    await expectUnknown(snapshot, ["aws.simulation"], /AccessDenied on iam:SimulatePrincipalPolicy/);
+  });
+
   it("reads only what the checks of the given steps need", async () => {
     const { snapshot, calls } = await collectWith({}, { only: ["assume-role"] });
     expect(new Set(calls.map((c) => c.op))).toEqual(new Set(["sts:GetCallerIdentity", "iam:GetRole"]));

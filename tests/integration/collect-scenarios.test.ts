@@ -29,6 +29,8 @@ describe("collectSnapshot against each scenario of the fake AWS endpoint", () =>
         target: sc.snapshot.target,
         credentials: { accessKeyId, secretAccessKey: CANARY_SECRET },
         ...(sc.snapshot.target.mode === "access-key" ? { importSecret: CANARY_IMPORT_SECRET } : {}),
+        // scenarios with AWS simulator verdicts are read with the simulate option
+        ...(sc.snapshot.simulation ? { simulate: true } : {}),
       });
       // then it is exactly the documented snapshot, and a valid Snapshot v1
       expect(JSON.parse(JSON.stringify(snapshot))).toEqual(sc.snapshot);
@@ -66,6 +68,7 @@ describe("collectSnapshot against each scenario of the fake AWS endpoint", () =>
         target: sc.snapshot.target,
         credentials: { accessKeyId, secretAccessKey: CANARY_SECRET },
         ...(sc.snapshot.target.mode === "access-key" ? { importSecret: CANARY_IMPORT_SECRET } : {}),
+        ...(sc.snapshot.simulation ? { simulate: true } : {}),
         // generous limits: this one process runs the 50 diagnoses and the endpoint, beside other test files
         callTimeoutMs: 20_000,
         deadlineMs: 60_000,

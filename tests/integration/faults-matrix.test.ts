@@ -103,6 +103,8 @@ const EFFECTS: Record<OperationName, Effect> = {
   "kms:DescribeKey": { scenario: "role-ok", path: `keys.${KEY_ARN}`, unknown: ["kms.key-state"] },
   "kms:GetKeyPolicy": { scenario: "role-ok", path: `keys.${KEY_ARN}.policy`, unknown: ["kms.key-policy"] },
   "kms:ListAliases": { scenario: "role-ok", path: `keys.${KEY_ARN}.aliases`, unknown: [] },
+  // Called only with the simulate option (the run below sets it for this row).
+  "iam:SimulatePrincipalPolicy": { scenario: "role-ok", path: "simulation", unknown: ["aws.simulation"] },
 };
 
 interface Cell {
@@ -127,6 +129,7 @@ async function run(scenario: Effect["scenario"], op: string | null, kind: Kind |
     callTimeoutMs: kind === "timeout" ? CALL_TIMEOUT_MS.fault : CALL_TIMEOUT_MS.healthy,
     maxAttempts: 2,
     deadlineMs: DEADLINE_MS,
+    ...(op === "iam:SimulatePrincipalPolicy" ? { simulate: true } : {}),
   });
   let timer: NodeJS.Timeout | undefined;
   const hung = new Promise<"hung">((resolve) => (timer = setTimeout(() => resolve("hung"), DEADLINE_MS + GRACE_MS)));

@@ -17,6 +17,7 @@ export const LIVE_OPTIONS = {
   "import-secret-env": { type: "string" },
   "deadline-seconds": { type: "string" },
   progress: { type: "boolean" },
+  simulate: { type: "boolean" },
   json: { type: "boolean" },
 } as const;
 
@@ -32,6 +33,8 @@ export const LIVE_OPTIONS_HELP = `  --bucket-uri URI          the import's sourc
                             an argument: it would be visible to other users of the machine.
   --deadline-seconds N      one deadline for the whole read (default 30)
   --progress                progress lines on stderr even when it is not a terminal
+  --simulate                also ask AWS's policy simulator (iam:SimulatePrincipalPolicy) for its verdict on the
+                            import's requests, shown beside this tool's (check aws.simulation)
 
 The diagnosing credentials come from the standard AWS SDK credential chain (environment, AWS_PROFILE, SSO …);
 they need only the read-only policy shown in the README ("Live diagnosis").`;
@@ -78,6 +81,7 @@ export async function collectFromArgv(argv: string[]): Promise<{ snapshot: Snaps
       ...(values.region ? { region: values.region } : {}),
       ...(importSecret ? { importSecret } : {}),
       deadlineMs: deadline * 1000,
+      ...(values.simulate ? { simulate: true } : {}),
       ...(showProgress
         ? {
             onProgress: (e) => {
