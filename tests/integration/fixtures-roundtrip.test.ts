@@ -27,9 +27,6 @@ const NOT_LIVE: Record<string, string> = {
     "names the account owning a bucket the diagnosing credentials cannot read; live, S3 only says it is not theirs",
   "role-identity-policies-unavailable":
     "hides an inline policy without giving its name; a live read cannot be refused a policy it is not told exists",
-  "role-object-ownership-object-writer":
-    "S3 gives a foreign object's owner only as a canonical id, which cannot be mapped to an account id; " +
-    "objects.foreign-owner decides from ownerAccountId only (to fix in the check: compare ownerCanonicalId with bucket.ownerCanonicalId)",
 };
 
 let fake: FakeAws;
