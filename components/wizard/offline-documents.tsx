@@ -34,6 +34,7 @@ export function OfflineDocumentsForm({
   sources,
   groups = ALL_GROUPS,
   idPrefix = "doc",
+  onCheck,
 }: {
   mode: AccessMode;
   docs: OfflineDocuments;
@@ -42,6 +43,8 @@ export function OfflineDocumentsForm({
   sources: Record<string, PasteSource>;
   groups?: DocGroup[];
   idPrefix?: string;
+  /** Called when the user leaves a document box: the parent reads the documents and shows what it recognised. */
+  onCheck?: () => void;
 }) {
   const t = useTranslations("wizard.offline");
   const errorText = usePasteErrorText();
@@ -62,7 +65,7 @@ export function OfflineDocumentsForm({
     <div className="space-y-5">
       {show("trust") ? (
         <Field id={id("trustPolicy")} label={t("trustPolicy.label")} hint={<>{t("trustPolicy.hint")}{recognised("trustPolicy")}</>} error={errOf("trustPolicy")}>
-          <TextArea id={id("trustPolicy")} value={docs.trustPolicy} onChange={(v) => onChange({ ...docs, trustPolicy: v })} hint error={errOf("trustPolicy")} />
+          <TextArea onBlur={onCheck} id={id("trustPolicy")} value={docs.trustPolicy} onChange={(v) => onChange({ ...docs, trustPolicy: v })} hint error={errOf("trustPolicy")} />
         </Field>
       ) : null}
 
@@ -90,6 +93,7 @@ export function OfflineDocumentsForm({
                 </Field>
                 <Field id={id(field)} label={t("identity.document", { n: i + 1 })} hint={recognised(field)} error={errOf(field)}>
                   <TextArea
+                    onBlur={onCheck}
                     id={id(field)}
                     value={p.text}
                     error={errOf(field)}
@@ -122,7 +126,7 @@ export function OfflineDocumentsForm({
       {show("bucketPolicy") ? (
         <>
           <Field id={id("bucketPolicy")} label={t("bucketPolicy.label")} hint={<>{t("bucketPolicy.hint")}{recognised("bucketPolicy")}</>} error={errOf("bucketPolicy")}>
-            <TextArea id={id("bucketPolicy")} value={docs.bucketPolicy} onChange={(v) => onChange({ ...docs, bucketPolicy: v })} hint error={errOf("bucketPolicy")} />
+            <TextArea onBlur={onCheck} id={id("bucketPolicy")} value={docs.bucketPolicy} onChange={(v) => onChange({ ...docs, bucketPolicy: v })} hint error={errOf("bucketPolicy")} />
           </Field>
           <Field id={id("bucketOwnerAccountId")} label={t("bucketOwner.label")} hint={t("bucketOwner.hint")}>
             <TextInput id={id("bucketOwnerAccountId")} value={docs.bucketOwnerAccountId} onChange={(v) => onChange({ ...docs, bucketOwnerAccountId: v })} hint inputMode="numeric" autoComplete="off" />
@@ -132,14 +136,14 @@ export function OfflineDocumentsForm({
 
       {show("ownership") ? (
         <Field id={id("objectOwnership")} label={t("ownership.label")} hint={<>{t("ownership.hint")}{recognised("objectOwnership")}</>} error={errOf("objectOwnership")}>
-          <TextArea id={id("objectOwnership")} value={docs.objectOwnership} onChange={(v) => onChange({ ...docs, objectOwnership: v })} hint error={errOf("objectOwnership")} rows={3} />
+          <TextArea onBlur={onCheck} id={id("objectOwnership")} value={docs.objectOwnership} onChange={(v) => onChange({ ...docs, objectOwnership: v })} hint error={errOf("objectOwnership")} rows={3} />
         </Field>
       ) : null}
 
       {show("encryption") ? (
         <>
           <Field id={id("bucketEncryption")} label={t("encryption.label")} hint={<>{t("encryption.hint")}{recognised("bucketEncryption")}</>} error={errOf("bucketEncryption")}>
-            <TextArea id={id("bucketEncryption")} value={docs.bucketEncryption} onChange={(v) => onChange({ ...docs, bucketEncryption: v })} hint error={errOf("bucketEncryption")} rows={4} />
+            <TextArea onBlur={onCheck} id={id("bucketEncryption")} value={docs.bucketEncryption} onChange={(v) => onChange({ ...docs, bucketEncryption: v })} hint error={errOf("bucketEncryption")} rows={4} />
           </Field>
           {docs.keyPolicies.map((k, i) => {
             const field = `keyPolicies[${i}]`;
@@ -157,6 +161,7 @@ export function OfflineDocumentsForm({
                 </Field>
                 <Field id={id(field)} label={t("keyPolicy.label", { n: i + 1 })} hint={<>{t("keyPolicy.hint")}{recognised(field)}</>} error={errOf(field)}>
                   <TextArea
+                    onBlur={onCheck}
                     id={id(field)}
                     value={k.text}
                     hint

@@ -253,6 +253,13 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     });
   };
 
+  /** Reads the pasted documents when the user leaves a box: what each was recognised as, or what is wrong. */
+  const checkDocuments = () => {
+    const build = buildOfflineSnapshot(start, docs);
+    setPasteErrors(build.errors);
+    setSources(build.sources);
+  };
+
   const loadExample = (id: ExampleId) => {
     const ex = EXAMPLES[id];
     setStart(ex.start);
@@ -331,7 +338,7 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
             ) : (
               <div className="space-y-6">
                 <ExampleButtons onLoad={loadExample} />
-                <OfflineDocumentsForm mode={start.mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} />
+                <OfflineDocumentsForm mode={start.mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} onCheck={checkDocuments} />
                 <details open={snapshotText.trim() !== "" || undefined} className="rounded border border-slate-200 p-3">
                   <summary className="cursor-pointer font-medium">{t("offline.snapshot.summary")}</summary>
                   <div className="mt-3">
@@ -422,7 +429,7 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
                   ) : result.fromSnapshot ? (
                     <SnapshotPaste text={snapshotText} onChange={setSnapshotText} errors={pasteErrors} idPrefix="recheck" />
                   ) : (
-                    <OfflineDocumentsForm mode={mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} groups={GROUPS_OF_STEP[view] ?? []} idPrefix="recheck" />
+                    <OfflineDocumentsForm mode={mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} groups={GROUPS_OF_STEP[view] ?? []} idPrefix="recheck" onCheck={checkDocuments} />
                   )}
                   {errorView}
                   <button

@@ -74,6 +74,18 @@ test.describe("wizard, offline mode", () => {
     console.assertClean();
   });
 
+  test("says what each pasted box was recognised as when the user leaves it", async ({ page }) => {
+    await page.goto("/en/wizard");
+    await page.getByLabel("Offline").check();
+    const out = { Role: { RoleName: "tidb-import", Arn: ROLE_ARN, AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(trust)) } };
+    await page.getByLabel("Trust policy of the role (trust relationship)").fill(JSON.stringify(out, null, 4));
+    await page.getByLabel("Trust policy of the role (trust relationship)").press("Tab");
+    await expect(page.getByText("Recognised: aws iam get-role")).toBeVisible();
+    await page.getByLabel("Bucket policy").fill("An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation");
+    await page.getByLabel("Bucket policy").press("Tab");
+    await expect(page.getByText("Recognised: the CLI’s “not found” error (no such setting)")).toBeVisible();
+  });
+
   test("a broken paste names the field and the line, and nothing is sent", async ({ page }) => {
     await page.goto("/en/wizard");
     await fillRoleStart(page);
