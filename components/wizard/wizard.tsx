@@ -70,6 +70,7 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const errorBox = useRef<HTMLDivElement>(null);
   const focusNext = useRef<"results" | "step" | "error" | null>(null);
+  const jobStart = useRef<StartInput>(start);
 
   useEffect(() => {
     const clear = () => setCreds(EMPTY_CREDENTIALS);
@@ -130,6 +131,8 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
   const mutation = useMutation({
     // The variables hold no credential: they are read from state when the job runs, never cached by React Query.
     mutationFn: async (job: Job): Promise<JobOutcome> => {
+      // The start form as submitted (with what the error-message triage filled in), not as of the last render.
+      const start = jobStart.current;
       const target = targetFromStart(start);
       if (job.kind === "run") {
         if (source === "offline" && snapshotText.trim()) {
@@ -191,8 +194,10 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
 
   const submit = (job: Job) => {
     setActionError(null);
+    jobStart.current = start;
     if (job.kind === "run") {
       const tri = runTriage(start);
+      jobStart.current = tri.start;
       if (tri.start !== start) setStart(tri.start);
       setTriageStep(tri.step);
       const wholeSnapshot = source === "offline" && snapshotText.trim() !== "";
@@ -215,7 +220,7 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
         return;
       }
     }
-    const triStep = job.kind === "run" ? runTriage(start).step : null;
+    const triStep = job.kind === "run" ? runTriage(jobStart.current).step : null;
     setProgress({});
     mutation.mutate(job, {
       onSuccess: (out) => {
@@ -241,7 +246,7 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
         } else {
           setChanges({});
           setEditing(false);
-          const first: View = triStep && stepsForMode(start.mode).includes(triStep) ? triStep : "overview";
+          const first: View = triStep && stepsForMode(out.result.report.target.mode).includes(triStep) ? triStep : "overview";
           setView(first);
           focusNext.current = first === "overview" ? "results" : "step";
         }
