@@ -75,3 +75,23 @@ describe("buildOfflineSnapshot", () => {
     expect(Object.keys(snapshot.user?.inlinePolicies ?? {})).toEqual(["tidb-s3-read"]);
   });
 });
+
+describe("the pasted error message", () => {
+  const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  it.each([
+    `Access denied to the source 's3://b/f/' using the access key ID 'AKIAIOSFODNN7EXAMPLE' and the secret access key '${secret}'`,
+    `アクセスキーID 'AKIAIOSFODNN7EXAMPLE'およびシークレットアクセスキー'${secret}'を使用してソース's3://b/f/'に対するアクセスが拒否されました`,
+    `key AKIAIOSFODNN7EXAMPLE, and something else that quotes ${secret} somewhere`,
+  ])("never carries the secret access key TiDB Cloud echoes: %s", (message) => {
+    const { snapshot } = buildOfflineSnapshot({ ...EMPTY_START, mode: "access-key", bucketUri: "s3://b/f/", accessKeyId: "AKIAIOSFODNN7EXAMPLE", errorMessage: message }, EMPTY_DOCUMENTS);
+    expect(snapshot.target.errorMessage).not.toContain(secret);
+    expect(snapshot.target.errorMessage).toContain("AKIAIOSFODNN7EXAMPLE");
+    expect(snapshot.target.errorMessage).toContain("[redacted]");
+  });
+
+  it("keeps an External ID and the rest of the message", () => {
+    const message = `Cannot assume the provided role arn:aws:iam::111122223333:role/r with external ID 696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe`;
+    const { snapshot } = buildOfflineSnapshot({ ...EMPTY_START, bucketUri: "s3://b/f/", errorMessage: message }, EMPTY_DOCUMENTS);
+    expect(snapshot.target.errorMessage).toBe(message);
+  });
+});

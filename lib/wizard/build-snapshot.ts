@@ -3,6 +3,7 @@
  * A document left empty is "not known" (absent from the snapshot, with a reason in `unavailable`).
  */
 import type { PolicyDocument, Snapshot, Target } from "@/lib/snapshot/schema";
+import { redactErrorMessage } from "@/lib/triage";
 import type { OfflineDocuments, StartInput } from "./form-types";
 import {
   parseBucketEncryption,
@@ -45,6 +46,19 @@ function regionOfArn(arn: string): string | null {
 
 const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
 
+// A secret access key: 40 characters of base64 (pure hex, such as an External ID, is left alone).
+const SECRET_LIKE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+
+/**
+ * TiDB Cloud's access-key message echoes the secret access key; it must not leave the browser. Removes it in the
+ * English and Japanese forms of the message, and anything else shaped like a secret access key.
+ */
+export function redactPastedErrorMessage(text: string): string {
+  return redactErrorMessage(text)
+    .replace(/(シークレットアクセスキー\s*['‘「]?)[^'’」\s]+(['’」]?)/g, "$1[redacted]$2")
+    .replace(SECRET_LIKE, (m) => (/^[0-9a-f]+$/i.test(m) ? m : "[redacted]"));
+}
+
 export function targetFromStart(start: StartInput): Target {
   const role = start.mode === "role";
   return {
@@ -55,7 +69,7 @@ export function targetFromStart(start: StartInput): Target {
     tidbAccountId: role ? orNull(start.tidbAccountId) : null,
     accessKeyId: role ? null : orNull(start.accessKeyId),
     region: orNull(start.region),
-    errorMessage: orNull(start.errorMessage),
+    errorMessage: start.errorMessage.trim() ? redactPastedErrorMessage(start.errorMessage.trim()) : null,
   };
 }
 
