@@ -112,14 +112,18 @@ export const objectsEncryptionKeys = defineCheck({
       const account = k.accountId ?? derived.bucketAccount;
       if (derived.principal && account && account !== derived.principal.accountId) blocked.push(k.arn);
     }
+    // With part of the identity policies unreadable, "no identity policy allows" is not known to be true.
+    const identityIncomplete = Object.keys(derived.identity?.missing ?? {}).some((path) => !path.endsWith("permissionsBoundary"));
     for (const k of objectKeys.filter((x) => x.manager !== "AWS")) {
       const req = derived.kmsRequests.find((r) => r.resource === k.arn)!;
       if (!derived.principal || !derived.identity) {
         unknown.push(k.arn);
         continue;
       }
-      const id = identityAllows(askIdentity(ctx, req));
-      const kp = k.key?.policy ? askKeyPolicy(ctx, req, k.key.policy).answer.decision : "unknown";
+      let id = identityAllows(askIdentity(ctx, req));
+      let kp = k.key?.policy ? askKeyPolicy(ctx, req, k.key.policy).answer.decision : "unknown";
+      if (identityIncomplete && id === "no") id = "unknown";
+      if (identityIncomplete && kp === "implicit-deny") kp = "unknown";
       if (id === "no" || kp === "implicit-deny" || kp === "explicit-deny") blocked.push(k.arn);
       else if (id === "unknown" || kp === "unknown") unknown.push(k.arn);
     }
@@ -142,7 +146,9 @@ export const objectsEncryptionKeys = defineCheck({
       return {
         status: "unknown",
         detail: l(`Keys used by the objects: ${list.join("; ")}. Whether ${unknown.join(", ")} can be used is not known.`, `オブジェクトが使用しているキー：${listJa.join("、")}。${unknown.join("、")} を使用できるかは不明です。`),
-        unavailable: "needs kms:GetKeyPolicy for each key, or the pasted key policies",
+        unavailable: identityIncomplete
+          ? `part of the identity policies is unreadable (${Object.entries(derived.identity?.missing ?? {}).map(([path, why]) => `${path}: ${why}`).join("; ")}); needs iam:GetRolePolicy / iam:GetPolicyVersion, or the pasted policies`
+          : "needs kms:GetKeyPolicy for each key, or the pasted key policies",
       };
     }
     return {
