@@ -44,17 +44,13 @@ interface Effect {
   path: string | null;
   /** Checks that must say `unknown` (empty when no check needs the lost fact to decide). */
   unknown: string[];
-  /**
-   * false: the unknown findings say what would settle them but not the fault itself. Known gap:
-   * bucket.policy.cross-account names "the bucket owner's account id (s3:ListAllMyBuckets …)" without the reason.
-   */
+  /** false: the unknown findings say what would settle them but not the fault itself (no operation needs it now). */
   reasonInFinding?: false;
 }
 
 /**
- * Known bug (lib/checks/encryption/objects.ts): when the role's attached policies cannot be read, identity.kms-decrypt
- * is rightly `unknown` but objects.encryption-keys says `fail` ("the principal cannot decrypt"): a false failure.
- * Pinned by the `it.fails` test below; when it is fixed that test fails and this table should be emptied.
+ * Checks known to turn a pass into a false `fail` when an operation fails: none now (objects.encryption-keys did for
+ * unreadable attached policies). A bug found later is pinned here with an `it.fails` row until it is fixed.
  */
 const KNOWN_FALSE_FAIL: Partial<Record<OperationName, string[]>> = {};
 
@@ -82,7 +78,7 @@ const EFFECTS: Record<OperationName, Effect> = {
   "iam:ListGroupPolicies": { scenario: "access-key-ok", path: "user.groups", unknown: USER_IDENTITY },
   "iam:GetGroupPolicy": { scenario: "access-key-ok", path: "user.groups", unknown: USER_IDENTITY },
   "iam:ListAttachedGroupPolicies": { scenario: "access-key-ok", path: "user.groups", unknown: USER_IDENTITY },
-  "s3:HeadBucket": { scenario: "role-ok", path: "bucket.ownerAccountId", unknown: ["bucket.policy.cross-account"], reasonInFinding: false },
+  "s3:HeadBucket": { scenario: "role-ok", path: "bucket.ownerAccountId", unknown: ["bucket.policy.cross-account"] },
   // HeadBucket already gave the region: a failed GetBucketLocation loses nothing.
   "s3:GetBucketLocation": { scenario: "role-ok", path: null, unknown: [] },
   "s3:GetBucketAcl": { scenario: "role-ok", path: "bucket.ownerCanonicalId", unknown: [] },

@@ -2,7 +2,7 @@ import { addStatement } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { defineCheck, l } from "../types";
 import { askBucket, bucketPolicyPrecondition } from "./bucket-question";
-import { sample, sampleJa } from "../helpers";
+import { missingData, sample, sampleJa } from "../helpers";
 
 const ID = "bucket.policy.cross-account";
 
@@ -19,11 +19,8 @@ export const bucketPolicyCrossAccount = defineCheck({
     const pre = bucketPolicyPrecondition(ctx);
     if (pre) return pre;
     if (!derived.bucketAccount) {
-      return {
-        status: "unknown",
-        detail: l("The bucket's owner account is not known.", "バケットの所有アカウントが不明です。"),
-        unavailable: "the bucket owner's account id (s3:ListAllMyBuckets or the pasted value)",
-      };
+      // The collector learns the owner from HeadBucket with ExpectedBucketOwner (permission s3:ListBucket).
+      return missingData(snapshot, "bucket.ownerAccountId", "s3:ListBucket (HeadBucket with ExpectedBucketOwner)", l("The bucket's owner account", "バケットの所有アカウント"));
     }
     const policy = snapshot.bucket!.policy ?? null;
     const denied = derived.s3Requests.filter((r) => {
