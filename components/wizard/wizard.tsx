@@ -12,7 +12,7 @@ import type { Report } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { triageErrorMessage } from "@/lib/triage";
 import { accessPath } from "@/lib/wizard/access-path";
-import { buildOfflineSnapshot, targetFromStart } from "@/lib/wizard/build-snapshot";
+import { buildOfflineSnapshot, redactPastedErrorMessage, targetFromStart } from "@/lib/wizard/build-snapshot";
 import { EXAMPLES, type ExampleId } from "@/lib/wizard/examples";
 import { EMPTY_DOCUMENTS, EMPTY_START, type OfflineDocuments, type StartInput } from "@/lib/wizard/form-types";
 import { parsePastedSnapshot, type PasteError, type PasteSource } from "@/lib/wizard/parse-pasted";
@@ -80,12 +80,14 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     };
   }, []);
 
+  // Moves focus once the element it should go to is on the page (a render may come before the one that shows it).
   useEffect(() => {
     const target = focusNext.current;
-    focusNext.current = null;
-    if (target === "results") resultsHeading.current?.focus();
-    else if (target === "step") stepHeading.current?.focus();
-    else if (target === "error") errorBox.current?.focus();
+    const el = target === "results" ? resultsHeading.current : target === "step" ? stepHeading.current : target === "error" ? errorBox.current : null;
+    if (el) {
+      focusNext.current = null;
+      el.focus();
+    }
   });
 
   const open = useCallback((v: View) => {
@@ -107,8 +109,11 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     (s: StartInput): { step: StepId | null; start: StartInput } => {
       if (!s.errorMessage.trim()) return { step: null, start: s };
       const tri = triageErrorMessage(s.errorMessage);
-      if (!tri) return { step: null, start: s };
-      const next = { ...s };
+      // TiDB Cloud's access-key message echoes the secret access key: drop it from the form at once.
+      const redacted = redactPastedErrorMessage(s.errorMessage);
+      const cleaned = redacted === s.errorMessage ? s : { ...s, errorMessage: redacted };
+      if (!tri) return { step: null, start: cleaned };
+      const next = { ...cleaned };
       if (tri.roleArn && !next.roleArn.trim()) next.roleArn = tri.roleArn;
       if (tri.bucketUri && !next.bucketUri.trim()) next.bucketUri = tri.bucketUri;
       if (tri.accessKeyId && !next.accessKeyId.trim()) next.accessKeyId = tri.accessKeyId;
