@@ -154,6 +154,8 @@ test.describe("wizard, live mode", () => {
   test("the canary credentials never reach the server's output", async () => {
     // Runs after the tests above in this file (workers: 1, in order): everything they did is in the server log.
     const log = readFileSync(join(process.env.E2E_RUN_DIR ?? "", "server.log"), "utf8");
+    // The right log: the server that served these runs announced the test endpoint it sends AWS requests to.
+    expect(log).toContain("AWS endpoint override in effect");
     expect(log).not.toContain(SECRET);
     expect(log).not.toContain(TOKEN);
   });
