@@ -31,6 +31,16 @@ export const callerIdentity = defineCheck({
           unavailable: `${reason}; needs valid credentials for sts:GetCallerIdentity`,
         };
       }
+      if (!reason) {
+        // No caller and no failed read: the documents were pasted (offline), no diagnosing credentials were used.
+        return {
+          status: "skipped",
+          detail: l(
+            "No diagnosing credentials were used: the documents were pasted (offline analysis).",
+            "診断用の認証情報は使用していません。ドキュメントは貼り付けられたものです（オフライン分析）。",
+          ),
+        };
+      }
       return missingData(snapshot, "caller", "sts:GetCallerIdentity", l("The identity of the diagnosing credentials", "診断用の認証情報の ID"));
     }
     const owners = [derived.principal?.kind === "role" ? derived.principal.accountId : null, derived.bucketAccount].filter(
