@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ShareImport } from "@/components/share/share-import";
+import { clientMessages } from "@/lib/i18n/client-messages";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -19,7 +21,9 @@ export default async function ShareReportPage({ params }: Props) {
     <div className="space-y-4">
       <h1 className="text-3xl font-bold tracking-tight">{t("title")}</h1>
       <p className="max-w-3xl text-slate-700">{t("intro")}</p>
-      <ShareImport />
+      <NextIntlClientProvider messages={await clientMessages(["common", "wizard", "share"])}>
+        <ShareImport />
+      </NextIntlClientProvider>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Wizard } from "@/components/wizard/wizard";
 import { HOW_TO_GET_CREDENTIALS, READ_ONLY_POLICY } from "@/lib/aws/diagnosing-policy";
+import { clientMessages } from "@/lib/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -13,5 +15,9 @@ export default async function WizardPage({ params }: { params: Promise<{ locale:
   const { locale } = await params;
   setRequestLocale(locale);
   const howTo = locale === "ja" ? HOW_TO_GET_CREDENTIALS.ja : HOW_TO_GET_CREDENTIALS.en;
-  return <Wizard policyJson={JSON.stringify(READ_ONLY_POLICY, null, 2)} howTo={howTo} />;
+  return (
+    <NextIntlClientProvider messages={await clientMessages(["common", "wizard", "findings", "share"])}>
+      <Wizard policyJson={JSON.stringify(READ_ONLY_POLICY, null, 2)} howTo={howTo} />
+    </NextIntlClientProvider>
+  );
 }
