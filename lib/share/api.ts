@@ -8,6 +8,7 @@ import { reportToMarkdown } from "./markdown";
 import { clientKey, RateLimiter } from "./rate-limit";
 import { checkReport } from "./report-schema";
 import type { ReportStore } from "./store";
+import { readCappedText } from "@/lib/security/body-limit";
 
 /**
  * The report API behind app/api/reports/**: the route files only call these. Built from a store and a
@@ -58,26 +59,6 @@ export function publicOrigin(request: Request, config: Pick<ShareConfig, "public
   if (proto !== "http" && proto !== "https") proto = "http";
   if (!HOST.test(host)) host = url.host;
   return `${proto}://${host}`;
-}
-
-async function readBody(request: Request, max: number): Promise<{ ok: true; text: string } | { ok: false }> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > max) return { ok: false };
-  if (!request.body) return { ok: true, text: "" };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return { ok: false };
-    }
-    chunks.push(value);
-  }
-  return { ok: true, text: Buffer.concat(chunks).toString("utf8") };
 }
 
 function deleteTokenFrom(request: Request): string | null {
@@ -151,15 +132,15 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
       if (!/^application\/json\b/i.test(type)) {
         return error(415, "unsupported-media-type", "Send the report as JSON (Content-Type: application/json).");
       }
-      const body = await readBody(request, config.maxReportBytes);
-      if (!body.ok) {
+      const text = await readCappedText(request, config.maxReportBytes);
+      if (text === null) {
         return error(413, "too-large", `The report is larger than ${Math.floor(config.maxReportBytes / 1024)} KB.`, {
           limitBytes: config.maxReportBytes,
         });
       }
       let raw: unknown;
       try {
-        raw = JSON.parse(body.text);
+        raw = JSON.parse(text);
       } catch (e) {
         return error(400, "invalid-json", `The body is not valid JSON: ${e instanceof Error ? e.message : "parse error"}`);
       }
@@ -175,7 +156,7 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
       const createdAt = now();
       const expiresAt = new Date(createdAt.getTime() + config.retentionDays * 24 * 60 * 60 * 1000);
       await store.save({ id, report: checked.report, deleteTokenHash: hashDeleteToken(token), createdAt, expiresAt });
-      log("info", "share.created", { id, store: store.kind, bytes: body.text.length });
+      log("info", "share.created", { id, store: store.kind, bytes: text.length });
       await purgeNow(store);
       const origin = publicOrigin(request, config);
       const url = `${origin}/r/${id}`;
