@@ -5,7 +5,11 @@ import { expect, type Page } from "@playwright/test";
 export function watchConsole(page: Page) {
   const problems: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console.error: ${msg.text()}`);
+    if (msg.type() !== "error") return;
+    // A page that is meant to answer 404 or 410 makes the browser log its own status: that is the page working.
+    // Failed subresources are caught with their URL by the response listener below.
+    if (msg.text().startsWith("Failed to load resource") && msg.location().url === page.url()) return;
+    problems.push(`console.error: ${msg.text()} (${msg.location().url})`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("response", (res) => {
