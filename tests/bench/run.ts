@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: runs every tests/bench/*.bench.ts module in this one process and prints one JSON line per figure:
- * {"name", "value", "unit", "how"}. Figures are measured, never asserted.
- * A module exports `default async function (): Promise<Figure[]>`.
+ * `npm run bench`: runs every tests/bench/*.bench.ts module, each in a process of its own (so that one module's
+ * garbage and JIT state do not slow the next), and prints one JSON line per figure: {"name", "value", "unit", "how"}.
+ * Figures are measured, never asserted. A module exports `default async function (): Promise<Figure[]>`.
  * `npm run bench -- engine` runs only the modules whose file name contains "engine".
  */
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -16,25 +17,39 @@ export interface Figure {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-const filter = process.argv.slice(2);
+const self = fileURLToPath(import.meta.url);
 
-async function main() {
+async function runOne(file: string) {
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: () => Promise<Figure[]> };
+  for (const fig of await mod.default()) console.log(JSON.stringify(fig));
+}
+
+function main(): number {
+  const args = process.argv.slice(2);
+  if (args[0] === "--one") {
+    runOne(args[1]).catch((e) => {
+      console.error(e);
+      process.exitCode = 1;
+    });
+    return 0;
+  }
   const files = readdirSync(here)
     .filter((f) => f.endsWith(".bench.ts"))
-    .filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)))
+    .filter((f) => args.length === 0 || args.some((x) => f.includes(x)))
     .sort();
   if (files.length === 0) {
     console.error("no benchmark modules matched");
-    process.exitCode = 2;
-    return;
+    return 2;
   }
+  let failed = 0;
   for (const f of files) {
-    const mod = (await import(pathToFileURL(join(here, f)).href)) as { default: () => Promise<Figure[]> };
-    for (const fig of await mod.default()) console.log(JSON.stringify(fig));
+    const r = spawnSync(process.execPath, [...process.execArgv, self, "--one", f], { stdio: "inherit" });
+    if (r.status !== 0) {
+      console.error(`benchmark ${f} failed (exit ${r.status ?? r.signal})`);
+      failed++;
+    }
   }
+  return failed ? 1 : 0;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+process.exitCode = main();
