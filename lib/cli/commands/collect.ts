@@ -34,9 +34,10 @@ export const LIVE_OPTIONS_HELP = `  --bucket-uri URI          the import's sourc
   --deadline-seconds N      one deadline for the whole read (default 30)
   --progress                progress lines on stderr even when it is not a terminal
   --simulate                also ask AWS's policy simulator (iam:SimulatePrincipalPolicy) for its verdict on the
-                            import's requests, shown beside this tool's (check aws.simulation)
+                            import's requests, shown beside this tool's (check aws.simulation)`;
 
-The diagnosing credentials come from the standard AWS SDK credential chain (environment, AWS_PROFILE, SSO …);
+/** Said after the options of every live command. */
+export const LIVE_CREDENTIALS_HELP = `The diagnosing credentials come from the standard AWS SDK credential chain (environment, AWS_PROFILE, SSO …);
 they need only the read-only policy shown in the README ("Live diagnosis").`;
 
 export const usage = `Usage: npm run --silent cli -- collect --bucket-uri URI (--role-arn ARN --external-id ID | --access-key-id ID) [options]
@@ -45,6 +46,8 @@ Reads the live AWS account and prints the snapshot (JSON) that \`analyze --snaps
 
 Options:
 ${LIVE_OPTIONS_HELP}
+
+${LIVE_CREDENTIALS_HELP}
 
 Exit status: 0 when the snapshot was read (reads that failed are listed in its "unavailable"), 2 for bad input.`;
 
