@@ -2,18 +2,23 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/lib/i18n/routing";
 import { oversizeAction } from "@/lib/security/body-limit";
-import { API_CSP, commonHeaders, newNonce, pageCsp, requestIdFrom } from "@/lib/security/headers";
+import { API_CSP, commonHeaders, newNonce, pageCsp, REPORT_PAGE_CSP, requestIdFrom } from "@/lib/security/headers";
 
 const handleI18nRouting = createMiddleware(routing);
 
+/** The shared report page: plain HTML without any script (app/[locale]/r/[id]/route.ts), so no nonce. */
+const REPORT_PAGE = new RegExp(`^/(?:${routing.locales.join("|")})/r/[^/]+/?$`);
+
 /**
  * Every request gets a request id and the security headers. Pages also get a fresh CSP nonce (Next applies it to its
- * own scripts when it finds the CSP in the request headers) and locale negotiation; the API gets a strict CSP.
+ * own scripts when it finds the CSP in the request headers) and locale negotiation; the API gets a strict CSP, and so
+ * does the shared report page, which is plain HTML without any script (no nonce, so that it can be cached).
  */
 export default function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const isApi = request.nextUrl.pathname.startsWith("/api/");
+  const isReportPage = REPORT_PAGE.test(request.nextUrl.pathname);
 
   // A server action over the body limit: a clear 413 instead of Next's HTTP 500 with an opaque digest.
   const tooLarge = oversizeAction(request.method, request.headers);
@@ -27,15 +32,17 @@ export default function proxy(request: NextRequest) {
 
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
-  let csp = API_CSP;
-  if (!isApi) {
+  let csp = isReportPage ? REPORT_PAGE_CSP : API_CSP;
+  if (!isApi && !isReportPage) {
     const nonce = newNonce();
     csp = pageCsp({ nonce, dev: process.env.NODE_ENV === "development" });
     headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", csp);
   }
 
-  const response = isApi
+  // The report page's path already names its locale (one of ours, per REPORT_PAGE): no negotiation needed, and it is
+  // the hot path of shared links.
+  const response = isApi || isReportPage
     ? NextResponse.next({ request: { headers } })
     : handleI18nRouting(new NextRequest(request.url, { headers, method: request.method }));
 

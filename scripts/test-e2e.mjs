@@ -15,5 +15,9 @@ try {
   process.exit(1);
 }
 const env = { ...process.env, CHROMIUM_PATH: chromium, NEXT_TELEMETRY_DISABLED: "1" };
-if (!process.env.SKIP_BUILD) run("npx", ["next", "build"], env);
+if (!process.env.SKIP_BUILD) {
+  // The shared report page's stylesheet (public/report.css), then the app.
+  run("node", ["scripts/build-report-css.mjs"], env);
+  run("npx", ["next", "build"], env);
+}
 run("npx", ["playwright", "test", ...process.argv.slice(2)], env);

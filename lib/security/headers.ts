@@ -28,6 +28,13 @@ export function pageCsp({ nonce, dev }: Pick<HeaderOptions, "nonce" | "dev">): s
   ].join("; ");
 }
 
+/**
+ * CSP for the shared report page (app/[locale]/r/[id]/route.ts), plain HTML without any inline script or style:
+ * same-origin scripts and our stylesheet only, no nonce needed, so the page can be rendered once and cached.
+ */
+export const REPORT_PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /** CSP for JSON and Markdown answers of the API: nothing may load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 

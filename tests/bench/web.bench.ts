@@ -38,6 +38,8 @@ function ensureBuild(): string {
   if (stale || process.env.BENCH_REBUILD) {
     console.error("web bench: building (next build) …");
     // Build output goes to stderr: stdout carries only the figures.
+    const css = spawnSync("node", ["scripts/build-report-css.mjs"], { stdio: ["ignore", 2, 2] });
+    if (css.status !== 0) throw new Error(`scripts/build-report-css.mjs failed (exit ${css.status})`);
     const r = spawnSync("npx", ["next", "build"], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   }

@@ -1,0 +1,67 @@
+import "server-only";
+import common from "@/lib/i18n/messages/en/common.json";
+import commonJa from "@/lib/i18n/messages/ja/common.json";
+import { routing } from "@/lib/i18n/routing";
+import { REPORT_PAGE_CSP } from "@/lib/security/headers";
+import { HtmlCache } from "./html-cache";
+import { isReportId } from "./ids";
+import { shareMessages } from "./labels";
+import { renderGoneHtml, renderNotFoundHtml, renderReportHtml, type PageMessages } from "./render-report-html";
+import type { ReportStore } from "./store";
+
+/**
+ * The shared report page as a plain HTML answer (see app/[locale]/r/[id]/route.ts): 200 with the report, 404 for an
+ * id that is not ours or unknown, 410 for an expired or deleted report. The store is asked on every request, so a
+ * deleted or expired report is never served from the cache; only the rendering of a found report is cached.
+ */
+
+const COMMON: Record<string, PageMessages["common"]> = { en: common, ja: commonJa };
+
+export function pageMessages(locale: string): PageMessages {
+  return { share: shareMessages(locale), common: COMMON[locale] ?? common };
+}
+
+const g = globalThis as { __s3doctorReportHtml?: HtmlCache };
+
+/** The process's cache of rendered report pages: at most 500 pages and 64 M characters. */
+export function reportHtmlCache(): HtmlCache {
+  g.__s3doctorReportHtml ??= new HtmlCache(500, 64 * 1024 * 1024);
+  return g.__s3doctorReportHtml;
+}
+
+function html(body: string, status: number): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Security-Policy": REPORT_PAGE_CSP,
+      // Shared by link only: not for shared caches, not for search engines.
+      "Cache-Control": "private, no-store",
+      "X-Robots-Tag": "noindex, nofollow",
+    },
+  });
+}
+
+export async function reportPageResponse(locale: string, id: string, store: () => Promise<ReportStore>, cache: HtmlCache = reportHtmlCache()): Promise<Response> {
+  const known = (routing.locales as readonly string[]).includes(locale);
+  const lang = known ? locale : routing.defaultLocale;
+  const messages = pageMessages(lang);
+  if (!known || !isReportId(id)) return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404);
+  const res = await (await store()).load(id);
+  if (res.state === "missing") {
+    cache.deletePrefix(`${id}:`);
+    return html(renderNotFoundHtml(`/r/${id}`, lang, messages), 404);
+  }
+  if (res.state === "gone") {
+    cache.deletePrefix(`${id}:`);
+    return html(renderGoneHtml(res.reason, id, lang, messages), 410);
+  }
+  const key = `${id}:${lang}`;
+  let page = cache.get(key);
+  if (page === undefined) {
+    const { report, createdAt, expiresAt } = res.saved;
+    page = renderReportHtml(report, { id, createdAt, expiresAt }, lang, messages);
+    cache.set(key, page);
+  }
+  return html(page, 200);
+}
