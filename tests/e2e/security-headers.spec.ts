@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 
 test.describe("security headers", () => {
@@ -42,5 +43,33 @@ test.describe("security headers", () => {
     });
     await violation;
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected ?? null)).toBeNull();
+  });
+
+  test("the shared report page has no script at all: a CSP without nonce or inline allowance, our stylesheet applied", async ({ page, request }) => {
+    const report = JSON.parse(readFileSync(new URL("../../lib/share/__fixtures__/report-role.json", import.meta.url), "utf8"));
+    const saved = await request.post("/api/reports", { data: report });
+    const { url } = (await saved.json()) as { url: string };
+    const path = new URL(url).pathname.replace(/^\/r\//, "/en/r/");
+    const res = await page.goto(path);
+    expect(res!.status()).toBe(200);
+    const h = res!.headers();
+    expect(h["content-security-policy"]).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    // The proxy's headers are there too.
+    expect(h["referrer-policy"]).toBe("no-referrer");
+    expect(h["x-content-type-options"]).toBe("nosniff");
+    expect(h["x-frame-options"]).toBe("DENY");
+    expect(h["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator("style, [style]").count()).toBe(0);
+    // The stylesheet is linked and applied (Tailwind's text-3xl on the heading).
+    const fontSize = await page.getByRole("heading", { level: 1 }).evaluate((el) => getComputedStyle(el).fontSize);
+    expect(fontSize).toBe("30px");
+    // Same headers on the 404 and 410 answers of the route.
+    const missing = await request.get("/en/r/AAAAAAAAAAAAAAAAAAAAAAAA");
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()["content-security-policy"]).toBe(h["content-security-policy"]);
+    expect(missing.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

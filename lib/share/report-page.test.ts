@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Report } from "@/lib/report/types";
+import { REPORT_PAGE_CSP } from "@/lib/security/headers";
+import sample from "./__fixtures__/report-role.json";
+import { HtmlCache } from "./html-cache";
+import { reportPageResponse } from "./report-page";
+import type { LoadResult, ReportStore } from "./store";
+
+const ID = "AbCdEfGhIjKlMnOpQrStUv-_";
+const report = sample as unknown as Report;
+const found = (r: Report = report): LoadResult => ({
+  state: "found",
+  saved: { id: ID, report: r, createdAt: new Date("2026-11-28T03:00:00Z"), expiresAt: new Date("2026-12-28T03:00:00Z") },
+});
+
+/** A store whose answer the test sets, counting its loads. */
+function fakeStore(initial: LoadResult) {
+  const s = { result: initial, loads: 0 };
+  const store = { load: async () => (s.loads++, s.result) } as unknown as ReportStore;
+  return { s, get: async () => store };
+}
+
+describe("reportPageResponse", () => {
+  it("answers the page with the strict CSP and no caching by others", async () => {
+    const { get } = fakeStore(found());
+    const res = await reportPageResponse("en", ID, get, new HtmlCache(10, 1e6));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(res.headers.get("content-security-policy")).toBe(REPORT_PAGE_CSP);
+    expect(REPORT_PAGE_CSP).not.toMatch(/unsafe|nonce/);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const html = await res.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(">Shared report</h1>");
+  });
+
+  it("asks the store on every request: a report deleted or expired after it was cached is never served", async () => {
+    const { s, get } = fakeStore(found());
+    const cache = new HtmlCache(10, 1e6);
+    expect((await reportPageResponse("en", ID, get, cache)).status).toBe(200);
+    expect((await reportPageResponse("ja", ID, get, cache)).status).toBe(200);
+    expect(cache.size).toBe(2);
+    s.result = { state: "gone", reason: "deleted" };
+    const gone = await reportPageResponse("en", ID, get, cache);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("content-security-policy")).toBe(REPORT_PAGE_CSP);
+    expect(await gone.text()).toContain("The person who shared it has deleted it.");
+    expect(cache.size).toBe(0);
+    s.result = { state: "gone", reason: "expired" };
+    const expired = await reportPageResponse("ja", ID, get, cache);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('<html lang="ja">');
+    s.result = { state: "missing" };
+    expect((await reportPageResponse("en", ID, get, cache)).status).toBe(404);
+    expect(s.loads).toBe(5);
+  });
+
+  it("renders once per report and language, then serves the cached page", async () => {
+    const { s, get } = fakeStore(found());
+    const cache = new HtmlCache(10, 1e6);
+    const first = await (await reportPageResponse("en", ID, get, cache)).text();
+    // Another body from the store would show if the page were rendered again.
+    const changed = structuredClone(report);
+    changed.findings[0].title = "changed";
+    s.result = found(changed);
+    expect(await (await reportPageResponse("en", ID, get, cache)).text()).toBe(first);
+    expect(s.loads).toBe(2);
+  });
+
+  it("answers 404 without the store for an id that is not ours or an unknown locale", async () => {
+    const { s, get } = fakeStore(found());
+    for (const [locale, id] of [["en", "short"], ["en", `${ID}x`], ["de", ID], ["en", "<script>alert(1)</script>AAAAAAAA"]]) {
+      const res = await reportPageResponse(locale, id, get, new HtmlCache(10, 1e6));
+      expect(res.status).toBe(404);
+      const html = await res.text();
+      expect(html).toContain(">Page not found</h1>");
+      expect(html).not.toContain("<script>");
+    }
+    expect(s.loads).toBe(0);
+  });
+});
+
+describe("HtmlCache", () => {
+  it("drops the least recently used entries beyond its bounds of entries and characters", () => {
+    const c = new HtmlCache(3, 10);
+    c.set("a", "1");
+    c.set("b", "2");
+    c.set("c", "3");
+    c.get("a");
+    c.set("d", "4");
+    expect(c.get("b")).toBeUndefined();
+    expect([c.get("a"), c.get("c"), c.get("d")]).toEqual(["1", "3", "4"]);
+    c.set("e", "123456789");
+    expect(c.totalChars).toBeLessThanOrEqual(10);
+    expect(c.get("e")).toBe("123456789");
+    c.set("big", "12345678901");
+    expect(c.get("big")).toBeUndefined();
+    // Replacing an entry counts only its new value.
+    c.set("e", "x");
+    expect([c.size, c.totalChars]).toEqual([2, 2]);
+    c.deletePrefix("e");
+    expect(c.get("e")).toBeUndefined();
+  });
+});
+
+describe("public/report.css", () => {
+  it("is the current output of scripts/build-report-css.mjs (run it after changing the renderer's classes)", async () => {
+    const { compileReportCss } = (await import("../../scripts/build-report-css.mjs")) as { compileReportCss: () => Promise<string> };
+    expect(readFileSync(new URL("../../public/report.css", import.meta.url), "utf8")).toBe(await compileReportCss());
+  });
+});
