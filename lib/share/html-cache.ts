@@ -1,9 +1,10 @@
 /**
- * A bounded least-recently-used cache of rendered pages, by key. Bounded both in entries and in total characters,
- * so that many large reports cannot grow the process without limit. Holds only strings; no timers.
+ * A bounded least-recently-used cache of rendered pages, by key. Bounded both in entries and in total size,
+ * so that many large reports cannot grow the process without limit (the size of an entry is its `length`: characters
+ * of a string, bytes of a Uint8Array). No timers.
  */
-export class HtmlCache {
-  private readonly map = new Map<string, string>();
+export class HtmlCache<V extends { length: number } = string> {
+  private readonly map = new Map<string, V>();
   private chars = 0;
 
   constructor(
@@ -15,11 +16,12 @@ export class HtmlCache {
     return this.map.size;
   }
 
+  /** Sum of the entries' lengths. */
   get totalChars(): number {
     return this.chars;
   }
 
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const value = this.map.get(key);
     if (value === undefined) return undefined;
     // Most recently used last.
@@ -28,7 +30,7 @@ export class HtmlCache {
     return value;
   }
 
-  set(key: string, value: string): void {
+  set(key: string, value: V): void {
     this.delete(key);
     if (value.length > this.maxChars || this.maxEntries <= 0) return;
     this.map.set(key, value);

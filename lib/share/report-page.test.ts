@@ -24,7 +24,7 @@ function fakeStore(initial: LoadResult) {
 describe("reportPageResponse", () => {
   it("answers the page with the strict CSP and no caching by others", async () => {
     const { get } = fakeStore(found());
-    const res = await reportPageResponse("en", ID, get, new HtmlCache(10, 1e6));
+    const res = await reportPageResponse("en", ID, get, new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(res.headers.get("content-security-policy")).toBe(REPORT_PAGE_CSP);
@@ -37,7 +37,7 @@ describe("reportPageResponse", () => {
 
   it("asks the store on every request: a report deleted or expired after it was cached is never served", async () => {
     const { s, get } = fakeStore(found());
-    const cache = new HtmlCache(10, 1e6);
+    const cache = new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6);
     expect((await reportPageResponse("en", ID, get, cache)).status).toBe(200);
     expect((await reportPageResponse("ja", ID, get, cache)).status).toBe(200);
     expect(cache.size).toBe(2);
@@ -58,7 +58,7 @@ describe("reportPageResponse", () => {
 
   it("renders once per report and language, then serves the cached page", async () => {
     const { s, get } = fakeStore(found());
-    const cache = new HtmlCache(10, 1e6);
+    const cache = new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6);
     const first = await (await reportPageResponse("en", ID, get, cache)).text();
     // Another body from the store would show if the page were rendered again.
     const changed = structuredClone(report);
@@ -71,7 +71,7 @@ describe("reportPageResponse", () => {
   it("answers 404 without the store for an id that is not ours or an unknown locale", async () => {
     const { s, get } = fakeStore(found());
     for (const [locale, id] of [["en", "short"], ["en", `${ID}x`], ["de", ID], ["en", "<script>alert(1)</script>AAAAAAAA"]]) {
-      const res = await reportPageResponse(locale, id, get, new HtmlCache(10, 1e6));
+      const res = await reportPageResponse(locale, id, get, new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6));
       expect(res.status).toBe(404);
       const html = await res.text();
       expect(html).toContain(">Page not found</h1>");

@@ -21,15 +21,20 @@ export function pageMessages(locale: string): PageMessages {
   return { share: shareMessages(locale), common: COMMON[locale] ?? common };
 }
 
-const g = globalThis as { __s3doctorReportHtml?: HtmlCache };
+/** Rendered pages, kept as UTF-8 bytes (encoded once, not per request). */
+export type PageCache = HtmlCache<Uint8Array<ArrayBuffer>>;
 
-/** The process's cache of rendered report pages: at most 500 pages and 64 M characters. */
-export function reportHtmlCache(): HtmlCache {
-  g.__s3doctorReportHtml ??= new HtmlCache(500, 64 * 1024 * 1024);
+const g = globalThis as { __s3doctorReportHtml?: PageCache };
+
+/** The process's cache of rendered report pages: at most 500 pages and 64 MB. */
+export function reportHtmlCache(): PageCache {
+  g.__s3doctorReportHtml ??= new HtmlCache<Uint8Array<ArrayBuffer>>(500, 64 * 1024 * 1024);
   return g.__s3doctorReportHtml;
 }
 
-function html(body: string, status: number): Response {
+const encoder = new TextEncoder();
+
+function html(body: string | Uint8Array<ArrayBuffer>, status: number): Response {
   return new Response(body, {
     status,
     headers: {
@@ -42,7 +47,7 @@ function html(body: string, status: number): Response {
   });
 }
 
-export async function reportPageResponse(locale: string, id: string, store: () => Promise<ReportStore>, cache: HtmlCache = reportHtmlCache()): Promise<Response> {
+export async function reportPageResponse(locale: string, id: string, store: () => Promise<ReportStore>, cache: PageCache = reportHtmlCache()): Promise<Response> {
   const known = (routing.locales as readonly string[]).includes(locale);
   const lang = known ? locale : routing.defaultLocale;
   const messages = pageMessages(lang);
@@ -60,7 +65,7 @@ export async function reportPageResponse(locale: string, id: string, store: () =
   let page = cache.get(key);
   if (page === undefined) {
     const { report, createdAt, expiresAt } = res.saved;
-    page = renderReportHtml(report, { id, createdAt, expiresAt }, lang, messages);
+    page = encoder.encode(renderReportHtml(report, { id, createdAt, expiresAt }, lang, messages));
     cache.set(key, page);
   }
   return html(page, 200);
