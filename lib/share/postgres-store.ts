@@ -2,7 +2,18 @@ import "server-only";
 import pg from "pg";
 import { sameHash } from "./ids";
 import { MIGRATIONS, MIGRATIONS_TABLE } from "./migrations";
-import { rowToLoadResult, TOMBSTONE_MS, type DeleteResult, type LoadResult, type NewReport, type ReportRow, type ReportStore } from "./store";
+import {
+  rowToLoadResult,
+  rowToStatus,
+  STATUS_COLUMNS,
+  TOMBSTONE_MS,
+  type DeleteResult,
+  type LoadResult,
+  type NewReport,
+  type ReportRow,
+  type ReportStore,
+  type StatusResult,
+} from "./store";
 
 /** Arbitrary constant: the advisory lock that serialises migrations of app instances starting together. */
 const MIGRATION_LOCK = 7_243_501;
@@ -34,6 +45,10 @@ export async function openPostgresStore(connectionString: string, options: { max
     async load(id: string, now = new Date()): Promise<LoadResult> {
       const { rows } = await pool.query<ReportRow>("SELECT * FROM shared_reports WHERE id = $1", [id]);
       return rowToLoadResult(rows[0], now);
+    },
+    async status(id: string, now = new Date()): Promise<StatusResult> {
+      const { rows } = await pool.query<ReportRow>(`SELECT ${STATUS_COLUMNS} FROM shared_reports WHERE id = $1`, [id]);
+      return rowToStatus(rows[0], now);
     },
     async delete(id: string, deleteTokenHash: string, now = new Date()): Promise<DeleteResult> {
       const { rows } = await pool.query<ReportRow>("SELECT * FROM shared_reports WHERE id = $1", [id]);

@@ -5,7 +5,7 @@ import { REPORT_PAGE_CSP } from "@/lib/security/headers";
 import sample from "./__fixtures__/report-role.json";
 import { HtmlCache } from "./html-cache";
 import { reportPageResponse } from "./report-page";
-import type { LoadResult, ReportStore } from "./store";
+import type { LoadResult, ReportStore, StatusResult } from "./store";
 
 const ID = "AbCdEfGhIjKlMnOpQrStUv-_";
 const report = sample as unknown as Report;
@@ -14,10 +14,17 @@ const found = (r: Report = report): LoadResult => ({
   saved: { id: ID, report: r, createdAt: new Date("2026-11-28T03:00:00Z"), expiresAt: new Date("2026-12-28T03:00:00Z") },
 });
 
-/** A store whose answer the test sets, counting its loads. */
+/** A store whose answer the test sets, counting its lookups (status or load) and its loads of the body. */
 function fakeStore(initial: LoadResult) {
-  const s = { result: initial, loads: 0 };
-  const store = { load: async () => (s.loads++, s.result) } as unknown as ReportStore;
+  const s = { result: initial, lookups: 0, loads: 0 };
+  const store = {
+    load: async () => (s.loads++, s.result),
+    status: async (): Promise<StatusResult> => {
+      s.lookups++;
+      const r = s.result;
+      return r.state === "found" ? { state: "found", createdAt: r.saved.createdAt, expiresAt: r.saved.expiresAt } : r;
+    },
+  } as unknown as ReportStore;
   return { s, get: async () => store };
 }
 
@@ -53,7 +60,7 @@ describe("reportPageResponse", () => {
     expect(await expired.text()).toContain('<html lang="ja">');
     s.result = { state: "missing" };
     expect((await reportPageResponse("en", ID, get, cache)).status).toBe(404);
-    expect(s.loads).toBe(5);
+    expect(s.lookups).toBe(5);
   });
 
   it("renders once per report and language, then serves the cached page", async () => {
@@ -65,7 +72,8 @@ describe("reportPageResponse", () => {
     changed.findings[0].title = "changed";
     s.result = found(changed);
     expect(await (await reportPageResponse("en", ID, get, cache)).text()).toBe(first);
-    expect(s.loads).toBe(2);
+    // The second request asked for the state only, not for the body.
+    expect([s.lookups, s.loads]).toEqual([2, 1]);
   });
 
   it("answers 404 without the store for an id that is not ours or an unknown locale", async () => {
@@ -77,7 +85,7 @@ describe("reportPageResponse", () => {
       expect(html).toContain(">Page not found</h1>");
       expect(html).not.toContain("<script>");
     }
-    expect(s.loads).toBe(0);
+    expect([s.lookups, s.loads]).toEqual([0, 0]);
   });
 });
 

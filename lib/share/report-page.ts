@@ -7,7 +7,7 @@ import { HtmlCache } from "./html-cache";
 import { isReportId } from "./ids";
 import { shareMessages } from "./labels";
 import { renderGoneHtml, renderNotFoundHtml, renderReportHtml, type PageMessages } from "./render-report-html";
-import type { ReportStore } from "./store";
+import type { LoadResult, ReportStore, StatusResult } from "./store";
 
 /**
  * The shared report page as a plain HTML answer (see app/[locale]/r/[id]/route.ts): 200 with the report, 404 for an
@@ -52,21 +52,27 @@ export async function reportPageResponse(locale: string, id: string, store: () =
   const lang = known ? locale : routing.defaultLocale;
   const messages = pageMessages(lang);
   if (!known || !isReportId(id)) return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404);
-  const res = await (await store()).load(id);
+  const reports = await store();
+  // The store is asked on every request (without the body: cheap), so a cached page of a report that has since expired
+  // or been deleted is never served.
+  let res: LoadResult | StatusResult = await reports.status(id);
+  const key = `${id}:${lang}`;
+  let page = res.state === "found" ? cache.get(key) : undefined;
+  if (page === undefined && res.state === "found") {
+    res = await reports.load(id);
+    if (res.state === "found") {
+      const { report, createdAt, expiresAt } = res.saved;
+      page = encoder.encode(renderReportHtml(report, { id, createdAt, expiresAt }, lang, messages));
+      cache.set(key, page);
+    }
+  }
   if (res.state === "missing") {
     cache.deletePrefix(`${id}:`);
     return html(renderNotFoundHtml(`/r/${id}`, lang, messages), 404);
   }
-  if (res.state === "gone") {
+  if (res.state === "gone" || page === undefined) {
     cache.deletePrefix(`${id}:`);
-    return html(renderGoneHtml(res.reason, id, lang, messages), 410);
-  }
-  const key = `${id}:${lang}`;
-  let page = cache.get(key);
-  if (page === undefined) {
-    const { report, createdAt, expiresAt } = res.saved;
-    page = encoder.encode(renderReportHtml(report, { id, createdAt, expiresAt }, lang, messages));
-    cache.set(key, page);
+    return html(renderGoneHtml(res.state === "gone" ? res.reason : "deleted", id, lang, messages), 410);
   }
   return html(page, 200);
 }

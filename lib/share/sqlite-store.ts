@@ -4,7 +4,18 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { sameHash } from "./ids";
 import { MIGRATIONS, MIGRATIONS_TABLE } from "./migrations";
-import { rowToLoadResult, TOMBSTONE_MS, type DeleteResult, type LoadResult, type NewReport, type ReportRow, type ReportStore } from "./store";
+import {
+  rowToLoadResult,
+  rowToStatus,
+  STATUS_COLUMNS,
+  TOMBSTONE_MS,
+  type DeleteResult,
+  type LoadResult,
+  type NewReport,
+  type ReportRow,
+  type ReportStore,
+  type StatusResult,
+} from "./store";
 
 /** Opens (creating the directory and file on first use) a SQLite report store in WAL mode and migrates it. */
 export function openSqliteStore(path: string): ReportStore {
@@ -19,6 +30,7 @@ export function openSqliteStore(path: string): ReportStore {
     "INSERT INTO shared_reports (id, report, delete_token_hash, created_at, expires_at, deleted_at) VALUES (?, ?, ?, ?, ?, NULL)",
   );
   const select = db.prepare("SELECT * FROM shared_reports WHERE id = ?");
+  const selectStatus = db.prepare(`SELECT ${STATUS_COLUMNS} FROM shared_reports WHERE id = ?`);
   const markDeleted = db.prepare("UPDATE shared_reports SET report = NULL, deleted_at = ? WHERE id = ? AND deleted_at IS NULL");
   const dropBodies = db.prepare("UPDATE shared_reports SET report = NULL WHERE expires_at <= ? AND report IS NOT NULL");
   const dropTombstones = db.prepare("DELETE FROM shared_reports WHERE expires_at <= ?");
@@ -31,6 +43,9 @@ export function openSqliteStore(path: string): ReportStore {
     },
     async load(id: string, now = new Date()): Promise<LoadResult> {
       return rowToLoadResult(select.get(id) as ReportRow | undefined, now);
+    },
+    async status(id: string, now = new Date()): Promise<StatusResult> {
+      return rowToStatus(selectStatus.get(id) as ReportRow | undefined, now);
     },
     async delete(id: string, deleteTokenHash: string, now = new Date()): Promise<DeleteResult> {
       const row = select.get(id) as ReportRow | undefined;

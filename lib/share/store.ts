@@ -30,6 +30,12 @@ export type LoadResult =
   | { state: "gone"; reason: "expired" | "deleted" }
   | { state: "missing" };
 
+/** What load() would answer, without the report's body (for callers that already hold the rendered report). */
+export type StatusResult =
+  | { state: "found"; createdAt: Date; expiresAt: Date }
+  | { state: "gone"; reason: "expired" | "deleted" }
+  | { state: "missing" };
+
 export type DeleteResult = "deleted" | "forbidden" | "gone" | "missing";
 
 export interface ReportStore {
@@ -38,6 +44,8 @@ export interface ReportStore {
   save(report: NewReport): Promise<void>;
   /** Loads a report; past its expiry time it is gone even before a purge. */
   load(id: string, now?: Date): Promise<LoadResult>;
+  /** The state load() would answer at `now`, without reading or parsing the body: cheap enough for every request. */
+  status(id: string, now?: Date): Promise<StatusResult>;
   /** Deletes the body when `deleteTokenHash` matches the stored hash. */
   delete(id: string, deleteTokenHash: string, now?: Date): Promise<DeleteResult>;
   /** Drops the bodies of expired reports (keeping tombstones for a year); returns how many were dropped. */
@@ -58,6 +66,21 @@ export interface ReportRow {
   created_at: number | string;
   expires_at: number | string;
   deleted_at: number | string | null;
+}
+
+/**
+ * The columns status() reads: every column but the body, which is replaced by an empty string when there is one (so
+ * that rowToStatus can tell a dropped body from a present one without transferring it).
+ */
+export const STATUS_COLUMNS =
+  "id, delete_token_hash, created_at, expires_at, deleted_at, CASE WHEN report IS NULL THEN NULL ELSE '' END AS report";
+
+export function rowToStatus(row: ReportRow | undefined, now: Date): StatusResult {
+  if (!row) return { state: "missing" };
+  if (row.deleted_at !== null) return { state: "gone", reason: "deleted" };
+  const expiresAt = new Date(Number(row.expires_at));
+  if (row.report === null || expiresAt.getTime() <= now.getTime()) return { state: "gone", reason: "expired" };
+  return { state: "found", createdAt: new Date(Number(row.created_at)), expiresAt };
 }
 
 export function rowToLoadResult(row: ReportRow | undefined, now: Date): LoadResult {

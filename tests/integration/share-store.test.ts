@@ -128,6 +128,33 @@ describe.each(backends)("$name report store", (backend) => {
     await store.close();
   });
 
+  it("answers status() as load() would, without the body: found, missing, expired (before and after the purge), deleted", async () => {
+    const store = await (await backend.fresh()).open();
+    const { entry, token } = newEntry({ expiresAt: new Date(t0.getTime() + DAY) });
+    const { entry: other } = newEntry();
+    await store.save(entry);
+    await store.save(other);
+    expect(await store.status(entry.id, t0)).toEqual({ state: "found", createdAt: entry.createdAt, expiresAt: entry.expiresAt });
+    expect(await store.status(newReportId(), t0)).toEqual({ state: "missing" });
+    const later = new Date(t0.getTime() + 2 * DAY);
+    expect(await store.status(entry.id, later)).toEqual({ state: "gone", reason: "expired" });
+    expect(await store.status(entry.id, later)).toEqual(await store.load(entry.id, later));
+    await store.purgeExpired(later);
+    expect(await store.status(entry.id, t0)).toEqual({ state: "gone", reason: "expired" });
+    expect(await store.delete(other.id, hashDeleteToken(token), t0)).toBe("forbidden");
+    expect((await store.status(other.id, t0)).state).toBe("found");
+    await store.close();
+  });
+
+  it("answers status() gone (deleted) after a delete", async () => {
+    const store = await (await backend.fresh()).open();
+    const { entry, token } = newEntry();
+    await store.save(entry);
+    expect(await store.delete(entry.id, hashDeleteToken(token), t0)).toBe("deleted");
+    expect(await store.status(entry.id, t0)).toEqual({ state: "gone", reason: "deleted" });
+    await store.close();
+  });
+
   it("forgets tombstones a year after expiry", async () => {
     const store = await (await backend.fresh()).open();
     const { entry } = newEntry({ expiresAt: new Date(t0.getTime() + DAY) });
