@@ -2,8 +2,11 @@
  * Web figures, measured on the production server (`next start`) of the current build:
  * - web.wizard_js_ratio: gzip size of every /_next/static script the wizard page's HTML references ÷ the same for
  *   the bare not-found page of the same build (the smallest page the app has: the layout and a heading);
- * - web.report_rps and web.report_p99_ms: the shared-report page (/en/r/<id>, SQLite store) under a bounded loop of
- *   concurrent keep-alive requests from this process.
+ * - web.report_rps: the shared-report page (/en/r/<id>, SQLite store) at saturation: a bounded loop of concurrent
+ *   keep-alive requests from this process, as many as the server answers;
+ * - web.report_p99_ms: the same page's 99th-percentile latency at the target load, a constant 500 requests/s sent on
+ *   schedule (open loop), each latency counted from the request's scheduled time so that a stalled server is not
+ *   hidden by a client that waits for it; web.report_p99_ms_at_saturation keeps the p99 of the saturation run.
  * Builds first when `.next` is missing or older than the sources (BENCH_NO_BUILD=1 skips the check; BENCH_REBUILD=1
  * forces a build). The server listens on a free loopback port with a temporary REPORTS_DB_PATH and is stopped by PID.
  */
@@ -19,6 +22,7 @@ import type { Figure } from "./run";
 const CONNECTIONS = Number(process.env.BENCH_WEB_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_WEB_SECONDS ?? 10) * 1000;
 const WARMUP_MS = 2000;
+const TARGET_RATE = Number(process.env.BENCH_WEB_RATE ?? 500);
 const SOURCE_DIRS = ["app", "components", "lib", "proxy.ts", "next.config.js", "package.json"];
 
 function newestSource(path: string): number {
@@ -161,6 +165,41 @@ async function load(url: string, connections: number, durationMs: number) {
   return { ok: latencies.length, errors, elapsed, p99, median: latencies[Math.floor(latencies.length / 2)] ?? NaN };
 }
 
+/**
+ * Open-loop load: request i is sent at start + i/rate whatever the earlier answers did, and its latency is counted
+ * from that scheduled time (so queueing in the client or the server is included).
+ */
+async function rateLoad(url: string, rate: number, durationMs: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.round((rate * durationMs) / 1000);
+  const start = performance.now() + 50;
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inflight.push(
+      request(url, { agent }).then(
+        (r) => {
+          if (r.status === 200) latencies.push(performance.now() - due);
+          else errors++;
+        },
+        () => {
+          errors++;
+        },
+      ),
+    );
+  }
+  await Promise.all(inflight);
+  const elapsed = performance.now() - start;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const p99 = latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] : NaN;
+  return { sent: total, ok: latencies.length, errors, elapsed, p99, median: latencies[Math.floor(latencies.length / 2)] ?? NaN };
+}
+
 export default async function bench(): Promise<Figure[]> {
   const buildId = ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), "s3doctor-bench-web-"));
@@ -195,6 +234,11 @@ export default async function bench(): Promise<Figure[]> {
     const run = await load(pageUrl, CONNECTIONS, DURATION_MS);
     if (run.ok === 0) throw new Error("no request of the report page succeeded");
     const rps = run.ok / (run.elapsed / 1000);
+    const atRate = await rateLoad(pageUrl, TARGET_RATE, DURATION_MS);
+    const rateHow =
+      `GET /en/r/<id> (same report and server) at a constant ${TARGET_RATE} requests/s for ${DURATION_MS / 1000} s, sent on schedule from the bench process ` +
+      `(open loop, node:http keep-alive, same 2-core machine; each latency counted from the request's scheduled time): ` +
+      `${atRate.ok} of ${atRate.sent} answered 200, ${atRate.errors} errors, median ${atRate.median.toFixed(1)} ms, ${(atRate.ok / (atRate.elapsed / 1000)).toFixed(0)} answers/s`;
     const loadHow =
       `GET /en/r/<id> (a saved report of ${JSON.stringify((report as { findings: unknown[] }).findings.length)} findings, ${page.body.length} bytes of HTML) on next start (build ${buildId}), SQLite store; ` +
       `${CONNECTIONS} keep-alive connections from the bench process (node:http, same 2-core machine) for ${DURATION_MS / 1000} s after a ${WARMUP_MS / 1000} s warm-up: ` +
@@ -207,7 +251,13 @@ export default async function bench(): Promise<Figure[]> {
         how: `gzip -9 sizes of the distinct /_next/static/*.js the HTML references: /en/wizard ${wizard.files} files ${(wizard.gzip / 1024).toFixed(1)} kB ÷ the bare not-found page (/en/<unknown path>, layout + heading) ${bare.files} files ${(bare.gzip / 1024).toFixed(1)} kB; same build; target ≤ 1.3`,
       },
       { name: "web.report_rps", value: Math.round(rps), unit: "requests/s", how: `${loadHow}; target ≥ 500` },
-      { name: "web.report_p99_ms", value: Number(run.p99.toFixed(1)), unit: "ms", how: `${loadHow}; 99th percentile of the latencies; target ≤ 50` },
+      { name: "web.report_p99_ms", value: Number(atRate.p99.toFixed(1)), unit: "ms", how: `${rateHow}; 99th percentile; target ≤ 50 at ≥ 500 requests/s` },
+      {
+        name: "web.report_p99_ms_at_saturation",
+        value: Number(run.p99.toFixed(1)),
+        unit: "ms",
+        how: `${loadHow}; 99th percentile of the saturation run (${CONNECTIONS} requests always waiting: mostly queueing)`,
+      },
     ];
   } finally {
     await stopServer(server);
