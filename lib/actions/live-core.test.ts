@@ -56,6 +56,18 @@ describe("runLiveDiagnosis", () => {
     expect(json).not.toContain(TOKEN);
   });
 
+  it("asks AWS's policy simulator too and shows its verdict beside the analysis (aws.simulation)", async () => {
+    const agree = await runLiveDiagnosis({ target, credentials: creds("AKIAFAKEROLESIMOK001"), locale: "en" });
+    const disagree = await runLiveDiagnosis({ target, credentials: creds("AKIAFAKEROLESIMNO001"), locale: "en" });
+    const sim = (r: typeof agree) => (r.ok ? r.data.report.findings.find((x) => x.id === "aws.simulation") : undefined);
+    expect(sim(agree)?.status).toBe("pass");
+    expect(sim(disagree)?.status).toBe("warn");
+    // Without iam:SimulatePrincipalPolicy the check says so, and the rest of the run is unaffected.
+    const denied = await runLiveDiagnosis({ target, credentials: creds("AKIAFAKEROLEEXTID001"), locale: "en" });
+    expect(sim(denied)?.status).toBe("unknown");
+    expect(sim(denied)?.unavailable).toContain("iam:SimulatePrincipalPolicy");
+  });
+
   it("says the credentials were not accepted (and how to fix it) when AWS rejects the key", async () => {
     const r = await runLiveDiagnosis({ target, credentials: creds("AKIAUNKNOWNKEY000001"), locale: "en" });
     expect(r).toMatchObject({ ok: false, error: { code: "aws.invalid-credentials" } });

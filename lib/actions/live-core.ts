@@ -75,7 +75,7 @@ export async function runLiveDiagnosis(raw: unknown, onProgress?: (e: ProgressEv
     base = b.data;
   }
   try {
-    const fresh = await collectSnapshot({ target, credentials, region: target.region ?? undefined, only, deadlineMs: 25_000, onProgress });
+    const fresh = await collectSnapshot({ target, credentials, region: target.region ?? undefined, only, deadlineMs: 25_000, onProgress, simulate: true });
     const problem = credentialProblem(fresh);
     if (problem) return err({ ...problem, message: redactSecrets(problem.message, secrets) });
     const snapshot = base ? mergeSnapshots(base, fresh) : fresh;
