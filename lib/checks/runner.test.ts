@@ -152,11 +152,16 @@ describe("report shape (interfaces.md)", () => {
     const report = await analyzeSnapshot(fixture("role-objects-second-key"), { now: NOW });
     expect(Object.keys(report).sort()).toEqual(["findings", "generatedAt", "summary", "target", "version"]);
     expect(Object.keys(report.summary).sort()).toEqual(["fail", "pass", "skipped", "unknown", "warn"]);
-    const allowed = ["id", "step", "status", "title", "detail", "evidence", "fix", "unavailable"];
+    // The contract's fields, plus the optional `translations` (the same text in the report's other language).
+    const allowed = ["id", "step", "status", "title", "detail", "evidence", "fix", "unavailable", "translations"];
     for (const f of report.findings) {
       for (const k of Object.keys(f)) expect(allowed, `${f.id}.${k}`).toContain(k);
       expect(f.title.length).toBeGreaterThan(0);
       expect(f.detail.length).toBeGreaterThan(0);
+      expect(Object.keys(f.translations ?? {})).toEqual(["ja"]);
+      expect(f.translations!.ja!.title.length).toBeGreaterThan(0);
+      expect(f.translations!.ja!.detail.length).toBeGreaterThan(0);
+      expect(f.translations!.ja!.unavailable === undefined).toBe(f.unavailable === undefined);
       if (f.fix) {
         expect(f.fix.document).toMatch(/^(trust-policy|permissions-boundary|bucket-policy|object-ownership|bucket-encryption|requester-pays|access-key|(role|user)-policy:.+|group-policy:.+\/.+|key-policy:arn:.+)$/);
         expect(f.fix.cli).toMatch(/^aws /);

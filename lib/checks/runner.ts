@@ -1,5 +1,5 @@
-import type { CheckStatus, Finding, Report, StepId } from "@/lib/report/types";
-import { STATUSES } from "@/lib/report/types";
+import type { CheckStatus, Finding, FindingText, Report, StepId } from "@/lib/report/types";
+import { REPORT_LOCALES, STATUSES } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { FixWorkspace } from "@/lib/fixes/workspace";
 import { redactErrorMessage } from "@/lib/triage";
@@ -53,6 +53,13 @@ export function toReport(snapshot: Snapshot, results: { check: Check; outcome: O
     if (outcome.evidence) f.evidence = outcome.evidence;
     if (outcome.fix) f.fix = outcome.fix;
     if (outcome.unavailable) f.unavailable = pick(outcome.unavailable, locale);
+    const translations: Finding["translations"] = {};
+    for (const other of REPORT_LOCALES.filter((x) => x !== locale)) {
+      const t: FindingText = { title: pick(outcome.title ?? check.title, other), detail: pick(outcome.detail, other) };
+      if (outcome.unavailable) t.unavailable = pick(outcome.unavailable, other);
+      translations[other] = t;
+    }
+    f.translations = translations;
     return f;
   });
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<CheckStatus, number>;

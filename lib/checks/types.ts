@@ -4,7 +4,7 @@ import type { Derived } from "./derive/derived";
 import type { FixWorkspace } from "@/lib/fixes/workspace";
 
 /** Languages a report can be written in. */
-export type ReportLocale = "en" | "ja";
+export type { ReportLocale } from "@/lib/report/types";
 
 /** One message in both languages, kept beside the check that says it. */
 export interface Localized {

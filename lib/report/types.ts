@@ -12,6 +12,17 @@ export const STEPS = [
 export type StepId = (typeof STEPS)[number];
 
 export const STATUSES = ["pass", "fail", "warn", "unknown", "skipped"] as const;
+
+/** Languages a report's text is written in. */
+export const REPORT_LOCALES = ["en", "ja"] as const;
+export type ReportLocale = (typeof REPORT_LOCALES)[number];
+
+/** A finding's text in one language. */
+export interface FindingText {
+  title: string;
+  detail: string;
+  unavailable?: string;
+}
 export type CheckStatus = (typeof STATUSES)[number];
 
 /** Where in which document the deciding statement is. */
@@ -54,6 +65,11 @@ export interface Finding {
   fix?: Fix;
   /** For `unknown`: the IAM action or document that would settle it. */
   unavailable?: string;
+  /**
+   * The same text in the report's other languages, so that a shared report reads in the viewer's language
+   * (`title`, `detail` and `unavailable` above are in the language the report was made in).
+   */
+  translations?: Partial<Record<ReportLocale, FindingText>>;
 }
 
 export interface Report {

@@ -8,6 +8,7 @@ import { reportToMarkdown } from "./markdown";
 import { clientKey, RateLimiter } from "./rate-limit";
 import { checkReport } from "./report-schema";
 import type { ReportStore } from "./store";
+import { localizeReport } from "@/lib/report/localize";
 import { readCappedText } from "@/lib/security/body-limit";
 
 /**
@@ -106,7 +107,8 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
     if (res.state !== "found") return notFoundOrGone(res);
     const locale = new URL(request.url).searchParams.get("locale");
     const origin = publicOrigin(request, config);
-    const md = reportToMarkdown(res.saved.report, markdownLabels(locale && LOCALES.has(locale) ? locale : "en"), {
+    const lang = locale === "ja" ? "ja" : "en";
+    const md = reportToMarkdown(localizeReport(res.saved.report, lang), markdownLabels(lang), {
       url: `${origin}/r/${id}`,
       expiresAt: res.saved.expiresAt.toISOString(),
     });

@@ -42,6 +42,24 @@ describe("reportPageResponse", () => {
     expect(html).toContain(">Shared report</h1>");
   });
 
+  it("shows the findings in the viewer's language when the report carries that translation", async () => {
+    const bilingual: Report = {
+      ...report,
+      findings: report.findings.map((f, i) =>
+        i === 0 ? { ...f, title: "English title", translations: { ja: { title: "日本語のタイトル", detail: "日本語の説明" } } } : f,
+      ),
+    };
+    const { get } = fakeStore(found(bilingual));
+    const cache = new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6);
+    const ja = await (await reportPageResponse("ja", ID, get, cache)).text();
+    expect(ja).toContain("日本語のタイトル");
+    expect(ja).toContain("日本語の説明");
+    expect(ja).not.toContain("English title");
+    const en = await (await reportPageResponse("en", ID, get, cache)).text();
+    expect(en).toContain("English title");
+    expect(en).not.toContain("日本語のタイトル");
+  });
+
   it("asks the store on every request: a report deleted or expired after it was cached is never served", async () => {
     const { s, get } = fakeStore(found());
     const cache = new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6);

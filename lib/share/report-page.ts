@@ -6,6 +6,8 @@ import { REPORT_PAGE_CSP } from "@/lib/security/headers";
 import { HtmlCache } from "./html-cache";
 import { isReportId } from "./ids";
 import { shareMessages } from "./labels";
+import { localizeReport } from "@/lib/report/localize";
+import type { ReportLocale } from "@/lib/report/types";
 import { renderGoneHtml, renderNotFoundHtml, renderReportHtml, type PageMessages } from "./render-report-html";
 import type { LoadResult, ReportStore, StatusResult } from "./store";
 
@@ -49,7 +51,7 @@ function html(body: string | Uint8Array<ArrayBuffer>, status: number): Response 
 
 export async function reportPageResponse(locale: string, id: string, store: () => Promise<ReportStore>, cache: PageCache = reportHtmlCache()): Promise<Response> {
   const known = (routing.locales as readonly string[]).includes(locale);
-  const lang = known ? locale : routing.defaultLocale;
+  const lang = (known ? locale : routing.defaultLocale) as ReportLocale;
   const messages = pageMessages(lang);
   if (!known || !isReportId(id)) return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404);
   const reports = await store();
@@ -62,7 +64,8 @@ export async function reportPageResponse(locale: string, id: string, store: () =
     res = await reports.load(id);
     if (res.state === "found") {
       const { report, createdAt, expiresAt } = res.saved;
-      page = encoder.encode(renderReportHtml(report, { id, createdAt, expiresAt }, lang, messages));
+      // Findings in the viewer's language when the report carries that translation.
+      page = encoder.encode(renderReportHtml(localizeReport(report, lang), { id, createdAt, expiresAt }, lang, messages));
       cache.set(key, page);
     }
   }

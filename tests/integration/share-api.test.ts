@@ -225,6 +225,21 @@ describe("GET /api/reports/<id>", () => {
     const ja = await api.markdown(new Request(`${BASE}/api/reports/${id}/markdown?locale=ja`), id);
     expect(await ja.text()).toContain("# S3 Access Doctor レポート");
   });
+
+  it("writes the findings in the requested language when the report carries that translation", async () => {
+    const { api } = setup();
+    const r = report as unknown as { findings: Record<string, unknown>[] };
+    const bilingual = {
+      ...r,
+      findings: r.findings.map((f, i) => (i === 0 ? { ...f, translations: { ja: { title: "日本語のタイトル", detail: "日本語の説明" } } } : f)),
+    };
+    const { id } = await created(api, bilingual);
+    const ja = await (await api.markdown(new Request(`${BASE}/api/reports/${id}/markdown?locale=ja`), id)).text();
+    expect(ja).toContain("日本語のタイトル");
+    const en = await (await api.markdown(new Request(`${BASE}/api/reports/${id}/markdown`), id)).text();
+    expect(en).not.toContain("日本語のタイトル");
+    expect(en).toContain(String(r.findings[0].title));
+  });
 });
 
 describe("DELETE /api/reports/<id>", () => {

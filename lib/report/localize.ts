@@ -1,0 +1,18 @@
+import type { Report, ReportLocale } from "./types";
+
+/**
+ * The report as read in `locale`: each finding's title, detail and `unavailable` come from its translation into that
+ * language when the report carries one (reports made before translations existed keep their own text).
+ */
+export function localizeReport(report: Report, locale: ReportLocale): Report {
+  return {
+    ...report,
+    findings: report.findings.map((f) => {
+      const t = f.translations?.[locale];
+      if (!t) return f;
+      const out = { ...f, title: t.title, detail: t.detail };
+      if (t.unavailable !== undefined) out.unavailable = t.unavailable;
+      return out;
+    }),
+  };
+}
