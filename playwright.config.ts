@@ -54,6 +54,9 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         REPORTS_DB_PATH: join(runDir, "reports.db"),
+        // Every browser test saves reports from the one loopback address; the limit itself is tested in
+        // tests/integration/share-api.test.ts, so here it must not make a growing suite flaky.
+        REPORTS_RATE_LIMIT: "1000",
         // Live mode reads the fake AWS endpoint; no AWS credentials come from the environment.
         AWS_ENDPOINT_URL: FAKE_AWS_URL,
         AWS_ACCESS_KEY_ID: "",
