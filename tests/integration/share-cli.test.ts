@@ -48,7 +48,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function diagnose(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function diagnose(args: string[], command = "diagnose"): Promise<{ code: number; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (k.startsWith("AWS_")) delete env[k];
   Object.assign(env, {
@@ -62,7 +62,7 @@ function diagnose(args: string[]): Promise<{ code: number; stdout: string; stder
     NO_COLOR: "1",
   });
   return new Promise((resolve) => {
-    execFile("node_modules/.bin/tsx", ["--conditions=react-server", "lib/cli/main.ts", "diagnose", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) =>
+    execFile("node_modules/.bin/tsx", ["--conditions=react-server", "lib/cli/main.ts", command, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) =>
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -107,4 +107,21 @@ describe("diagnose --share", () => {
     expect(r.stderr).toMatch(/--share: cannot reach http:\/\/127\.0\.0\.1:9/);
     expect(r.stdout).toContain("S3 Access Doctor:");
   });
+});
+
+describe("analyze --share", () => {
+  it("saves the offline report of a snapshot, redacted, and prints its link", async () => {
+    const snapshotFile = join(process.cwd(), "tests/fixtures/snapshots/role-getobject-missing-slash-star.json");
+    const r = await diagnose(["--snapshot", snapshotFile, "--share", base], "analyze");
+    expect(r.code).toBe(1); // the snapshot has a failing check; sharing worked
+    const link = /\/r\/([A-Za-z0-9_-]{24})/.exec(r.stderr);
+    expect(link, r.stderr).not.toBeNull();
+    const saved = await store.load(link![1]);
+    expect(saved.state).toBe("found");
+    if (saved.state !== "found") return;
+    const json = JSON.stringify(saved.saved.report);
+    expect(json).not.toContain("111122223333");
+    expect(json).not.toContain("tidb-cloud-source-data");
+    expect(saved.saved.report.findings.find((f) => f.id === "identity.get-object")?.status).toBe("fail");
+  }, 60_000);
 });

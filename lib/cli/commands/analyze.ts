@@ -2,8 +2,9 @@
 import { CliUsageError, parseCliArgs, parseJsonInput, readInput, useColour as colourWanted } from "../args";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
 import { formatReportText } from "@/lib/report/format-text";
+import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "@/lib/share/cli-share";
 
-export const usage = `Usage: npm run --silent cli -- analyze --snapshot FILE|- [--json] [--lang en|ja]
+export const usage = `Usage: npm run --silent cli -- analyze --snapshot FILE|- [--json] [--lang en|ja] [--share URL]
 
 Runs every check of the catalogue over a snapshot (no network) and prints the report.
 
@@ -11,11 +12,14 @@ Options:
   --snapshot FILE  the snapshot as JSON ("-" reads standard input); see README, "Snapshot"
   --json           print the Report as JSON
   --lang en|ja     language of titles and details (default en)
+${SHARE_OPTION_HELP.replace(/^ {2}--share URL {15}/, "  --share URL      ").replace(/\n {28}/g, "\n                   ")}
 
-Exit status: 0 when no check fails, 1 when one does, 2 for bad input (the message names the JSON path).`;
+Exit status: 0 when no check fails, 1 when one does, 2 for bad input (the message names the JSON path, or --share
+could not save the report).`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseCliArgs(argv, {
+  const { share, rest } = takeShareOption(argv);
+  const { values } = parseCliArgs(rest, {
     snapshot: { type: "string" },
     json: { type: "boolean" },
     lang: { type: "string" },
@@ -33,5 +37,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   const report = await analyzeSnapshot(parsed.snapshot, { locale: lang });
   process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : formatReportText(report, { colour: colourWanted(), locale: lang }));
+  if (share && !(await shareFromCli(share, report))) return 2;
   return report.summary.fail > 0 ? 1 : 0;
 }
