@@ -51,12 +51,18 @@ export function toReport(snapshot: Snapshot, results: { check: Check; outcome: O
       detail: pick(outcome.detail, locale),
     };
     if (outcome.evidence) f.evidence = outcome.evidence;
-    if (outcome.fix) f.fix = outcome.fix;
+    if (outcome.fix) {
+      f.fix = { ...outcome.fix };
+      if (outcome.fixText?.console) f.fix.console = outcome.fixText.console[locale];
+      if (outcome.fixText?.notes) f.fix.notes = outcome.fixText.notes[locale];
+    }
     if (outcome.unavailable) f.unavailable = pick(outcome.unavailable, locale);
     const translations: Finding["translations"] = {};
     for (const other of REPORT_LOCALES.filter((x) => x !== locale)) {
       const t: FindingText = { title: pick(outcome.title ?? check.title, other), detail: pick(outcome.detail, other) };
       if (outcome.unavailable) t.unavailable = pick(outcome.unavailable, other);
+      if (outcome.fix && outcome.fixText?.console) t.console = outcome.fixText.console[other];
+      if (outcome.fix && outcome.fixText?.notes) t.notes = outcome.fixText.notes[other];
       translations[other] = t;
     }
     f.translations = translations;

@@ -20,6 +20,8 @@ export interface Outcome {
   detail: Localized;
   evidence?: Evidence;
   fix?: Fix;
+  /** The fix's console steps and notes in both languages (the report takes its language's; see toReport). */
+  fixText?: { console?: LocalizedList; notes?: LocalizedList };
   /** For unknown: the IAM action or document that would settle it. */
   unavailable?: Localized | string;
 }
@@ -45,3 +47,9 @@ export interface Check {
 export const defineCheck = <const C extends Check>(c: C): C => c;
 
 export const l = (en: string, ja: string): Localized => ({ en, ja });
+
+/** A list of sentences (console steps, notes) in both languages. */
+export interface LocalizedList {
+  en: string[];
+  ja: string[];
+}

@@ -1,7 +1,8 @@
 import type { Report, ReportLocale } from "./types";
 
 /**
- * The report as read in `locale`: each finding's title, detail and `unavailable` come from its translation into that
+ * The report as read in `locale`: each finding's title, detail, `unavailable` and its fix's console steps and notes
+ * come from its translation into that
  * language when the report carries one (reports made before translations existed keep their own text).
  */
 export function localizeReport(report: Report, locale: ReportLocale): Report {
@@ -12,6 +13,11 @@ export function localizeReport(report: Report, locale: ReportLocale): Report {
       if (!t) return f;
       const out = { ...f, title: t.title, detail: t.detail };
       if (t.unavailable !== undefined) out.unavailable = t.unavailable;
+      if (out.fix && (t.console || t.notes)) {
+        out.fix = { ...out.fix };
+        if (t.console) out.fix.console = t.console;
+        if (t.notes) out.fix.notes = t.notes;
+      }
       return out;
     }),
   };

@@ -22,6 +22,9 @@ export interface FindingText {
   title: string;
   detail: string;
   unavailable?: string;
+  /** The fix's console steps and notes, when the fix has them. */
+  console?: string[];
+  notes?: string[];
 }
 export type CheckStatus = (typeof STATUSES)[number];
 

@@ -29,7 +29,12 @@ export const bucketRequesterPays = defineCheck({
         before: { Payer: "Requester" },
         after: { Payer: "BucketOwner" },
         cli: `aws s3api put-bucket-request-payment --bucket ${b.name ?? derived.target?.bucket ?? "<bucket>"} --request-payment-configuration Payer=BucketOwner`,
-        console: ["Open the bucket in the Amazon S3 console", "Properties > Requester pays > Edit", "Disable, then Save changes"],
+      },
+      fixText: {
+        console: {
+          en: ["Open the bucket in the Amazon S3 console", "Properties > Requester pays > Edit", "Disable, then Save changes"],
+          ja: ["Amazon S3 コンソールでバケットを開きます", "「プロパティ」>「リクエスタ支払い」>「編集」", "「無効にする」を選択して「変更の保存」をクリックします"],
+        },
       },
     };
   },

@@ -1,13 +1,22 @@
-import { defineCheck, l } from "../types";
+import { defineCheck, l, type LocalizedList } from "../types";
 import { sample, sampleJa } from "../helpers";
 
-export const ENCRYPTION_CONSOLE_STEPS = [
-  "Open the bucket in the Amazon S3 console and choose the Properties tab",
-  "Under Default encryption, choose Edit",
-  "Choose Server-side encryption with Amazon S3 managed keys (SSE-S3), or SSE-KMS with a customer managed key",
-  "Save changes",
-  "Re-copy the existing objects so that they are encrypted again (changing the default affects only new objects)",
-];
+export const ENCRYPTION_CONSOLE_STEPS: LocalizedList = {
+  en: [
+    "Open the bucket in the Amazon S3 console and choose the Properties tab",
+    "Under Default encryption, choose Edit",
+    "Choose Server-side encryption with Amazon S3 managed keys (SSE-S3), or SSE-KMS with a customer managed key",
+    "Save changes",
+    "Re-copy the existing objects so that they are encrypted again (changing the default affects only new objects)",
+  ],
+  ja: [
+    "Amazon S3 コンソールでバケットを開き、「プロパティ」タブをクリックします",
+    "「デフォルトの暗号化」の「編集」をクリックします",
+    "「Amazon S3 マネージドキーを用いたサーバー側の暗号化 (SSE-S3)」、またはカスタマーマネージドキーによる SSE-KMS を選択します",
+    "「変更の保存」をクリックします",
+    "既存のオブジェクトをコピーし直して暗号化し直します（デフォルトの暗号化の変更は新しいオブジェクトにのみ適用されます）",
+  ],
+};
 
 export const kmsAwsManagedKey = defineCheck({
   id: "kms.aws-managed-key",
@@ -58,8 +67,13 @@ export const kmsAwsManagedKey = defineCheck({
         cli:
           `aws s3api put-bucket-encryption --bucket ${bucket} --server-side-encryption-configuration file://bucket-encryption.json\n` +
           `aws s3 cp s3://${bucket}/${folder} s3://${bucket}/${folder} --recursive --sse AES256`,
+      },
+      fixText: {
         console: ENCRYPTION_CONSOLE_STEPS,
-        notes: ["Existing objects keep their old key until they are copied again; the second command re-copies the folder in place with SSE-S3."],
+        notes: {
+          en: ["Existing objects keep their old key until they are copied again; the second command re-copies the folder in place with SSE-S3."],
+          ja: ["既存のオブジェクトはコピーし直すまで古いキーのままです。2 つ目のコマンドはフォルダー内のオブジェクトを SSE-S3 でその場にコピーし直します。"],
+        },
       },
     };
   },

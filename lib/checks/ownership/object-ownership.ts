@@ -1,12 +1,21 @@
 import { missingData } from "../helpers";
-import { defineCheck, l } from "../types";
+import { defineCheck, l, type LocalizedList } from "../types";
 
-export const OWNERSHIP_CONSOLE_STEPS = [
-  "Open the bucket in the Amazon S3 console and choose the Permissions tab",
-  "Under Object Ownership, choose Edit",
-  "Select ACLs disabled (recommended), which sets Bucket owner enforced",
-  "Save changes",
-];
+export const OWNERSHIP_CONSOLE_STEPS: LocalizedList = {
+  en: [
+    "Open the bucket in the Amazon S3 console and choose the Permissions tab",
+    "Under Object Ownership, choose Edit",
+    "Select ACLs disabled (recommended), which sets Bucket owner enforced",
+    "Save changes",
+  ],
+  // In the words of TiDB Cloud's Japanese troubleshooting guide and the Japanese S3 console.
+  ja: [
+    "Amazon S3 コンソールでバケットを開き、「アクセス許可」タブをクリックします",
+    "「オブジェクト所有権」領域の右上隅にある「編集」をクリックします",
+    "「ACL 無効 (推奨)」を選択して、所有権を「バケット所有者の強制」（Bucket owner enforced）にします",
+    "「変更の保存」をクリックします",
+  ],
+};
 
 export const bucketObjectOwnership = defineCheck({
   id: "bucket.object-ownership",
@@ -37,8 +46,13 @@ export const bucketObjectOwnership = defineCheck({
         before: { ObjectOwnership: o },
         after: { ObjectOwnership: "BucketOwnerEnforced" },
         cli: `aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'`,
+      },
+      fixText: {
         console: OWNERSHIP_CONSOLE_STEPS,
-        notes: ["Disabling ACLs affects every application that uses this bucket."],
+        notes: {
+          en: ["Disabling ACLs affects every application that uses this bucket."],
+          ja: ["ACL を無効にすると、このバケットを使用している他のアプリケーションに影響を及ぼす可能性があります。"],
+        },
       },
     };
   },
