@@ -3,49 +3,27 @@
  * API on loopback. The shared copy is redacted and holds none of the diagnosing credentials (canaries).
  */
 import { execFile } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createReportsApi } from "@/lib/share/api";
-import { readShareConfig } from "@/lib/share/config";
-import { openSqliteStore } from "@/lib/share/sqlite-store";
 import type { ReportStore } from "@/lib/share/store";
 import type { FakeAws } from "@/tests/fake-aws/server";
 import { CANARY_SECRET, CANARY_TOKEN, startFake } from "./support/live";
+import { startReportsServer, type ReportsServer } from "./support/reports-server";
 
 let fake: FakeAws;
-let dir: string;
+let server: ReportsServer;
 let store: ReportStore;
-let server: Server;
 let base: string;
 
 beforeAll(async () => {
   fake = await startFake();
-  dir = mkdtempSync(join(tmpdir(), "s3doctor-share-cli-"));
-  store = openSqliteStore(join(dir, "r.db"));
-  const api = createReportsApi({ store: async () => store, config: readShareConfig({}) });
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const url = `http://${req.headers.host}${req.url}`;
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-    const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const answer = req.method === "POST" ? await api.create(request) : await api.get(request, new URL(url).pathname.split("/")[3] ?? "");
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  server = await startReportsServer("s3doctor-share-cli-");
+  ({ store, base } = server);
 });
 
 afterAll(async () => {
-  await new Promise((r) => server?.close(r));
-  await store?.close();
+  await server?.stop();
   await fake?.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function diagnose(args: string[], command = "diagnose"): Promise<{ code: number; stdout: string; stderr: string }> {

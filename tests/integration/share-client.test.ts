@@ -1,49 +1,24 @@
 /**
  * shareReport() (what `diagnose --share URL` calls) against a real HTTP server running the report API.
  */
-import { createServer, type Server } from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createServer } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "@/lib/report/types";
 import sample from "@/lib/share/__fixtures__/report-role.json";
-import { createReportsApi } from "@/lib/share/api";
 import { ShareError, shareReport } from "@/lib/share/client";
-import { readShareConfig } from "@/lib/share/config";
-import { openSqliteStore } from "@/lib/share/sqlite-store";
-import type { ReportStore } from "@/lib/share/store";
+import { startReportsServer, type ReportsServer } from "./support/reports-server";
 
 const report = sample as unknown as Report;
-let dir: string;
-let store: ReportStore;
-let server: Server;
+let server: ReportsServer;
 let base: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "s3doctor-client-"));
-  store = openSqliteStore(join(dir, "r.db"));
-  const api = createReportsApi({ store: async () => store, config: readShareConfig({}) });
-  server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const url = `http://${req.headers.host}${req.url}`;
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-    const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const id = new URL(url).pathname.split("/")[3] ?? "";
-    const answer = req.method === "POST" ? await api.create(request) : await api.get(request, id);
-    res.writeHead(answer.status, Object.fromEntries(answer.headers));
-    res.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 0}`;
+  server = await startReportsServer("s3doctor-client-");
+  base = server.base;
 });
 
 afterAll(async () => {
-  await new Promise((r) => server.close(r));
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await server?.stop();
 });
 
 describe("shareReport", () => {
