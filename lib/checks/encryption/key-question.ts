@@ -1,33 +1,29 @@
-import { ask, type Asked } from "../derive/ask";
+import { ask, type Asked, type AskInput } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
 import type { CheckContext } from "../types";
 
 /** An identity side that allows kms:Decrypt on every key: isolates what the key policy decides. */
 const ALLOW_DECRYPT = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] };
 
-/** kms:Decrypt as S3 makes it for the principal, judged by the key policy (identity side assumed to allow). */
-export function askKeyPolicy(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>): Asked {
+/** kms:Decrypt as S3 makes it for the principal, with the key policy as the resource policy and the given identity side. */
+function askKey(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>, identity: Pick<AskInput, "identity" | "boundary">): Asked {
   const p = ctx.derived.principal!;
   return ask({
     request: req,
     principal: p.requestArn,
     principalAccount: p.accountId,
     resourceAccount: req.kmsKey?.accountId ?? p.accountId,
-    identity: [{ document: "assumed-identity-allow", doc: ALLOW_DECRYPT }],
+    ...identity,
     resource: { document: `key-policy:${req.resource}`, doc: keyPolicy },
   });
 }
 
-/** kms:Decrypt with the real identity policies and the real key policy. */
+/** Judged by the key policy alone (the identity side assumed to allow). */
+export function askKeyPolicy(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>): Asked {
+  return askKey(ctx, req, keyPolicy, { identity: [{ document: "assumed-identity-allow", doc: ALLOW_DECRYPT }] });
+}
+
+/** With the real identity policies, the boundary and the real key policy. */
 export function askKeyFull(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>): Asked {
-  const p = ctx.derived.principal!;
-  return ask({
-    request: req,
-    principal: p.requestArn,
-    principalAccount: p.accountId,
-    resourceAccount: req.kmsKey?.accountId ?? p.accountId,
-    identity: ctx.derived.identity?.policies ?? [],
-    boundary: ctx.derived.identity?.boundary ?? null,
-    resource: { document: `key-policy:${req.resource}`, doc: keyPolicy },
-  });
+  return askKey(ctx, req, keyPolicy, { identity: ctx.derived.identity?.policies ?? [], boundary: ctx.derived.identity?.boundary ?? null });
 }
