@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 const steps = [
   ["type check", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  ["format", "npx", ["prettier", "--check", "."]],
   ["unit and integration tests", "npx", ["vitest", "run"]],
   ["browser tests", "node", ["scripts/test-e2e.mjs"]],
 ];
