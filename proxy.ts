@@ -42,9 +42,10 @@ export default function proxy(request: NextRequest) {
 
   // The report page's path already names its locale (one of ours, per REPORT_PAGE): no negotiation needed, and it is
   // the hot path of shared links.
-  const response = isApi || isReportPage
-    ? NextResponse.next({ request: { headers } })
-    : handleI18nRouting(new NextRequest(request.url, { headers, method: request.method }));
+  const response =
+    isApi || isReportPage
+      ? NextResponse.next({ request: { headers } })
+      : handleI18nRouting(new NextRequest(request.url, { headers, method: request.method }));
 
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);

@@ -8,7 +8,10 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
-          <span aria-hidden="true" className="inline-block h-6 w-6 rounded bg-blue-700 text-center text-sm leading-6 text-white">
+          <span
+            aria-hidden="true"
+            className="inline-block h-6 w-6 rounded bg-blue-700 text-center text-sm leading-6 text-white"
+          >
             S3
           </span>
           {t("appName")}

@@ -24,12 +24,21 @@ function req(url: string, init: RequestInit & { id?: string } = {}) {
 
 describe("one log line per request", () => {
   it("a route handler's line has the request id, method, path without the query, status and duration", async () => {
-    const res = await logRequest("api.test", req("http://h/api/reports/abc/delete?token=SECRETTOKEN", { method: "POST", id: "req-12345678" }), async () =>
-      new Response(null, { status: 204 }),
+    const res = await logRequest(
+      "api.test",
+      req("http://h/api/reports/abc/delete?token=SECRETTOKEN", { method: "POST", id: "req-12345678" }),
+      async () => new Response(null, { status: 204 }),
     );
     expect(res.status).toBe(204);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ event: "api.test", level: "info", requestId: "req-12345678", method: "POST", path: "/api/reports/abc/delete", status: 204 });
+    expect(lines[0]).toMatchObject({
+      event: "api.test",
+      level: "info",
+      requestId: "req-12345678",
+      method: "POST",
+      path: "/api/reports/abc/delete",
+      status: 204,
+    });
     expect(typeof lines[0].ms).toBe("number");
     expect(JSON.stringify(lines)).not.toContain("SECRETTOKEN");
   });
@@ -69,7 +78,13 @@ describe("one log line per request", () => {
     const text = await res.text();
     expect(text).toContain("aws.invalid-credentials");
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ event: "wizard.live", requestId: "req-stream01", status: 200, ok: false, code: "aws.invalid-credentials" });
+    expect(lines[0]).toMatchObject({
+      event: "wizard.live",
+      requestId: "req-stream01",
+      status: 200,
+      ok: false,
+      code: "aws.invalid-credentials",
+    });
     expect(JSON.stringify(lines)).not.toContain(CANARY);
     expect(JSON.stringify(lines)).not.toContain("security token");
   });
@@ -80,13 +95,19 @@ describe("one log line per request", () => {
         throw new Error(`failed with ${CANARY}`);
       }),
     ).rejects.toThrow();
-    expect(lines).toEqual([expect.objectContaining({ level: "error", status: 500, error: "Error", requestId: "req-throws01" })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: "error", status: 500, error: "Error", requestId: "req-throws01" }),
+    ]);
     expect(JSON.stringify(lines)).not.toContain(CANARY);
   });
 
   it("a server action outside a request logs its outcome without a request id, and never its input", async () => {
     const input = { credentials: { secretAccessKey: CANARY } };
-    const result = await logAction("wizard.action", async () => ({ ok: true, echo: input }), (r) => ({ ok: r.ok }));
+    const result = await logAction(
+      "wizard.action",
+      async () => ({ ok: true, echo: input }),
+      (r) => ({ ok: r.ok }),
+    );
     expect(result.ok).toBe(true);
     expect(lines).toEqual([expect.objectContaining({ event: "wizard.action", ok: true })]);
     expect(lines[0].requestId).toBeUndefined();

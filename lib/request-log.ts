@@ -57,7 +57,11 @@ export async function logRequest(
       line(outcomeOf(current.trim() ? current : last));
     },
   });
-  return new Response(res.body.pipeThrough(watch), { status: res.status, statusText: res.statusText, headers: res.headers });
+  return new Response(res.body.pipeThrough(watch), {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers,
+  });
 }
 
 /** ok and the error code of the result line; nothing else of it is logged. */
@@ -71,7 +75,11 @@ function outcomeOf(start: string): LogFields {
  * Runs a server action in the request's log context and writes one line with its outcome (`summary` picks the
  * fields to log from the result: never the input, which may hold credentials).
  */
-export async function logAction<T>(event: string, run: () => Promise<T>, summary: (result: T) => LogFields): Promise<T> {
+export async function logAction<T>(
+  event: string,
+  run: () => Promise<T>,
+  summary: (result: T) => LogFields,
+): Promise<T> {
   const requestId = await actionRequestId();
   const t0 = performance.now();
   try {

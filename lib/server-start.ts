@@ -1,6 +1,12 @@
 import { log } from "@/lib/log";
 
-const ENDPOINT_VARS = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_KMS"];
+const ENDPOINT_VARS = [
+  "AWS_ENDPOINT_URL",
+  "AWS_ENDPOINT_URL_IAM",
+  "AWS_ENDPOINT_URL_STS",
+  "AWS_ENDPOINT_URL_S3",
+  "AWS_ENDPOINT_URL_KMS",
+];
 
 /**
  * Server start-up: live diagnosis sends the credentials users type to AWS, so an operator's endpoint override
@@ -10,7 +16,9 @@ const ENDPOINT_VARS = ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT
 export async function onServerStart(): Promise<void> {
   const set = ENDPOINT_VARS.filter((n) => process.env[n]).map((n) => `${n}=${process.env[n]}`);
   if (set.length > 0) {
-    process.stderr.write(`!!! AWS endpoint override in effect: ${set.join(", ")} (live diagnosis requests do NOT go to AWS) !!!\n`);
+    process.stderr.write(
+      `!!! AWS endpoint override in effect: ${set.join(", ")} (live diagnosis requests do NOT go to AWS) !!!\n`,
+    );
   }
   try {
     const { getReportStore } = await import("@/lib/share/get-store");

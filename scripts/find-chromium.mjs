@@ -3,7 +3,12 @@
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 
-const CANDIDATES = ["/usr/lib/chromium/chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = [
+  "/usr/lib/chromium/chromium",
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+];
 
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;

@@ -7,7 +7,9 @@ export default function NotFound() {
     <div className="space-y-3">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p>{t("body")}</p>
-      <Link href="/" className="text-blue-800 underline">{t("home")}</Link>
+      <Link href="/" className="text-blue-800 underline">
+        {t("home")}
+      </Link>
     </div>
   );
 }

@@ -20,7 +20,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </Link>
       </section>
       <section aria-labelledby="modes" className="space-y-3">
-        <h2 id="modes" className="text-xl font-semibold">{t("modesTitle")}</h2>
+        <h2 id="modes" className="text-xl font-semibold">
+          {t("modesTitle")}
+        </h2>
         <div className="grid gap-4 sm:grid-cols-2">
           <div className="rounded-lg border border-slate-200 bg-white p-4">
             <h3 className="font-semibold">{t("liveTitle")}</h3>
@@ -33,7 +35,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         </div>
       </section>
       <section aria-labelledby="steps" className="space-y-3">
-        <h2 id="steps" className="text-xl font-semibold">{t("stepsTitle")}</h2>
+        <h2 id="steps" className="text-xl font-semibold">
+          {t("stepsTitle")}
+        </h2>
         <ol className="list-decimal space-y-1 pl-6 text-slate-700">
           {STEP_KEYS.map((k) => (
             <li key={k}>{t(`steps.${k}`)}</li>

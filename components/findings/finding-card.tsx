@@ -28,7 +28,9 @@ export function FindingCard({ finding, snapshot }: { finding: Finding; snapshot:
   const t = useTranslations("findings");
   const ev = finding.evidence;
   const docName = typeof ev?.document === "string" ? ev.document : null;
-  const doc = docName ? (documentByName(snapshot, docName) ?? (finding.fix?.document === docName ? finding.fix.before : null)) : null;
+  const doc = docName
+    ? (documentByName(snapshot, docName) ?? (finding.fix?.document === docName ? finding.fix.before : null))
+    : null;
   const formatted = doc ? formatWithStatementLines(doc) : null;
   const stIndex = typeof ev?.statement === "number" ? ev.statement : null;
   const range = formatted && stIndex !== null ? (formatted.statementLines[stIndex] ?? null) : null;
@@ -70,13 +72,22 @@ export function FindingCard({ finding, snapshot }: { finding: Finding; snapshot:
               : t("evidence.document", { document: docName })}
           </summary>
           <div className="mt-2">
-            <CodeBlock code={formatted.text} label={t("evidence.label", { document: docName })} highlight={range} highlightLabel={t("evidence.highlight")} testId="evidence-document" />
+            <CodeBlock
+              code={formatted.text}
+              label={t("evidence.label", { document: docName })}
+              highlight={range}
+              highlightLabel={t("evidence.highlight")}
+              testId="evidence-document"
+            />
           </div>
         </details>
       ) : null}
 
       {fix ? (
-        <section aria-label={t("fix.title")} className="space-y-3 rounded border border-emerald-200 bg-emerald-50/50 p-3">
+        <section
+          aria-label={t("fix.title")}
+          className="space-y-3 rounded border border-emerald-200 bg-emerald-50/50 p-3"
+        >
           <h4 className="font-semibold text-emerald-950">{t("fix.title")}</h4>
           {afterText !== null ? (
             <div className="space-y-2">

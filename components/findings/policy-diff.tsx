@@ -23,10 +23,18 @@ export function PolicyDiff({ before, after }: { before: unknown; after: unknown 
               <span
                 key={`${i}-${j}`}
                 className={
-                  p.added ? "block bg-emerald-100 text-emerald-950" : p.removed ? "block bg-red-100 text-red-950" : "block text-slate-700"
+                  p.added
+                    ? "block bg-emerald-100 text-emerald-950"
+                    : p.removed
+                      ? "block bg-red-100 text-red-950"
+                      : "block text-slate-700"
                 }
               >
-                {p.added ? <span className="sr-only">{t("added")} </span> : p.removed ? <span className="sr-only">{t("removed")} </span> : null}
+                {p.added ? (
+                  <span className="sr-only">{t("added")} </span>
+                ) : p.removed ? (
+                  <span className="sr-only">{t("removed")} </span>
+                ) : null}
                 <span aria-hidden="true">{p.added ? "+ " : p.removed ? "− " : "  "}</span>
                 {line}
               </span>

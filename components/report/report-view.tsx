@@ -21,7 +21,9 @@ export function ReportView({ report }: { report: Report }) {
         </h2>
         <dl className="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">
           <dt className="font-medium text-slate-700">{t("mode")}</dt>
-          <dd>{target.mode === "role" || target.mode === "access-key" ? t(`modes.${target.mode}`) : String(target.mode)}</dd>
+          <dd>
+            {target.mode === "role" || target.mode === "access-key" ? t(`modes.${target.mode}`) : String(target.mode)}
+          </dd>
           {TARGET_FIELDS.map((k) =>
             target[k] ? (
               <div key={k} className="contents">
@@ -38,7 +40,9 @@ export function ReportView({ report }: { report: Report }) {
           ) : null}
         </dl>
         {report.generatedAt ? (
-          <p className="text-sm text-slate-600">{t("generatedAt", { time: report.generatedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC") })}</p>
+          <p className="text-sm text-slate-600">
+            {t("generatedAt", { time: report.generatedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC") })}
+          </p>
         ) : null}
       </section>
 

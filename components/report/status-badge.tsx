@@ -13,7 +13,9 @@ const STYLES: Record<CheckStatus, string> = {
 export function StatusBadge({ status }: { status: CheckStatus }) {
   const t = useTranslations("share.report.statuses");
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ring-1 ${STYLES[status] ?? STYLES.unknown}`}>
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ring-1 ${STYLES[status] ?? STYLES.unknown}`}
+    >
       {t(status)}
     </span>
   );

@@ -48,7 +48,11 @@ export function ShareImport() {
           aria-describedby={problem ? `${uid}-problem` : undefined}
           className="w-full rounded-md border border-slate-300 bg-white p-2 font-mono text-sm"
         />
-        <button type="button" onClick={load} className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={load}
+          className="rounded-md border border-slate-400 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+        >
           {t("load")}
         </button>
         {problem ? (

@@ -26,7 +26,9 @@ export function CodeBlock({
               const on = i >= highlight[0] && i <= highlight[1];
               return (
                 <span key={i} className={on ? "block bg-amber-300/30 outline-1 outline-amber-300" : "block"}>
-                  {on && i === highlight[0] && highlightLabel ? <span className="sr-only">{highlightLabel}: </span> : null}
+                  {on && i === highlight[0] && highlightLabel ? (
+                    <span className="sr-only">{highlightLabel}: </span>
+                  ) : null}
                   {line || " "}
                 </span>
               );

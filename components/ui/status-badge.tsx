@@ -15,7 +15,10 @@ export function StatusBadge({ status }: { status: StepStatus }) {
   const t = useTranslations("findings.status");
   const s = STATUS_STYLE[status];
   return (
-    <span className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${s.badge}`} data-status={status}>
+    <span
+      className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${s.badge}`}
+      data-status={status}
+    >
       <span aria-hidden="true">{s.icon}</span>
       {t(status)}
     </span>

@@ -35,13 +35,39 @@ export function CredentialFields({
   return (
     <div className="space-y-4">
       <Field id={`${idPrefix}-accessKeyId`} label={t("accessKeyId")} error={errors.accessKeyId}>
-        <TextInput id={`${idPrefix}-accessKeyId`} value={creds.accessKeyId} onChange={set("accessKeyId")} error={errors.accessKeyId} {...common} />
+        <TextInput
+          id={`${idPrefix}-accessKeyId`}
+          value={creds.accessKeyId}
+          onChange={set("accessKeyId")}
+          error={errors.accessKeyId}
+          {...common}
+        />
       </Field>
       <Field id={`${idPrefix}-secretAccessKey`} label={t("secretAccessKey")} error={errors.secretAccessKey}>
-        <TextInput id={`${idPrefix}-secretAccessKey`} type="password" value={creds.secretAccessKey} onChange={set("secretAccessKey")} error={errors.secretAccessKey} {...common} />
+        <TextInput
+          id={`${idPrefix}-secretAccessKey`}
+          type="password"
+          value={creds.secretAccessKey}
+          onChange={set("secretAccessKey")}
+          error={errors.secretAccessKey}
+          {...common}
+        />
       </Field>
-      <Field id={`${idPrefix}-sessionToken`} label={t("sessionToken")} hint={t("sessionTokenHint")} error={errors.sessionToken}>
-        <TextInput id={`${idPrefix}-sessionToken`} type="password" value={creds.sessionToken} onChange={set("sessionToken")} hint error={errors.sessionToken} {...common} />
+      <Field
+        id={`${idPrefix}-sessionToken`}
+        label={t("sessionToken")}
+        hint={t("sessionTokenHint")}
+        error={errors.sessionToken}
+      >
+        <TextInput
+          id={`${idPrefix}-sessionToken`}
+          type="password"
+          value={creds.sessionToken}
+          onChange={set("sessionToken")}
+          hint
+          error={errors.sessionToken}
+          {...common}
+        />
       </Field>
     </div>
   );
@@ -84,7 +110,9 @@ export function LiveSource({
             <li key={w.command} className="space-y-1">
               <p className="font-medium">{w.title}</p>
               <div className="flex items-start gap-2">
-                <code className="block min-w-0 flex-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">{w.command}</code>
+                <code className="block min-w-0 flex-1 whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">
+                  {w.command}
+                </code>
                 <CopyButton text={w.command} label={t("copyCommand")} />
               </div>
               <p className="text-slate-700">{w.note}</p>

@@ -8,7 +8,11 @@ export type StepProgress = Partial<Record<StepId, { started: number; ended: numb
  * Runs a live diagnosis through the streaming route and reports per-step read counts as they happen.
  * The credentials travel in the POST body only.
  */
-export async function runLiveStream(locale: string, body: unknown, onProgress: (p: StepProgress) => void): Promise<ActionResult<LiveResult>> {
+export async function runLiveStream(
+  locale: string,
+  body: unknown,
+  onProgress: (p: StepProgress) => void,
+): Promise<ActionResult<LiveResult>> {
   const res = await fetch(`/${locale}/wizard/live`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -30,7 +34,9 @@ export async function runLiveStream(locale: string, body: unknown, onProgress: (
       progress[msg.step] = msg.phase === "end" ? { ...p, ended: p.ended + 1 } : { ...p, started: p.started + 1 };
       onProgress({ ...progress });
     } else if (msg.type === "result") {
-      result = msg.ok ? { ok: true, data: (msg as { data: LiveResult }).data } : { ok: false, error: (msg as { error: ActionError }).error };
+      result = msg.ok
+        ? { ok: true, data: (msg as { data: LiveResult }).data }
+        : { ok: false, error: (msg as { error: ActionError }).error };
     }
   };
   for (;;) {

@@ -23,7 +23,10 @@ export function StartForm({
 }) {
   const t = useTranslations("wizard.start");
   const ts = useTranslations("wizard.steps");
-  const set = <K extends keyof StartInput>(k: K) => (v: StartInput[K]) => onChange({ ...start, [k]: v });
+  const set =
+    <K extends keyof StartInput>(k: K) =>
+    (v: StartInput[K]) =>
+      onChange({ ...start, [k]: v });
   const role = start.mode === "role";
   return (
     <section aria-labelledby="start-title" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
@@ -35,7 +38,14 @@ export function StartForm({
         <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
           {(["role", "access-key"] as const).map((m) => (
             <label key={m} className="flex items-center gap-2">
-              <input type="radio" name="mode" value={m} checked={start.mode === m} onChange={() => set("mode")(m)} className="h-4 w-4" />
+              <input
+                type="radio"
+                name="mode"
+                value={m}
+                checked={start.mode === m}
+                onChange={() => set("mode")(m)}
+                className="h-4 w-4"
+              />
               {t(`mode.${m}`)}
             </label>
           ))}
@@ -43,13 +53,29 @@ export function StartForm({
       </fieldset>
 
       <Field id="bucketUri" label={t("bucketUri.label")} hint={t("bucketUri.hint")} error={errors.bucketUri}>
-        <TextInput id="bucketUri" value={start.bucketUri} onChange={set("bucketUri")} hint error={errors.bucketUri} placeholder="s3://tidb-cloud-source-data/mydata/" autoComplete="off" />
+        <TextInput
+          id="bucketUri"
+          value={start.bucketUri}
+          onChange={set("bucketUri")}
+          hint
+          error={errors.bucketUri}
+          placeholder="s3://tidb-cloud-source-data/mydata/"
+          autoComplete="off"
+        />
       </Field>
 
       {role ? (
         <>
           <Field id="roleArn" label={t("roleArn.label")} hint={t("roleArn.hint")} error={errors.roleArn}>
-            <TextInput id="roleArn" value={start.roleArn} onChange={set("roleArn")} hint error={errors.roleArn} placeholder="arn:aws:iam::111122223333:role/tidb-import" autoComplete="off" />
+            <TextInput
+              id="roleArn"
+              value={start.roleArn}
+              onChange={set("roleArn")}
+              hint
+              error={errors.roleArn}
+              placeholder="arn:aws:iam::111122223333:role/tidb-import"
+              autoComplete="off"
+            />
           </Field>
           <details className="rounded border border-blue-200 bg-blue-50 p-3 text-sm">
             <summary className="cursor-pointer font-medium text-blue-950">{t("whereIds.summary")}</summary>
@@ -62,21 +88,57 @@ export function StartForm({
           </details>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="externalId" label={t("externalId.label")} hint={t("externalId.hint")} error={errors.externalId}>
-              <TextInput id="externalId" value={start.externalId} onChange={set("externalId")} hint error={errors.externalId} autoComplete="off" />
+              <TextInput
+                id="externalId"
+                value={start.externalId}
+                onChange={set("externalId")}
+                hint
+                error={errors.externalId}
+                autoComplete="off"
+              />
             </Field>
-            <Field id="tidbAccountId" label={t("tidbAccountId.label")} hint={t("tidbAccountId.hint")} error={errors.tidbAccountId}>
-              <TextInput id="tidbAccountId" value={start.tidbAccountId} onChange={set("tidbAccountId")} hint error={errors.tidbAccountId} inputMode="numeric" autoComplete="off" />
+            <Field
+              id="tidbAccountId"
+              label={t("tidbAccountId.label")}
+              hint={t("tidbAccountId.hint")}
+              error={errors.tidbAccountId}
+            >
+              <TextInput
+                id="tidbAccountId"
+                value={start.tidbAccountId}
+                onChange={set("tidbAccountId")}
+                hint
+                error={errors.tidbAccountId}
+                inputMode="numeric"
+                autoComplete="off"
+              />
             </Field>
           </div>
         </>
       ) : (
         <Field id="accessKeyId" label={t("accessKeyId.label")} hint={t("accessKeyId.hint")} error={errors.accessKeyId}>
-          <TextInput id="accessKeyId" value={start.accessKeyId} onChange={set("accessKeyId")} hint error={errors.accessKeyId} placeholder="AKIA…" autoComplete="off" />
+          <TextInput
+            id="accessKeyId"
+            value={start.accessKeyId}
+            onChange={set("accessKeyId")}
+            hint
+            error={errors.accessKeyId}
+            placeholder="AKIA…"
+            autoComplete="off"
+          />
         </Field>
       )}
 
       <Field id="region" label={t("region.label")} hint={t("region.hint")} error={errors.region}>
-        <TextInput id="region" value={start.region} onChange={set("region")} hint error={errors.region} placeholder="ap-northeast-1" autoComplete="off" />
+        <TextInput
+          id="region"
+          value={start.region}
+          onChange={set("region")}
+          hint
+          error={errors.region}
+          placeholder="ap-northeast-1"
+          autoComplete="off"
+        />
       </Field>
 
       <Field
@@ -94,7 +156,15 @@ export function StartForm({
         }
         error={errors.errorMessage}
       >
-        <TextArea id="errorMessage" value={start.errorMessage} onChange={set("errorMessage")} onBlur={onErrorMessageBlur} hint error={errors.errorMessage} rows={3} />
+        <TextArea
+          id="errorMessage"
+          value={start.errorMessage}
+          onChange={set("errorMessage")}
+          onBlur={onErrorMessageBlur}
+          hint
+          error={errors.errorMessage}
+          rows={3}
+        />
       </Field>
     </section>
   );

@@ -50,7 +50,11 @@ export function StepNav({
           item(
             s,
             t(`steps.${s}.title`),
-            pending?.(s) ? <span className="text-xs">{t("progress.pending")}</span> : <StatusBadge status={statusOf(s)} />,
+            pending?.(s) ? (
+              <span className="text-xs">{t("progress.pending")}</span>
+            ) : (
+              <StatusBadge status={statusOf(s)} />
+            ),
             i + 1,
           ),
         )}

@@ -19,7 +19,13 @@ import { parsePastedSnapshot, type PasteError, type PasteSource } from "@/lib/wi
 import { mergeStepReport, stepChanges, type StatusChange } from "@/lib/wizard/report-merge";
 import { findingsOfStep, isStepId, stepStatus, stepsForMode, type StepId } from "@/lib/wizard/steps";
 import { AccessPathPicture } from "./access-path-picture";
-import { CredentialFields, EMPTY_CREDENTIALS, LiveSource, type HowToGetCredentials, type LiveCredentials } from "./live-credentials";
+import {
+  CredentialFields,
+  EMPTY_CREDENTIALS,
+  LiveSource,
+  type HowToGetCredentials,
+  type LiveCredentials,
+} from "./live-credentials";
 import { ExampleButtons, GROUPS_OF_STEP, OfflineDocumentsForm, SnapshotPaste } from "./offline-documents";
 import { StartForm, type FieldErrors } from "./start-form";
 import { runLiveStream, type StepProgress } from "./live-stream";
@@ -36,7 +42,9 @@ interface Result {
 }
 
 type Job = { kind: "run" } | { kind: "recheck"; step: StepId };
-type JobOutcome = { ok: true; result: Result; step?: StepId; changes?: { changed: StatusChange[]; unchanged: number } } | { ok: false; error: ActionError | null };
+type JobOutcome =
+  | { ok: true; result: Result; step?: StepId; changes?: { changed: StatusChange[]; unchanged: number } }
+  | { ok: false; error: ActionError | null };
 
 /** Client-side checks of the start form: what must be there before anything is sent. */
 function startProblems(start: StartInput, t: (k: string) => string): FieldErrors {
@@ -83,7 +91,14 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
   // Moves focus once the element it should go to is on the page (a render may come before the one that shows it).
   useEffect(() => {
     const target = focusNext.current;
-    const el = target === "results" ? resultsHeading.current : target === "step" ? stepHeading.current : target === "error" ? errorBox.current : null;
+    const el =
+      target === "results"
+        ? resultsHeading.current
+        : target === "step"
+          ? stepHeading.current
+          : target === "error"
+            ? errorBox.current
+            : null;
     if (el) {
       focusNext.current = null;
       el.focus();
@@ -105,30 +120,29 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
-  const runTriage = useCallback(
-    (s: StartInput): { step: StepId | null; start: StartInput } => {
-      if (!s.errorMessage.trim()) return { step: null, start: s };
-      const tri = triageErrorMessage(s.errorMessage);
-      // TiDB Cloud's access-key message echoes the secret access key: drop it from the form at once.
-      const redacted = redactPastedErrorMessage(s.errorMessage);
-      const cleaned = redacted === s.errorMessage ? s : { ...s, errorMessage: redacted };
-      if (!tri) return { step: null, start: cleaned };
-      const next = { ...cleaned };
-      if (tri.roleArn && !next.roleArn.trim()) next.roleArn = tri.roleArn;
-      if (tri.bucketUri && !next.bucketUri.trim()) next.bucketUri = tri.bucketUri;
-      if (tri.accessKeyId && !next.accessKeyId.trim()) next.accessKeyId = tri.accessKeyId;
-      if (tri.kind === "tidb-access-key" && !next.roleArn.trim()) next.mode = "access-key";
-      if (tri.kind === "tidb-assume-role") next.mode = "role";
-      return { step: tri.step, start: next };
-    },
-    [],
-  );
+  const runTriage = useCallback((s: StartInput): { step: StepId | null; start: StartInput } => {
+    if (!s.errorMessage.trim()) return { step: null, start: s };
+    const tri = triageErrorMessage(s.errorMessage);
+    // TiDB Cloud's access-key message echoes the secret access key: drop it from the form at once.
+    const redacted = redactPastedErrorMessage(s.errorMessage);
+    const cleaned = redacted === s.errorMessage ? s : { ...s, errorMessage: redacted };
+    if (!tri) return { step: null, start: cleaned };
+    const next = { ...cleaned };
+    if (tri.roleArn && !next.roleArn.trim()) next.roleArn = tri.roleArn;
+    if (tri.bucketUri && !next.bucketUri.trim()) next.bucketUri = tri.bucketUri;
+    if (tri.accessKeyId && !next.accessKeyId.trim()) next.accessKeyId = tri.accessKeyId;
+    if (tri.kind === "tidb-access-key" && !next.roleArn.trim()) next.mode = "access-key";
+    if (tri.kind === "tidb-assume-role") next.mode = "role";
+    return { step: tri.step, start: next };
+  }, []);
 
   /** The server validated the pasted snapshot: show its finding under the snapshot box, with the JSON path. */
   const snapshotProblem = (error: ActionError): JobOutcome => {
     if (error.code !== "input.invalid" || !error.field?.startsWith("snapshot")) return { ok: false, error };
     const path = `$${error.field.slice("snapshot".length)}`.replace(/^\$(?=[^.[]|$)/, "$");
-    const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+    const message = error.message.startsWith(`${error.field}: `)
+      ? error.message.slice(error.field.length + 2)
+      : error.message;
     setPasteErrors([{ field: "snapshot", path, code: "snapshot.invalid", message, params: { message } }]);
     return { ok: false, error: null };
   };
@@ -146,7 +160,10 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
           if (!pasted.ok) return { ok: false, error: null };
           const r = await analyzeSnapshotAction({ snapshot: pasted.value, locale });
           if (!r.ok) return snapshotProblem(r.error);
-          return { ok: true, result: { report: r.data.report, snapshot: pasted.value as Snapshot, source, fromSnapshot: true } };
+          return {
+            ok: true,
+            result: { report: r.data.report, snapshot: pasted.value as Snapshot, source, fromSnapshot: true },
+          };
         }
         if (source === "offline") {
           const build = buildOfflineSnapshot(start, docs);
@@ -154,10 +171,14 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
           setSources(build.sources);
           if (build.errors.length > 0) return { ok: false, error: null };
           const r = await analyzeSnapshotAction({ snapshot: build.snapshot, locale });
-          return r.ok ? { ok: true, result: { report: r.data.report, snapshot: build.snapshot, source } } : { ok: false, error: r.error };
+          return r.ok
+            ? { ok: true, result: { report: r.data.report, snapshot: build.snapshot, source } }
+            : { ok: false, error: r.error };
         }
         const r = await runLiveStream(locale, { target, credentials: creds, locale }, setProgress);
-        return r.ok ? { ok: true, result: { report: r.data.report, snapshot: r.data.snapshot, source } } : { ok: false, error: r.error };
+        return r.ok
+          ? { ok: true, result: { report: r.data.report, snapshot: r.data.snapshot, source } }
+          : { ok: false, error: r.error };
       }
       if (!result) return { ok: false, error: null };
       const step = job.step;
@@ -181,7 +202,11 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
         partial = r.data.report;
         snapshot = build.snapshot;
       } else {
-        const r = await runLiveStream(locale, { target, credentials: creds, locale, only: [step], base: result.snapshot }, setProgress);
+        const r = await runLiveStream(
+          locale,
+          { target, credentials: creds, locale, only: [step], base: result.snapshot },
+          setProgress,
+        );
         if (!r.ok) return { ok: false, error: r.error };
         partial = r.data.report;
         snapshot = r.data.snapshot;
@@ -251,7 +276,8 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
         } else {
           setChanges({});
           setEditing(false);
-          const first: View = triStep && stepsForMode(out.result.report.target.mode).includes(triStep) ? triStep : "overview";
+          const first: View =
+            triStep && stepsForMode(out.result.report.target.mode).includes(triStep) ? triStep : "overview";
           setView(first);
           focusNext.current = first === "overview" ? "results" : "step";
         }
@@ -285,19 +311,25 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
   const pending = mutation.isPending;
   const runningJob = pending ? mutation.variables : undefined;
   const steps = stepsForMode(result?.report.target.mode ?? start.mode);
-  const errorView = actionError || pasteErrors.length > 0 ? (
-    <div ref={errorBox} tabIndex={-1} role="alert" className="space-y-1 rounded border border-red-700 bg-red-50 p-3 text-red-950">
-      {actionError ? (
-        <>
-          <p className="font-semibold">{t(`actionErrors.${actionError.code}.title`)}</p>
-          <p>{t(`actionErrors.${actionError.code}.todo`)}</p>
-          {actionError.message ? <p className="break-words text-sm">{actionError.message}</p> : null}
-        </>
-      ) : (
-        <p className="font-semibold">{t("pasteErrors.summary", { count: pasteErrors.length })}</p>
-      )}
-    </div>
-  ) : null;
+  const errorView =
+    actionError || pasteErrors.length > 0 ? (
+      <div
+        ref={errorBox}
+        tabIndex={-1}
+        role="alert"
+        className="space-y-1 rounded border border-red-700 bg-red-50 p-3 text-red-950"
+      >
+        {actionError ? (
+          <>
+            <p className="font-semibold">{t(`actionErrors.${actionError.code}.title`)}</p>
+            <p>{t(`actionErrors.${actionError.code}.todo`)}</p>
+            {actionError.message ? <p className="break-words text-sm">{actionError.message}</p> : null}
+          </>
+        ) : (
+          <p className="font-semibold">{t("pasteErrors.summary", { count: pasteErrors.length })}</p>
+        )}
+      </div>
+    ) : null;
 
   if (editing || !result) {
     return (
@@ -325,7 +357,10 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
               if (tri.start !== start) setStart(tri.start);
             }}
           />
-          <section aria-labelledby="source-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+          <section
+            aria-labelledby="source-title"
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+          >
             <h2 id="source-title" className="text-xl font-semibold">
               {t("source.title")}
             </h2>
@@ -334,7 +369,14 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
               <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
                 {(["live", "offline"] as const).map((s) => (
                   <label key={s} className="flex items-start gap-2">
-                    <input type="radio" name="source" value={s} checked={source === s} onChange={() => setSource(s)} className="mt-1 h-4 w-4" />
+                    <input
+                      type="radio"
+                      name="source"
+                      value={s}
+                      checked={source === s}
+                      onChange={() => setSource(s)}
+                      className="mt-1 h-4 w-4"
+                    />
                     <span>
                       <span className="font-medium">{t(`source.${s}`)}</span>
                       <span className="block text-sm text-slate-700">{t(`source.${s}Hint`)}</span>
@@ -348,7 +390,14 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
             ) : (
               <div className="space-y-6">
                 <ExampleButtons onLoad={loadExample} />
-                <OfflineDocumentsForm mode={start.mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} onCheck={checkDocuments} />
+                <OfflineDocumentsForm
+                  mode={start.mode}
+                  docs={docs}
+                  onChange={setDocs}
+                  errors={pasteErrors}
+                  sources={sources}
+                  onCheck={checkDocuments}
+                />
                 <details open={snapshotText.trim() !== "" || undefined} className="rounded border border-slate-200 p-3">
                   <summary className="cursor-pointer font-medium">{t("offline.snapshot.summary")}</summary>
                   <div className="mt-3">
@@ -359,13 +408,23 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
             )}
           </section>
           {errorView}
-          {pending ? <RunProgress steps={stepsForMode(start.mode)} live={source === "live"} progress={progress} /> : null}
+          {pending ? (
+            <RunProgress steps={stepsForMode(start.mode)} live={source === "live"} progress={progress} />
+          ) : null}
           <div className="flex flex-wrap gap-3">
-            <button type="submit" disabled={pending} className="rounded-md bg-blue-700 px-5 py-3 font-semibold text-white shadow hover:bg-blue-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded-md bg-blue-700 px-5 py-3 font-semibold text-white shadow hover:bg-blue-800 disabled:opacity-60"
+            >
               {pending ? t("running") : t("run")}
             </button>
             {result ? (
-              <button type="button" onClick={() => setEditing(false)} className="rounded-md border border-slate-400 px-5 py-3 font-semibold hover:bg-slate-100">
+              <button
+                type="button"
+                onClick={() => setEditing(false)}
+                className="rounded-md border border-slate-400 px-5 py-3 font-semibold hover:bg-slate-100"
+              >
                 {t("backToResults")}
               </button>
             ) : null}
@@ -387,13 +446,20 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
             {t("results.title")}
           </h1>
           <p className="break-all text-sm text-slate-700">
-            {t(`results.target.${mode}`, { bucket: report.target.bucketUri, principal: (mode === "role" ? report.target.roleArn : report.target.accessKeyId) ?? "—" })}
+            {t(`results.target.${mode}`, {
+              bucket: report.target.bucketUri,
+              principal: (mode === "role" ? report.target.roleArn : report.target.accessKeyId) ?? "—",
+            })}
             {" · "}
             {t(`source.${result.source}`)}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={() => setEditing(true)} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            className="rounded border border-slate-400 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100"
+          >
             {t("results.edit")}
           </button>
           <button
@@ -412,7 +478,13 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
       </div>
       <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
         <div>
-          <StepNav steps={steps} statusOf={(s) => stepStatus(report, s)} active={view} onOpen={open} pending={(s) => recheckingStep === s} />
+          <StepNav
+            steps={steps}
+            statusOf={(s) => stepStatus(report, s)}
+            active={view}
+            onOpen={open}
+            pending={(s) => recheckingStep === s}
+          />
         </div>
         <div className="min-w-0 space-y-4">
           {view === "overview" ? (
@@ -420,26 +492,52 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
           ) : (
             <section aria-labelledby="step-title" className="space-y-4" data-step={view}>
               <div className="space-y-1">
-                <h2 id="step-title" ref={stepHeading} tabIndex={-1} className="flex flex-wrap items-center gap-2 text-xl font-semibold">
+                <h2
+                  id="step-title"
+                  ref={stepHeading}
+                  tabIndex={-1}
+                  className="flex flex-wrap items-center gap-2 text-xl font-semibold"
+                >
                   {t(`steps.${view}.title`)} <StatusBadge status={stepStatus(report, view)} />
                 </h2>
                 <p className="text-slate-700">{t(`steps.${view}.intro`)}</p>
               </div>
-              {recheckingStep === view ? <RunProgress steps={[view]} live={result.source === "live"} progress={progress} /> : null}
+              {recheckingStep === view ? (
+                <RunProgress steps={[view]} live={result.source === "live"} progress={progress} />
+              ) : null}
               {changes[view] ? <ChangeList changes={changes[view]!} /> : null}
               <FindingList findings={findingsOfStep(report, view)} snapshot={result.snapshot} />
               {view !== "intake" && view !== "summary" ? (
-                <section aria-labelledby="recheck-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+                <section
+                  aria-labelledby="recheck-title"
+                  className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+                >
                   <h3 id="recheck-title" className="font-semibold">
                     {t("recheck.title")}
                   </h3>
-                  <p className="text-sm text-slate-700">{t(result.source === "live" ? "recheck.hintLive" : "recheck.hintOffline")}</p>
+                  <p className="text-sm text-slate-700">
+                    {t(result.source === "live" ? "recheck.hintLive" : "recheck.hintOffline")}
+                  </p>
                   {result.source === "live" ? (
                     <CredentialFields creds={creds} onChange={setCreds} errors={credErrors} idPrefix="recheck" />
                   ) : result.fromSnapshot ? (
-                    <SnapshotPaste text={snapshotText} onChange={setSnapshotText} errors={pasteErrors} idPrefix="recheck" />
+                    <SnapshotPaste
+                      text={snapshotText}
+                      onChange={setSnapshotText}
+                      errors={pasteErrors}
+                      idPrefix="recheck"
+                    />
                   ) : (
-                    <OfflineDocumentsForm mode={mode} docs={docs} onChange={setDocs} errors={pasteErrors} sources={sources} groups={GROUPS_OF_STEP[view] ?? []} idPrefix="recheck" onCheck={checkDocuments} />
+                    <OfflineDocumentsForm
+                      mode={mode}
+                      docs={docs}
+                      onChange={setDocs}
+                      errors={pasteErrors}
+                      sources={sources}
+                      groups={GROUPS_OF_STEP[view] ?? []}
+                      idPrefix="recheck"
+                      onCheck={checkDocuments}
+                    />
                   )}
                   {errorView}
                   <button
@@ -462,7 +560,17 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
   );
 }
 
-function Overview({ report, mode, steps, onOpen }: { report: Report; mode: "role" | "access-key"; steps: StepId[]; onOpen: (v: View) => void }) {
+function Overview({
+  report,
+  mode,
+  steps,
+  onOpen,
+}: {
+  report: Report;
+  mode: "role" | "access-key";
+  steps: StepId[];
+  onOpen: (v: View) => void;
+}) {
   const t = useTranslations("wizard");
   const problems = report.findings.filter((f) => f.status === "fail" || f.status === "warn");
   return (
@@ -471,7 +579,12 @@ function Overview({ report, mode, steps, onOpen }: { report: Report; mode: "role
         {t("overview.title")}
       </h2>
       <p className="text-slate-800">
-        {t("overview.summary", { fail: report.summary.fail, warn: report.summary.warn, unknown: report.summary.unknown, pass: report.summary.pass })}
+        {t("overview.summary", {
+          fail: report.summary.fail,
+          warn: report.summary.warn,
+          unknown: report.summary.unknown,
+          pass: report.summary.pass,
+        })}
       </p>
       <AccessPathPicture hops={accessPath(report, mode)} onOpen={onOpen} />
       <div className="space-y-2">
@@ -512,14 +625,22 @@ function StepPager({ steps, view, onOpen }: { steps: StepId[]; view: View; onOpe
   return (
     <nav aria-label={t("nav.pager")} className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">
       {prev ? (
-        <button type="button" onClick={() => onOpen(prev)} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => onOpen(prev)}
+          className="rounded border border-slate-400 bg-white px-3 py-2 text-sm hover:bg-slate-100"
+        >
           ← {t("nav.previous", { step: label(prev) })}
         </button>
       ) : (
         <span />
       )}
       {next ? (
-        <button type="button" onClick={() => onOpen(next)} className="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-900">
+        <button
+          type="button"
+          onClick={() => onOpen(next)}
+          className="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-900"
+        >
           {t("nav.next", { step: label(next) })} →
         </button>
       ) : null}
@@ -532,7 +653,9 @@ function ChangeList({ changes }: { changes: { changed: StatusChange[]; unchanged
   const ts = useTranslations("findings.status");
   return (
     <div role="status" className="space-y-1 rounded border border-blue-300 bg-blue-50 p-3 text-sm">
-      <p className="font-semibold">{changes.changed.length > 0 ? t("changed", { count: changes.changed.length }) : t("nothingChanged")}</p>
+      <p className="font-semibold">
+        {changes.changed.length > 0 ? t("changed", { count: changes.changed.length }) : t("nothingChanged")}
+      </p>
       {changes.changed.length > 0 ? (
         <ul className="list-disc pl-5">
           {changes.changed.map((c) => (
@@ -550,7 +673,10 @@ function ChangeList({ changes }: { changes: { changed: StatusChange[]; unchanged
 function RunProgress({ steps, live, progress }: { steps: StepId[]; live: boolean; progress: StepProgress }) {
   const t = useTranslations("wizard");
   const [seconds, setSeconds] = useState(0);
-  const total = Object.values(progress).reduce((a, p) => ({ started: a.started + (p?.started ?? 0), ended: a.ended + (p?.ended ?? 0) }), { started: 0, ended: 0 });
+  const total = Object.values(progress).reduce(
+    (a, p) => ({ started: a.started + (p?.started ?? 0), ended: a.ended + (p?.ended ?? 0) }),
+    { started: 0, ended: 0 },
+  );
   useEffect(() => {
     const id = setInterval(() => setSeconds((s) => s + 1), 1000);
     return () => clearInterval(id);
@@ -569,8 +695,14 @@ function RunProgress({ steps, live, progress }: { steps: StepId[]; live: boolean
           const state = !live || !p ? "pending" : p.ended < p.started ? "reading" : "read";
           return (
             <li key={s} className="flex items-center gap-2" data-progress={s} data-state={state}>
-              <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-full ${state === "read" ? "bg-emerald-600" : "animate-pulse bg-blue-600"}`} />
-              {t(`steps.${s}.title`)}: {state === "pending" ? t("progress.pending") : t(`progress.${state}`, { ended: p?.ended ?? 0, started: p?.started ?? 0 })}
+              <span
+                aria-hidden="true"
+                className={`inline-block h-3 w-3 rounded-full ${state === "read" ? "bg-emerald-600" : "animate-pulse bg-blue-600"}`}
+              />
+              {t(`steps.${s}.title`)}:{" "}
+              {state === "pending"
+                ? t("progress.pending")
+                : t(`progress.${state}`, { ended: p?.ended ?? 0, started: p?.started ?? 0 })}
             </li>
           );
         })}

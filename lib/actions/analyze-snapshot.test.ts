@@ -22,7 +22,10 @@ describe("analyzeSnapshotAction", () => {
   });
 
   it("names the JSON path of an invalid snapshot instead of throwing", async () => {
-    const r = await analyzeSnapshotAction({ snapshot: { ...snapshot, bucket: { ...snapshot.bucket, objectOwnership: "Mine" } }, locale: "en" });
+    const r = await analyzeSnapshotAction({
+      snapshot: { ...snapshot, bucket: { ...snapshot.bucket, objectOwnership: "Mine" } },
+      locale: "en",
+    });
     expect(r).toMatchObject({ ok: false, error: { code: "input.invalid", field: "snapshot.bucket.objectOwnership" } });
     const bad = await analyzeSnapshotAction({ snapshot, locale: "fr" });
     expect(bad).toMatchObject({ ok: false, error: { code: "input.invalid", field: "locale" } });

@@ -16,14 +16,22 @@ const Input = z.object({ snapshot: z.unknown(), steps: StepsSchema.optional(), l
  * network. `steps` limits the analysis to those steps (the wizard's "Re-check this step").
  */
 export async function analyzeSnapshotAction(raw: unknown): Promise<ActionResult<{ report: Report }>> {
-  return logAction("wizard.analyze", () => analyze(raw), (r) => ({ ok: r.ok, ...(r.ok ? {} : { code: r.error.code, field: r.error.field }) }));
+  return logAction(
+    "wizard.analyze",
+    () => analyze(raw),
+    (r) => ({ ok: r.ok, ...(r.ok ? {} : { code: r.error.code, field: r.error.field }) }),
+  );
 }
 
 async function analyze(raw: unknown): Promise<ActionResult<{ report: Report }>> {
   const input = Input.safeParse(raw);
   if (!input.success) {
     const issue = input.error.issues[0];
-    return err({ code: "input.invalid", message: `${issuePath(issue.path)}: ${issue.message}`, field: issuePath(issue.path) });
+    return err({
+      code: "input.invalid",
+      message: `${issuePath(issue.path)}: ${issue.message}`,
+      field: issuePath(issue.path),
+    });
   }
   const snapshot = SnapshotSchema.safeParse(input.data.snapshot);
   if (!snapshot.success) {

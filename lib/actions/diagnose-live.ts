@@ -9,5 +9,9 @@ import type { ActionResult } from "./result";
  * The wizard prefers the streaming route (app/[locale]/wizard/live) for per-step progress; both share live-core.
  */
 export async function diagnoseLiveAction(raw: unknown): Promise<ActionResult<LiveResult>> {
-  return logAction("wizard.live-action", () => runLiveDiagnosis(raw), (r) => ({ ok: r.ok, ...(r.ok ? {} : { code: r.error.code }) }));
+  return logAction(
+    "wizard.live-action",
+    () => runLiveDiagnosis(raw),
+    (r) => ({ ok: r.ok, ...(r.ok ? {} : { code: r.error.code }) }),
+  );
 }

@@ -75,10 +75,21 @@ describe("runLiveDiagnosis", () => {
   });
 
   it("names the field of invalid input without echoing the secret", async () => {
-    const r = await runLiveDiagnosis({ target: { ...target, roleArn: "arn:aws:iam::111122223333:user/x" }, credentials: creds("AKIAFAKEROLEOK000001"), locale: "en" });
+    const r = await runLiveDiagnosis({
+      target: { ...target, roleArn: "arn:aws:iam::111122223333:user/x" },
+      credentials: creds("AKIAFAKEROLEOK000001"),
+      locale: "en",
+    });
     expect(r).toMatchObject({ ok: false, error: { code: "input.invalid", field: "target.roleArn" } });
-    const missing = await runLiveDiagnosis({ target, credentials: { accessKeyId: "AKIAFAKEROLEOK000001", secretAccessKey: "" }, locale: "en" });
-    expect(missing).toMatchObject({ ok: false, error: { code: "input.invalid", field: "credentials.secretAccessKey" } });
+    const missing = await runLiveDiagnosis({
+      target,
+      credentials: { accessKeyId: "AKIAFAKEROLEOK000001", secretAccessKey: "" },
+      locale: "en",
+    });
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: "input.invalid", field: "credentials.secretAccessKey" },
+    });
     expect(JSON.stringify([r, missing])).not.toContain(SECRET);
   });
 
@@ -86,7 +97,13 @@ describe("runLiveDiagnosis", () => {
     const first = await runLiveDiagnosis({ target, credentials: creds("AKIAFAKEROLESLASH001"), locale: "en" });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
-    const again = await runLiveDiagnosis({ target, credentials: creds("AKIAFAKEROLESLASH001"), locale: "ja", only: ["assume-role"], base: first.data.snapshot });
+    const again = await runLiveDiagnosis({
+      target,
+      credentials: creds("AKIAFAKEROLESLASH001"),
+      locale: "ja",
+      only: ["assume-role"],
+      base: first.data.snapshot,
+    });
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     expect(new Set(again.data.report.findings.map((f) => f.step))).toEqual(new Set(["assume-role"]));

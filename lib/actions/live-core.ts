@@ -31,8 +31,13 @@ export interface LiveResult {
 function credentialProblem(snapshot: Snapshot): ActionError | null {
   if (snapshot.caller) return null;
   const reason = snapshot.unavailable?.caller ?? "";
-  if (/ExpiredToken|RequestExpired/i.test(reason)) return { code: "aws.expired-token", message: reason, field: "credentials.sessionToken" };
-  if (/InvalidClientTokenId|InvalidAccessKeyId|SignatureDoesNotMatch|UnrecognizedClient|IncompleteSignature|InvalidToken/i.test(reason)) {
+  if (/ExpiredToken|RequestExpired/i.test(reason))
+    return { code: "aws.expired-token", message: reason, field: "credentials.sessionToken" };
+  if (
+    /InvalidClientTokenId|InvalidAccessKeyId|SignatureDoesNotMatch|UnrecognizedClient|IncompleteSignature|InvalidToken/i.test(
+      reason,
+    )
+  ) {
     return { code: "aws.invalid-credentials", message: reason, field: "credentials.accessKeyId" };
   }
   if (/Connection error|Timeout|Deadline/i.test(reason)) return { code: "aws.network", message: reason };
@@ -55,7 +60,10 @@ const CODE_OF: Record<string, ActionError["code"]> = {
  * credentials serve this one call: never stored, logged, or returned (the result is checked for them).
  * Shared by the server action and the streaming route (which passes `onProgress`).
  */
-export async function runLiveDiagnosis(raw: unknown, onProgress?: (e: ProgressEvent) => void): Promise<ActionResult<LiveResult>> {
+export async function runLiveDiagnosis(
+  raw: unknown,
+  onProgress?: (e: ProgressEvent) => void,
+): Promise<ActionResult<LiveResult>> {
   const input = LiveInput.safeParse(raw);
   if (!input.success) {
     const issue = input.error.issues[0];
@@ -75,7 +83,15 @@ export async function runLiveDiagnosis(raw: unknown, onProgress?: (e: ProgressEv
     base = b.data;
   }
   try {
-    const fresh = await collectSnapshot({ target, credentials, region: target.region ?? undefined, only, deadlineMs: 25_000, onProgress, simulate: true });
+    const fresh = await collectSnapshot({
+      target,
+      credentials,
+      region: target.region ?? undefined,
+      only,
+      deadlineMs: 25_000,
+      onProgress,
+      simulate: true,
+    });
     const problem = credentialProblem(fresh);
     if (problem) return err({ ...problem, message: redactSecrets(problem.message, secrets) });
     const snapshot = base ? mergeSnapshots(base, fresh) : fresh;

@@ -68,7 +68,10 @@ export function validateCollectInput(input: CollectInput): InputProblem[] {
   }
   if (t.mode === "role") {
     if (!t.roleArn || !ROLE_ARN.test(t.roleArn)) {
-      problems.push({ field: "target.roleArn", message: "must be an IAM role ARN such as arn:aws:iam::111122223333:role/tidb-import" });
+      problems.push({
+        field: "target.roleArn",
+        message: "must be an IAM role ARN such as arn:aws:iam::111122223333:role/tidb-import",
+      });
     }
   } else if (t.mode === "access-key") {
     if (!t.accessKeyId || !ACCESS_KEY_ID.test(t.accessKeyId)) {
@@ -93,8 +96,19 @@ export function validateCollectInput(input: CollectInput): InputProblem[] {
 /** Which groups of reads each step's checks need. */
 export type ReadGroup =
   | "simulation"
-  | "caller" | "role" | "rolePolicies" | "user" | "userPolicies" | "bucket" | "bucketPolicy" | "requesterPays"
-  | "ownership" | "encryption" | "objects" | "objectHeads" | "keys";
+  | "caller"
+  | "role"
+  | "rolePolicies"
+  | "user"
+  | "userPolicies"
+  | "bucket"
+  | "bucketPolicy"
+  | "requesterPays"
+  | "ownership"
+  | "encryption"
+  | "objects"
+  | "objectHeads"
+  | "keys";
 
 const PRINCIPAL: ReadGroup[] = ["role", "rolePolicies", "user", "userPolicies"];
 const STEP_READS: Record<StepId, ReadGroup[]> = {
@@ -104,7 +118,18 @@ const STEP_READS: Record<StepId, ReadGroup[]> = {
   "bucket-policy": ["caller", "role", "user", "bucket", "bucketPolicy", "requesterPays"],
   "object-ownership": ["caller", "bucket", "ownership", "objects"],
   encryption: ["caller", ...PRINCIPAL, "bucket", "encryption", "objects", "objectHeads", "keys"],
-  summary: ["caller", ...PRINCIPAL, "bucket", "bucketPolicy", "requesterPays", "ownership", "encryption", "objects", "objectHeads", "keys"],
+  summary: [
+    "caller",
+    ...PRINCIPAL,
+    "bucket",
+    "bucketPolicy",
+    "requesterPays",
+    "ownership",
+    "encryption",
+    "objects",
+    "objectHeads",
+    "keys",
+  ],
 };
 
 export function enabledReads(only: StepId[] | undefined, simulate = false): Set<ReadGroup> {

@@ -47,7 +47,14 @@ import type {
   Target,
 } from "@/lib/snapshot/schema";
 import { AwsClients, DEFAULT_CLIENT_OPTIONS } from "./clients";
-import { CollectInputError, enabledReads, ROLE_ARN, validateCollectInput, type CollectInput, type ReadGroup } from "./collect-input";
+import {
+  CollectInputError,
+  enabledReads,
+  ROLE_ARN,
+  validateCollectInput,
+  type CollectInput,
+  type ReadGroup,
+} from "./collect-input";
 import { classifyAwsError, redactSecrets } from "./errors";
 import type { ImportCall, OperationName } from "./operations";
 import { parsePolicyDocument } from "./policy-document";
@@ -131,38 +138,42 @@ class Collector {
   private caller?: { arn: string; accountId: string };
   private callerRef?: Promise<{ accountId?: string; ref?: CallRef }>;
 
-  private role: {
-    arn: string;
-    name: string;
-    exists?: boolean;
-    getRoleFailed?: string;
-    trustPolicy?: PolicyDocument | null;
-    boundaryArn?: string | null;
-    boundary?: PolicyDocument | null;
-    boundaryFailed?: string;
-    inline?: MapState;
-    attached?: MapState;
-  } | undefined;
+  private role:
+    | {
+        arn: string;
+        name: string;
+        exists?: boolean;
+        getRoleFailed?: string;
+        trustPolicy?: PolicyDocument | null;
+        boundaryArn?: string | null;
+        boundary?: PolicyDocument | null;
+        boundaryFailed?: string;
+        inline?: MapState;
+        attached?: MapState;
+      }
+    | undefined;
 
-  private user: {
-    exists?: boolean;
-    failed?: string;
-    name?: string;
-    arn?: string;
-    accountId?: string;
-    accountFailed?: string;
-    lastUsedService?: string;
-    lastUsedDate?: string;
-    boundaryArn?: string | null;
-    boundary?: PolicyDocument | null;
-    boundaryFailed?: string;
-    keys?: { id: string; status: "Active" | "Inactive" }[];
-    keysFailed?: string;
-    inline?: MapState;
-    attached?: MapState;
-    groups?: { name: string; inline?: MapState; attached?: MapState }[];
-    groupsFailed?: string;
-  } | undefined;
+  private user:
+    | {
+        exists?: boolean;
+        failed?: string;
+        name?: string;
+        arn?: string;
+        accountId?: string;
+        accountFailed?: string;
+        lastUsedService?: string;
+        lastUsedDate?: string;
+        boundaryArn?: string | null;
+        boundary?: PolicyDocument | null;
+        boundaryFailed?: string;
+        keys?: { id: string; status: "Active" | "Inactive" }[];
+        keysFailed?: string;
+        inline?: MapState;
+        attached?: MapState;
+        groups?: { name: string; inline?: MapState; attached?: MapState }[];
+        groupsFailed?: string;
+      }
+    | undefined;
 
   private bucket: {
     exists?: boolean;
@@ -290,16 +301,30 @@ class Collector {
     let p = this.managed.get(arn);
     if (!p) {
       p = (async () => {
-        const pol = await this.call("iam:GetPolicy", "identity-policy", [parent], (abortSignal) =>
-          this.clients.iam().send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal }), arn);
+        const pol = await this.call(
+          "iam:GetPolicy",
+          "identity-policy",
+          [parent],
+          (abortSignal) => this.clients.iam().send(new GetPolicyCommand({ PolicyArn: arn }), { abortSignal }),
+          arn,
+        );
         if (!pol.ok) return { ok: false as const, reason: pol.reason };
         const versionId = pol.value.Policy?.DefaultVersionId;
         if (!versionId) return { ok: false as const, reason: `No default version in iam:GetPolicy for ${arn}` };
-        const ver = await this.call("iam:GetPolicyVersion", "identity-policy", [pol.ref], (abortSignal) =>
-          this.clients.iam().send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }), { abortSignal }), arn);
+        const ver = await this.call(
+          "iam:GetPolicyVersion",
+          "identity-policy",
+          [pol.ref],
+          (abortSignal) =>
+            this.clients
+              .iam()
+              .send(new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: versionId }), { abortSignal }),
+          arn,
+        );
         if (!ver.ok) return { ok: false as const, reason: ver.reason };
         const doc = parsePolicyDocument(ver.value.PolicyVersion?.Document);
-        if (!doc) return { ok: false as const, reason: `Unreadable policy document from iam:GetPolicyVersion (${arn})` };
+        if (!doc)
+          return { ok: false as const, reason: `Unreadable policy document from iam:GetPolicyVersion (${arn})` };
         return { ok: true as const, doc, ref: ver.ref };
       })();
       this.managed.set(arn, p);
@@ -318,8 +343,13 @@ class Collector {
 
     tasks.push(
       (async () => {
-        const r = await this.call("iam:GetRole", "assume-role", [], (abortSignal) =>
-          iam().send(new GetRoleCommand({ RoleName: name }), { abortSignal }), name);
+        const r = await this.call(
+          "iam:GetRole",
+          "assume-role",
+          [],
+          (abortSignal) => iam().send(new GetRoleCommand({ RoleName: name }), { abortSignal }),
+          name,
+        );
         if (!r.ok) {
           if (r.error.code === "not-found") role.exists = false;
           else role.getRoleFailed = r.reason;
@@ -339,13 +369,20 @@ class Collector {
     );
     if (this.reads.has("rolePolicies")) {
       tasks.push(
-        this.readMapWithParent(undefined,
+        this.readMapWithParent(
+          undefined,
           "iam:ListRolePolicies",
           (Marker, abortSignal) => iam().send(new ListRolePoliciesCommand({ RoleName: name, Marker }), { abortSignal }),
           (p) => ({ names: p.PolicyNames ?? [], next: p.IsTruncated ? p.Marker : undefined }),
           async (policyName, parent) => {
-            const r = await this.call("iam:GetRolePolicy", "identity-policy", [parent], (abortSignal) =>
-              iam().send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName }), { abortSignal }), policyName);
+            const r = await this.call(
+              "iam:GetRolePolicy",
+              "identity-policy",
+              [parent],
+              (abortSignal) =>
+                iam().send(new GetRolePolicyCommand({ RoleName: name, PolicyName: policyName }), { abortSignal }),
+              policyName,
+            );
             if (!r.ok) return { ok: false, reason: r.reason };
             const doc = parsePolicyDocument(r.value.PolicyDocument);
             return doc ? { ok: true, doc } : { ok: false, reason: "Unreadable policy document from iam:GetRolePolicy" };
@@ -354,10 +391,15 @@ class Collector {
         ).then((s) => (role.inline = s)),
       );
       tasks.push(
-        this.readMapWithParent(undefined,
+        this.readMapWithParent(
+          undefined,
           "iam:ListAttachedRolePolicies",
-          (Marker, abortSignal) => iam().send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker }), { abortSignal }),
-          (p) => ({ names: (p.AttachedPolicies ?? []).flatMap((a) => (a.PolicyArn ? [a.PolicyArn] : [])), next: p.IsTruncated ? p.Marker : undefined }),
+          (Marker, abortSignal) =>
+            iam().send(new ListAttachedRolePoliciesCommand({ RoleName: name, Marker }), { abortSignal }),
+          (p) => ({
+            names: (p.AttachedPolicies ?? []).flatMap((a) => (a.PolicyArn ? [a.PolicyArn] : [])),
+            next: p.IsTruncated ? p.Marker : undefined,
+          }),
           (policyArn, parent) => this.readManaged(policyArn, parent),
           name,
         ).then((s) => (role.attached = s)),
@@ -376,15 +418,26 @@ class Collector {
 
     tasks.push(
       (async () => {
-        const r = await this.call("sts:GetAccessKeyInfo", "identity-policy", [], (abortSignal) =>
-          this.clients.sts().send(new GetAccessKeyInfoCommand({ AccessKeyId: keyId }), { abortSignal }), keyId);
+        const r = await this.call(
+          "sts:GetAccessKeyInfo",
+          "identity-policy",
+          [],
+          (abortSignal) =>
+            this.clients.sts().send(new GetAccessKeyInfoCommand({ AccessKeyId: keyId }), { abortSignal }),
+          keyId,
+        );
         if (r.ok) user.accountId = r.value.Account;
         else user.accountFailed = r.reason;
       })(),
     );
 
-    const last = await this.call("iam:GetAccessKeyLastUsed", "identity-policy", [], (abortSignal) =>
-      iam().send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keyId }), { abortSignal }), keyId);
+    const last = await this.call(
+      "iam:GetAccessKeyLastUsed",
+      "identity-policy",
+      [],
+      (abortSignal) => iam().send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keyId }), { abortSignal }),
+      keyId,
+    );
     if (!last.ok || !last.value.UserName) {
       this.tellUserArn({});
       user.failed = last.ok ? "No user name in iam:GetAccessKeyLastUsed" : last.reason;
@@ -399,8 +452,13 @@ class Collector {
 
     tasks.push(
       (async () => {
-        const r = await this.call("iam:GetUser", "identity-policy", [parent], (abortSignal) =>
-          iam().send(new GetUserCommand({ UserName }), { abortSignal }), UserName);
+        const r = await this.call(
+          "iam:GetUser",
+          "identity-policy",
+          [parent],
+          (abortSignal) => iam().send(new GetUserCommand({ UserName }), { abortSignal }),
+          UserName,
+        );
         this.tellUserArn({ arn: r.ok ? r.value.User?.Arn : undefined, ref: r.ref });
         if (!r.ok) {
           if (r.error.code === "not-found") user.exists = false;
@@ -420,23 +478,37 @@ class Collector {
     );
     tasks.push(
       (async () => {
-        const r = await this.call("iam:ListAccessKeys", "identity-policy", [parent], (abortSignal) =>
-          iam().send(new ListAccessKeysCommand({ UserName }), { abortSignal }), UserName);
+        const r = await this.call(
+          "iam:ListAccessKeys",
+          "identity-policy",
+          [parent],
+          (abortSignal) => iam().send(new ListAccessKeysCommand({ UserName }), { abortSignal }),
+          UserName,
+        );
         if (!r.ok) user.keysFailed = r.reason;
         else
           user.keys = (r.value.AccessKeyMetadata ?? []).flatMap((k) =>
-            k.AccessKeyId ? [{ id: k.AccessKeyId, status: k.Status === "Active" ? ("Active" as const) : ("Inactive" as const) }] : [],
+            k.AccessKeyId
+              ? [{ id: k.AccessKeyId, status: k.Status === "Active" ? ("Active" as const) : ("Inactive" as const) }]
+              : [],
           );
       })(),
     );
     if (this.reads.has("userPolicies")) {
       tasks.push(
-        this.readMapWithParent(parent, "iam:ListUserPolicies",
+        this.readMapWithParent(
+          parent,
+          "iam:ListUserPolicies",
           (Marker, abortSignal) => iam().send(new ListUserPoliciesCommand({ UserName, Marker }), { abortSignal }),
           (p) => ({ names: p.PolicyNames ?? [], next: p.IsTruncated ? p.Marker : undefined }),
           async (PolicyName, ref) => {
-            const r = await this.call("iam:GetUserPolicy", "identity-policy", [ref], (abortSignal) =>
-              iam().send(new GetUserPolicyCommand({ UserName, PolicyName }), { abortSignal }), PolicyName);
+            const r = await this.call(
+              "iam:GetUserPolicy",
+              "identity-policy",
+              [ref],
+              (abortSignal) => iam().send(new GetUserPolicyCommand({ UserName, PolicyName }), { abortSignal }),
+              PolicyName,
+            );
             if (!r.ok) return { ok: false, reason: r.reason };
             const doc = parsePolicyDocument(r.value.PolicyDocument);
             return doc ? { ok: true, doc } : { ok: false, reason: "Unreadable policy document from iam:GetUserPolicy" };
@@ -445,9 +517,15 @@ class Collector {
         ).then((s) => (user.inline = s)),
       );
       tasks.push(
-        this.readMapWithParent(parent, "iam:ListAttachedUserPolicies",
-          (Marker, abortSignal) => iam().send(new ListAttachedUserPoliciesCommand({ UserName, Marker }), { abortSignal }),
-          (p) => ({ names: (p.AttachedPolicies ?? []).flatMap((a) => (a.PolicyArn ? [a.PolicyArn] : [])), next: p.IsTruncated ? p.Marker : undefined }),
+        this.readMapWithParent(
+          parent,
+          "iam:ListAttachedUserPolicies",
+          (Marker, abortSignal) =>
+            iam().send(new ListAttachedUserPoliciesCommand({ UserName, Marker }), { abortSignal }),
+          (p) => ({
+            names: (p.AttachedPolicies ?? []).flatMap((a) => (a.PolicyArn ? [a.PolicyArn] : [])),
+            next: p.IsTruncated ? p.Marker : undefined,
+          }),
           (policyArn, ref) => this.readManaged(policyArn, ref),
           UserName,
         ).then((s) => (user.attached = s)),
@@ -500,8 +578,13 @@ class Collector {
     let marker: string | undefined;
     let parent: CallRef = first;
     do {
-      const page = await this.call("iam:ListGroupsForUser", "identity-policy", [parent], (abortSignal) =>
-        iam().send(new ListGroupsForUserCommand({ UserName, Marker: marker }), { abortSignal }), UserName);
+      const page = await this.call(
+        "iam:ListGroupsForUser",
+        "identity-policy",
+        [parent],
+        (abortSignal) => iam().send(new ListGroupsForUserCommand({ UserName, Marker: marker }), { abortSignal }),
+        UserName,
+      );
       if (!page.ok) {
         user.groupsFailed = page.reason;
         break;
@@ -514,23 +597,38 @@ class Collector {
         groups.push(group);
         const ref = page.ref;
         tasks.push(
-          this.readMapWithParent(ref, "iam:ListGroupPolicies",
+          this.readMapWithParent(
+            ref,
+            "iam:ListGroupPolicies",
             (Marker, abortSignal) => iam().send(new ListGroupPoliciesCommand({ GroupName, Marker }), { abortSignal }),
             (p) => ({ names: p.PolicyNames ?? [], next: p.IsTruncated ? p.Marker : undefined }),
             async (PolicyName, pref) => {
-              const r = await this.call("iam:GetGroupPolicy", "identity-policy", [pref], (abortSignal) =>
-                iam().send(new GetGroupPolicyCommand({ GroupName, PolicyName }), { abortSignal }), PolicyName);
+              const r = await this.call(
+                "iam:GetGroupPolicy",
+                "identity-policy",
+                [pref],
+                (abortSignal) => iam().send(new GetGroupPolicyCommand({ GroupName, PolicyName }), { abortSignal }),
+                PolicyName,
+              );
               if (!r.ok) return { ok: false, reason: r.reason };
               const doc = parsePolicyDocument(r.value.PolicyDocument);
-              return doc ? { ok: true, doc } : { ok: false, reason: "Unreadable policy document from iam:GetGroupPolicy" };
+              return doc
+                ? { ok: true, doc }
+                : { ok: false, reason: "Unreadable policy document from iam:GetGroupPolicy" };
             },
             GroupName,
           ).then((s) => (group.inline = s)),
         );
         tasks.push(
-          this.readMapWithParent(ref, "iam:ListAttachedGroupPolicies",
-            (Marker, abortSignal) => iam().send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker }), { abortSignal }),
-            (p) => ({ names: (p.AttachedPolicies ?? []).flatMap((a) => (a.PolicyArn ? [a.PolicyArn] : [])), next: p.IsTruncated ? p.Marker : undefined }),
+          this.readMapWithParent(
+            ref,
+            "iam:ListAttachedGroupPolicies",
+            (Marker, abortSignal) =>
+              iam().send(new ListAttachedGroupPoliciesCommand({ GroupName, Marker }), { abortSignal }),
+            (p) => ({
+              names: (p.AttachedPolicies ?? []).flatMap((a) => (a.PolicyArn ? [a.PolicyArn] : [])),
+              next: p.IsTruncated ? p.Marker : undefined,
+            }),
             (policyArn, pref) => this.readManaged(policyArn, pref),
             GroupName,
           ).then((s) => (group.attached = s)),
@@ -561,8 +659,13 @@ class Collector {
     // Existence and region.
     tasks.push(
       (async () => {
-        const r = await this.call("s3:HeadBucket", "bucket-policy", [], (abortSignal) =>
-          s3().send(new HeadBucketCommand({ Bucket }), { abortSignal }), Bucket);
+        const r = await this.call(
+          "s3:HeadBucket",
+          "bucket-policy",
+          [],
+          (abortSignal) => s3().send(new HeadBucketCommand({ Bucket }), { abortSignal }),
+          Bucket,
+        );
         if (r.ok) {
           b.exists = true;
           if (r.value.BucketRegion) b.region ??= r.value.BucketRegion;
@@ -576,8 +679,13 @@ class Collector {
     );
     tasks.push(
       (async () => {
-        const r = await this.call("s3:GetBucketLocation", "bucket-policy", [], (abortSignal) =>
-          s3().send(new GetBucketLocationCommand({ Bucket }), { abortSignal }), Bucket);
+        const r = await this.call(
+          "s3:GetBucketLocation",
+          "bucket-policy",
+          [],
+          (abortSignal) => s3().send(new GetBucketLocationCommand({ Bucket }), { abortSignal }),
+          Bucket,
+        );
         if (r.ok) {
           b.exists = true;
           const lc = r.value.LocationConstraint as string | undefined;
@@ -590,8 +698,13 @@ class Collector {
     tasks.push(this.readBucketOwner(Bucket));
     tasks.push(
       (async () => {
-        const r = await this.call("s3:GetBucketAcl", "object-ownership", [], (abortSignal) =>
-          s3().send(new GetBucketAclCommand({ Bucket }), { abortSignal }), Bucket);
+        const r = await this.call(
+          "s3:GetBucketAcl",
+          "object-ownership",
+          [],
+          (abortSignal) => s3().send(new GetBucketAclCommand({ Bucket }), { abortSignal }),
+          Bucket,
+        );
         if (r.ok) b.ownerCanonicalId = r.value.Owner?.ID;
         else if (!noBucket(r)) b.aclFailed = r.reason;
       })(),
@@ -599,8 +712,13 @@ class Collector {
     if (this.reads.has("bucketPolicy")) {
       tasks.push(
         (async () => {
-          const r = await this.call("s3:GetBucketPolicy", "bucket-policy", [], (abortSignal) =>
-            s3().send(new GetBucketPolicyCommand({ Bucket }), { abortSignal }), Bucket);
+          const r = await this.call(
+            "s3:GetBucketPolicy",
+            "bucket-policy",
+            [],
+            (abortSignal) => s3().send(new GetBucketPolicyCommand({ Bucket }), { abortSignal }),
+            Bucket,
+          );
           if (r.ok) {
             const doc = parsePolicyDocument(r.value.Policy);
             if (doc) b.policy = doc;
@@ -613,8 +731,13 @@ class Collector {
     if (this.reads.has("ownership")) {
       tasks.push(
         (async () => {
-          const r = await this.call("s3:GetBucketOwnershipControls", "object-ownership", [], (abortSignal) =>
-            s3().send(new GetBucketOwnershipControlsCommand({ Bucket }), { abortSignal }), Bucket);
+          const r = await this.call(
+            "s3:GetBucketOwnershipControls",
+            "object-ownership",
+            [],
+            (abortSignal) => s3().send(new GetBucketOwnershipControlsCommand({ Bucket }), { abortSignal }),
+            Bucket,
+          );
           if (r.ok) {
             const o = r.value.OwnershipControls?.Rules?.[0]?.ObjectOwnership;
             b.ownership = o === "BucketOwnerEnforced" || o === "BucketOwnerPreferred" ? o : "ObjectWriter";
@@ -626,8 +749,13 @@ class Collector {
     if (this.reads.has("requesterPays")) {
       tasks.push(
         (async () => {
-          const r = await this.call("s3:GetBucketRequestPayment", "bucket-policy", [], (abortSignal) =>
-            s3().send(new GetBucketRequestPaymentCommand({ Bucket }), { abortSignal }), Bucket);
+          const r = await this.call(
+            "s3:GetBucketRequestPayment",
+            "bucket-policy",
+            [],
+            (abortSignal) => s3().send(new GetBucketRequestPaymentCommand({ Bucket }), { abortSignal }),
+            Bucket,
+          );
           if (r.ok) b.requesterPays = r.value.Payer === "Requester";
           else if (!noBucket(r)) b.requesterPaysFailed = r.reason;
         })(),
@@ -636,8 +764,13 @@ class Collector {
     if (this.reads.has("encryption")) {
       tasks.push(
         (async () => {
-          const r = await this.call("s3:GetBucketEncryption", "encryption", [], (abortSignal) =>
-            s3().send(new GetBucketEncryptionCommand({ Bucket }), { abortSignal }), Bucket);
+          const r = await this.call(
+            "s3:GetBucketEncryption",
+            "encryption",
+            [],
+            (abortSignal) => s3().send(new GetBucketEncryptionCommand({ Bucket }), { abortSignal }),
+            Bucket,
+          );
           if (r.ok) {
             const rule = r.value.ServerSideEncryptionConfiguration?.Rules?.[0];
             const alg = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm;
@@ -661,8 +794,14 @@ class Collector {
     const b = this.bucket;
     const roleAccount = accountFromArn(this.target.roleArn);
     const tryOwner = async (account: string, parent?: CallRef): Promise<"yes" | "no" | "unknown"> => {
-      const r = await this.call("s3:HeadBucket", "bucket-policy", [parent], (abortSignal) =>
-        this.clients.s3().send(new HeadBucketCommand({ Bucket, ExpectedBucketOwner: account }), { abortSignal }), `${Bucket} owner ${account}`);
+      const r = await this.call(
+        "s3:HeadBucket",
+        "bucket-policy",
+        [parent],
+        (abortSignal) =>
+          this.clients.s3().send(new HeadBucketCommand({ Bucket, ExpectedBucketOwner: account }), { abortSignal }),
+        `${Bucket} owner ${account}`,
+      );
       if (r.ok) return "yes";
       if (r.error.code === "access-denied") return "no";
       if (r.error.code !== "not-found") b.ownerFailed ??= r.reason;
@@ -673,7 +812,10 @@ class Collector {
     // The role's account is known at once; the caller's account as soon as GetCallerIdentity answers.
     const first = roleAccount ? tryOwner(roleAccount) : Promise.resolve<"yes" | "no" | "unknown">("unknown");
     if (roleAccount) tried.add(roleAccount);
-    const [firstAnswer, caller] = await Promise.all([first, this.callerRef ?? Promise.resolve<{ accountId?: string; ref?: CallRef }>({})]);
+    const [firstAnswer, caller] = await Promise.all([
+      first,
+      this.callerRef ?? Promise.resolve<{ accountId?: string; ref?: CallRef }>({}),
+    ]);
     if (firstAnswer === "yes" && roleAccount) {
       b.ownerAccountId = roleAccount;
       return;
@@ -704,8 +846,16 @@ class Collector {
   private async listObjects(Bucket: string): Promise<void> {
     const u = this.uri;
     const prefix = u.kind === "folder" ? u.folder : u.kind === "file" ? (u.key ?? "") : (u.key ?? "").split(/[*?]/)[0];
-    const r = await this.call("s3:ListObjectsV2", "object-ownership", [], (abortSignal) =>
-      this.clients.s3().send(new ListObjectsV2Command({ Bucket, Prefix: prefix, FetchOwner: true, MaxKeys: 1000 }), { abortSignal }), prefix);
+    const r = await this.call(
+      "s3:ListObjectsV2",
+      "object-ownership",
+      [],
+      (abortSignal) =>
+        this.clients
+          .s3()
+          .send(new ListObjectsV2Command({ Bucket, Prefix: prefix, FetchOwner: true, MaxKeys: 1000 }), { abortSignal }),
+      prefix,
+    );
     if (!r.ok) {
       if (r.error.awsCode === "NoSuchBucket") this.bucket.notFound = true;
       else this.objectsFailed = r.reason;
@@ -730,8 +880,13 @@ class Collector {
   }
 
   private async headObject(Bucket: string, o: SnapshotObject, parent: CallRef): Promise<void> {
-    const r = await this.call("s3:HeadObject", "encryption", [parent], (abortSignal) =>
-      this.clients.s3().send(new HeadObjectCommand({ Bucket, Key: o.key }), { abortSignal }), o.key);
+    const r = await this.call(
+      "s3:HeadObject",
+      "encryption",
+      [parent],
+      (abortSignal) => this.clients.s3().send(new HeadObjectCommand({ Bucket, Key: o.key }), { abortSignal }),
+      o.key,
+    );
     if (!r.ok) {
       // An SSE-C object cannot be HEADed without its customer key: S3 answers 400 Bad Request.
       if (r.error.httpStatus === 400) {
@@ -775,9 +930,19 @@ class Collector {
     this.spawn(p);
   }
 
-  private async describeKey(id: string, knownArn: string | undefined, region: string, parent: CallRef): Promise<{ arn: string; ref: CallRef } | undefined> {
-    const r = await this.call("kms:DescribeKey", "encryption", [parent], (abortSignal) =>
-      this.clients.kms(region).send(new DescribeKeyCommand({ KeyId: id }), { abortSignal }), id);
+  private async describeKey(
+    id: string,
+    knownArn: string | undefined,
+    region: string,
+    parent: CallRef,
+  ): Promise<{ arn: string; ref: CallRef } | undefined> {
+    const r = await this.call(
+      "kms:DescribeKey",
+      "encryption",
+      [parent],
+      (abortSignal) => this.clients.kms(region).send(new DescribeKeyCommand({ KeyId: id }), { abortSignal }),
+      id,
+    );
     if (!r.ok) {
       if (knownArn) this.keyEntry(knownArn);
       this.unavailable[`keys.${knownArn ?? id}`] = r.reason;
@@ -814,8 +979,16 @@ class Collector {
     const k = this.keyEntry(arn);
     await Promise.all([
       (async () => {
-        const r = await this.call("kms:GetKeyPolicy", "encryption", [parent], (abortSignal) =>
-          this.clients.kms(region).send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: "default" }), { abortSignal }), arn);
+        const r = await this.call(
+          "kms:GetKeyPolicy",
+          "encryption",
+          [parent],
+          (abortSignal) =>
+            this.clients
+              .kms(region)
+              .send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: "default" }), { abortSignal }),
+          arn,
+        );
         if (r.ok) {
           const doc = parsePolicyDocument(r.value.Policy);
           if (doc) k.policy = doc;
@@ -827,8 +1000,14 @@ class Collector {
         let Marker: string | undefined;
         let p: CallRef = parent;
         do {
-          const r = await this.call("kms:ListAliases", "encryption", [p], (abortSignal) =>
-            this.clients.kms(region).send(new ListAliasesCommand({ KeyId: arn, Marker }), { abortSignal }), arn);
+          const r = await this.call(
+            "kms:ListAliases",
+            "encryption",
+            [p],
+            (abortSignal) =>
+              this.clients.kms(region).send(new ListAliasesCommand({ KeyId: arn, Marker }), { abortSignal }),
+            arn,
+          );
           if (!r.ok) {
             this.unavailable[`keys.${arn}.aliases`] = r.reason;
             return;
@@ -865,15 +1044,32 @@ class Collector {
     const partition = source.split(":")[1] || "aws";
     const bucketArn = `arn:${partition}:s3:::${u.bucket}`;
     const out: NonNullable<Snapshot["simulation"]> = [];
-    const ask = async (actions: string[], resources: string[], context: ContextEntry[], parents: (CallRef | undefined)[]) => {
+    const ask = async (
+      actions: string[],
+      resources: string[],
+      context: ContextEntry[],
+      parents: (CallRef | undefined)[],
+    ) => {
       let Marker: string | undefined;
       let after = parents;
       do {
-        const r = await this.call("iam:SimulatePrincipalPolicy", "summary", after, (abortSignal) =>
-          this.clients.iam().send(
-            new SimulatePrincipalPolicyCommand({ PolicySourceArn: source, ActionNames: actions, ResourceArns: resources, ContextEntries: context, Marker }),
-            { abortSignal },
-          ), actions.join(" "));
+        const r = await this.call(
+          "iam:SimulatePrincipalPolicy",
+          "summary",
+          after,
+          (abortSignal) =>
+            this.clients.iam().send(
+              new SimulatePrincipalPolicyCommand({
+                PolicySourceArn: source,
+                ActionNames: actions,
+                ResourceArns: resources,
+                ContextEntries: context,
+                Marker,
+              }),
+              { abortSignal },
+            ),
+          actions.join(" "),
+        );
         if (!r.ok) {
           this.simulationFailed ??= r.reason;
           return;
@@ -881,7 +1077,11 @@ class Collector {
         after = [r.ref];
         for (const e of r.value.EvaluationResults ?? []) {
           const d = e.EvalDecision;
-          if (e.EvalActionName && e.EvalResourceName && (d === "allowed" || d === "explicitDeny" || d === "implicitDeny")) {
+          if (
+            e.EvalActionName &&
+            e.EvalResourceName &&
+            (d === "allowed" || d === "explicitDeny" || d === "implicitDeny")
+          ) {
             out.push({ action: e.EvalActionName, resource: e.EvalResourceName, decision: d });
           }
         }
@@ -889,16 +1089,28 @@ class Collector {
       } while (Marker);
     };
     await Promise.all([
-      ask(["s3:GetBucketLocation", "s3:ListBucket"], [bucketArn], [{ ContextKeyName: "s3:prefix", ContextKeyValues: [u.folder], ContextKeyType: "string" }], [parent]),
+      ask(
+        ["s3:GetBucketLocation", "s3:ListBucket"],
+        [bucketArn],
+        [{ ContextKeyName: "s3:prefix", ContextKeyValues: [u.folder], ContextKeyType: "string" }],
+        [parent],
+      ),
       (async () => {
         await this.objectsListed;
         const keys = (this.objects ?? []).slice(0, 3).map((o) => `${bucketArn}/${o.key}`);
         if (keys.length === 0) return;
-        await ask(this.target.mode === "role" ? ["s3:GetObject", "s3:GetObjectVersion"] : ["s3:GetObject"], keys, [], [parent]);
+        await ask(
+          this.target.mode === "role" ? ["s3:GetObject", "s3:GetObjectVersion"] : ["s3:GetObject"],
+          keys,
+          [],
+          [parent],
+        );
       })(),
       (async () => {
         await Promise.all([this.encryptionRead, this.headsDone]);
-        const arns = [...new Set((await Promise.all([...this.keyStarted.values()])).filter((a): a is string => Boolean(a)))].sort();
+        const arns = [
+          ...new Set((await Promise.all([...this.keyStarted.values()])).filter((a): a is string => Boolean(a))),
+        ].sort();
         if (arns.length > 0) await ask(["kms:Decrypt"], arns, [], [parent]);
       })(),
     ]);
@@ -910,8 +1122,18 @@ class Collector {
     const ic = this.importClients as AwsClients;
     const Bucket = this.uri.bucket;
     const results: Partial<Record<ImportCall, GroundTruth>> = {};
-    const record = async <T>(callName: ImportCall, parents: (CallRef | undefined)[], send: (s: AbortSignal) => Promise<T>, subject: string) => {
-      const op: OperationName = callName === "GetBucketLocation" ? "s3:GetBucketLocation" : callName === "ListObjectsV2" ? "s3:ListObjectsV2" : "s3:HeadObject";
+    const record = async <T>(
+      callName: ImportCall,
+      parents: (CallRef | undefined)[],
+      send: (s: AbortSignal) => Promise<T>,
+      subject: string,
+    ) => {
+      const op: OperationName =
+        callName === "GetBucketLocation"
+          ? "s3:GetBucketLocation"
+          : callName === "ListObjectsV2"
+            ? "s3:ListObjectsV2"
+            : "s3:HeadObject";
       const r = await this.run.call(op, "summary", parents, send, subject, `import:${callName}`);
       results[callName] = r.ok
         ? { call: callName, ok: true }
@@ -926,12 +1148,24 @@ class Collector {
     const u = this.uri;
     const prefix = u.kind === "folder" ? u.folder : u.kind === "file" ? (u.key ?? "") : (u.key ?? "").split(/[*?]/)[0];
     const [, list] = await Promise.all([
-      record("GetBucketLocation", [], (abortSignal) => ic.s3().send(new GetBucketLocationCommand({ Bucket }), { abortSignal }), Bucket),
-      record("ListObjectsV2", [], (abortSignal) => ic.s3().send(new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: 1 }), { abortSignal }), prefix),
+      record(
+        "GetBucketLocation",
+        [],
+        (abortSignal) => ic.s3().send(new GetBucketLocationCommand({ Bucket }), { abortSignal }),
+        Bucket,
+      ),
+      record(
+        "ListObjectsV2",
+        [],
+        (abortSignal) =>
+          ic.s3().send(new ListObjectsV2Command({ Bucket, Prefix: prefix, MaxKeys: 1 }), { abortSignal }),
+        prefix,
+      ),
     ]);
     let key: string | undefined;
     let parent: CallRef | undefined = list.ref;
-    if (list.ok) key = list.value.Contents?.find((o) => o.Key && keyInTarget(u, o.Key))?.Key ?? list.value.Contents?.[0]?.Key;
+    if (list.ok)
+      key = list.value.Contents?.find((o) => o.Key && keyInTarget(u, o.Key))?.Key ?? list.value.Contents?.[0]?.Key;
     if (!key) {
       // The import's key could not list: read the first object the diagnosing credentials found.
       await this.objectsListed;
@@ -940,13 +1174,22 @@ class Collector {
     }
     if (key) {
       const objectKey = key;
-      await record("GetObject", [parent], async (abortSignal) => {
-        const res = await ic.s3().send(new GetObjectCommand({ Bucket, Key: objectKey, Range: "bytes=0-0" }), { abortSignal });
-        await res.Body?.transformToByteArray();
-        return true;
-      }, objectKey);
+      await record(
+        "GetObject",
+        [parent],
+        async (abortSignal) => {
+          const res = await ic
+            .s3()
+            .send(new GetObjectCommand({ Bucket, Key: objectKey, Range: "bytes=0-0" }), { abortSignal });
+          await res.Body?.transformToByteArray();
+          return true;
+        },
+        objectKey,
+      );
     }
-    this.groundTruth = (["GetBucketLocation", "ListObjectsV2", "GetObject"] as const).flatMap((c) => (results[c] ? [results[c]] : []));
+    this.groundTruth = (["GetBucketLocation", "ListObjectsV2", "GetObject"] as const).flatMap((c) =>
+      results[c] ? [results[c]] : [],
+    );
   }
 
   // ---------- assembly ----------
@@ -971,7 +1214,12 @@ class Collector {
         const b = snap.bucket;
         snap.objects = this.objects.map((o, i) => {
           const out: SnapshotObject = { ...o };
-          if (o.ownerCanonicalId && b?.ownerCanonicalId && b.ownerAccountId && o.ownerCanonicalId === b.ownerCanonicalId) {
+          if (
+            o.ownerCanonicalId &&
+            b?.ownerCanonicalId &&
+            b.ownerAccountId &&
+            o.ownerCanonicalId === b.ownerCanonicalId
+          ) {
             out.ownerAccountId = b.ownerAccountId;
           }
           const failed = this.headFailed.get(o.key);
@@ -998,7 +1246,11 @@ class Collector {
     return snap;
   }
 
-  private mapOrUnavailable(state: MapState | undefined, path: string, deadlineOp: string): Record<string, PolicyDocument> | undefined {
+  private mapOrUnavailable(
+    state: MapState | undefined,
+    path: string,
+    deadlineOp: string,
+  ): Record<string, PolicyDocument> | undefined {
     if (state && !state.failed) return state.docs;
     this.unavailable[path] = state?.failed ?? `Deadline reached before ${deadlineOp} answered`;
     return undefined;
@@ -1026,8 +1278,12 @@ class Collector {
       if (attached) role.attachedPolicies = attached;
       if (r.boundaryArn) role.permissionsBoundaryArn = r.boundaryArn;
       if (r.boundary !== undefined) role.permissionsBoundary = r.boundary;
-      else if (r.exists) this.unavailable["role.permissionsBoundary"] = r.boundaryFailed ?? "Deadline reached before iam:GetPolicyVersion answered";
-      else this.unavailable["role.permissionsBoundary"] = r.getRoleFailed ?? "Deadline reached before iam:GetRole answered";
+      else if (r.exists)
+        this.unavailable["role.permissionsBoundary"] =
+          r.boundaryFailed ?? "Deadline reached before iam:GetPolicyVersion answered";
+      else
+        this.unavailable["role.permissionsBoundary"] =
+          r.getRoleFailed ?? "Deadline reached before iam:GetRole answered";
     }
     return role;
   }
@@ -1040,7 +1296,9 @@ class Collector {
       const reason = u.failed ?? "Deadline reached before iam:GetUser answered";
       const other = u.accountId && u.accountId !== this.caller?.accountId;
       // The key's account is known even when its user is not: say so (another account's users cannot be read).
-      this.unavailable["user"] = other ? `${reason} (the key belongs to account ${u.accountId}, not the diagnosing credentials' ${this.caller?.accountId ?? "account"})` : reason;
+      this.unavailable["user"] = other
+        ? `${reason} (the key belongs to account ${u.accountId}, not the diagnosing credentials' ${this.caller?.accountId ?? "account"})`
+        : reason;
       return undefined;
     }
     const user: SnapshotUser = { exists: true };
@@ -1056,19 +1314,32 @@ class Collector {
         const failed = u.groups.find((g) => g.inline?.failed || g.attached?.failed || !g.inline || !g.attached);
         if (failed) {
           this.unavailable["user.groups"] =
-            failed.inline?.failed ?? failed.attached?.failed ?? "Deadline reached before iam:ListGroupPolicies answered";
+            failed.inline?.failed ??
+            failed.attached?.failed ??
+            "Deadline reached before iam:ListGroupPolicies answered";
         } else {
-          user.groups = u.groups.map((g) => ({ name: g.name, inlinePolicies: g.inline?.docs ?? {}, attachedPolicies: g.attached?.docs ?? {} }));
+          user.groups = u.groups.map((g) => ({
+            name: g.name,
+            inlinePolicies: g.inline?.docs ?? {},
+            attachedPolicies: g.attached?.docs ?? {},
+          }));
         }
-      } else this.unavailable["user.groups"] = u.groupsFailed ?? "Deadline reached before iam:ListGroupsForUser answered";
+      } else
+        this.unavailable["user.groups"] = u.groupsFailed ?? "Deadline reached before iam:ListGroupsForUser answered";
       if (u.boundaryArn) user.permissionsBoundaryArn = u.boundaryArn;
       if (u.boundary !== undefined) user.permissionsBoundary = u.boundary;
-      else this.unavailable["user.permissionsBoundary"] = u.boundaryFailed ?? "Deadline reached before iam:GetPolicyVersion answered";
+      else
+        this.unavailable["user.permissionsBoundary"] =
+          u.boundaryFailed ?? "Deadline reached before iam:GetPolicyVersion answered";
     }
     if (u.keys) {
       user.accessKeys = u.keys.map((k) =>
         k.id === this.target.accessKeyId
-          ? { ...k, ...(u.lastUsedService ? { lastUsedService: u.lastUsedService } : {}), ...(u.lastUsedDate ? { lastUsedDate: u.lastUsedDate } : {}) }
+          ? {
+              ...k,
+              ...(u.lastUsedService ? { lastUsedService: u.lastUsedService } : {}),
+              ...(u.lastUsedDate ? { lastUsedDate: u.lastUsedDate } : {}),
+            }
           : k,
       );
     } else this.unavailable["user.accessKeys"] = u.keysFailed ?? "Deadline reached before iam:ListAccessKeys answered";
@@ -1081,15 +1352,27 @@ class Collector {
     if (b.notFound && !b.exists) return { exists: false, name };
     // Any successful read of the bucket proves it exists; with none (every read refused), nothing is known.
     const exists =
-      b.exists === true || b.ownerCanonicalId !== undefined || b.ownerAccountId !== undefined || b.policy !== undefined ||
-      b.ownership !== undefined || b.encryption !== undefined || b.requesterPays !== undefined || this.objects !== undefined;
+      b.exists === true ||
+      b.ownerCanonicalId !== undefined ||
+      b.ownerAccountId !== undefined ||
+      b.policy !== undefined ||
+      b.ownership !== undefined ||
+      b.encryption !== undefined ||
+      b.requesterPays !== undefined ||
+      this.objects !== undefined;
     const un = this.unavailable;
     if (!exists) {
       un["bucket"] = b.regionFailed ?? b.policyFailed ?? "Deadline reached before s3:ListBucket answered";
       return undefined;
     }
     const out: SnapshotBucket = { exists: true, name };
-    const set = <K extends keyof SnapshotBucket>(key: K, value: SnapshotBucket[K] | undefined, failed: string | undefined, op: string, enabled = true) => {
+    const set = <K extends keyof SnapshotBucket>(
+      key: K,
+      value: SnapshotBucket[K] | undefined,
+      failed: string | undefined,
+      op: string,
+      enabled = true,
+    ) => {
       if (!enabled) return;
       if (value !== undefined) out[key] = value;
       else un[`bucket.${String(key)}`] = failed ?? `Deadline reached before ${op} answered`;
@@ -1098,9 +1381,21 @@ class Collector {
     set("ownerAccountId", b.ownerAccountId, b.ownerFailed, "s3:ListBucket");
     set("ownerCanonicalId", b.ownerCanonicalId, b.aclFailed, "s3:GetBucketAcl");
     set("policy", b.policy, b.policyFailed, "s3:GetBucketPolicy", this.reads.has("bucketPolicy"));
-    set("objectOwnership", b.ownership, b.ownershipFailed, "s3:GetBucketOwnershipControls", this.reads.has("ownership"));
+    set(
+      "objectOwnership",
+      b.ownership,
+      b.ownershipFailed,
+      "s3:GetBucketOwnershipControls",
+      this.reads.has("ownership"),
+    );
     set("encryption", b.encryption, b.encryptionFailed, "s3:GetEncryptionConfiguration", this.reads.has("encryption"));
-    set("requesterPays", b.requesterPays, b.requesterPaysFailed, "s3:GetBucketRequestPayment", this.reads.has("requesterPays"));
+    set(
+      "requesterPays",
+      b.requesterPays,
+      b.requesterPaysFailed,
+      "s3:GetBucketRequestPayment",
+      this.reads.has("requesterPays"),
+    );
     return out;
   }
 }

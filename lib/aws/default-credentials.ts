@@ -8,13 +8,19 @@ import { classifyAwsError } from "./errors";
  * credentials files with AWS_PROFILE, SSO, process, container and instance metadata). Returns a problem message
  * (never containing a credential) when none can be found.
  */
-export async function credentialsFromDefaultChain(region: string): Promise<{ ok: true; credentials: AwsCredentials } | { ok: false; message: string }> {
+export async function credentialsFromDefaultChain(
+  region: string,
+): Promise<{ ok: true; credentials: AwsCredentials } | { ok: false; message: string }> {
   const sts = new STSClient({ region });
   try {
     const c = await sts.config.credentials();
     return {
       ok: true,
-      credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) },
+      credentials: {
+        accessKeyId: c.accessKeyId,
+        secretAccessKey: c.secretAccessKey,
+        ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}),
+      },
     };
   } catch (e) {
     const c = classifyAwsError(e);

@@ -14,9 +14,14 @@ describe("the diagnosing credentials' policy", () => {
   });
 
   it("only reads: every action is a Get, List or Describe (or the policy simulator), and no object data is read", () => {
-    for (const a of READ_ONLY_POLICY.Statement[0].Action) expect(a).toMatch(/^((iam|sts|s3|kms):(Get|List|Describe)|iam:SimulatePrincipalPolicy$)/);
+    for (const a of READ_ONLY_POLICY.Statement[0].Action)
+      expect(a).toMatch(/^((iam|sts|s3|kms):(Get|List|Describe)|iam:SimulatePrincipalPolicy$)/);
     // s3:GetObject is there for HeadObject (metadata) only: the operation table says so
-    expect(Object.entries(OPERATIONS).filter(([, o]) => o.action === "s3:GetObject").map(([op]) => op)).toEqual(["s3:HeadObject"]);
+    expect(
+      Object.entries(OPERATIONS)
+        .filter(([, o]) => o.action === "s3:GetObject")
+        .map(([op]) => op),
+    ).toEqual(["s3:HeadObject"]);
   });
 
   it("names the S3 actions whose names differ from the API call", () => {
@@ -37,7 +42,9 @@ describe("the diagnosing credentials' policy", () => {
 
   it("is the policy the README shows", () => {
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const block = /<!-- diagnosing-policy:start -->\s*```json\n([\s\S]*?)```\s*<!-- diagnosing-policy:end -->/.exec(readme);
+    const block = /<!-- diagnosing-policy:start -->\s*```json\n([\s\S]*?)```\s*<!-- diagnosing-policy:end -->/.exec(
+      readme,
+    );
     expect(block, "README section 'The diagnosing credentials' policy'").not.toBeNull();
     expect(JSON.parse(block![1])).toEqual(READ_ONLY_POLICY);
   });

@@ -14,14 +14,22 @@ export function endpointOverride(service: AwsService, env: NodeJS.ProcessEnv = p
   const value = (specific && specific.trim()) || (env.AWS_ENDPOINT_URL && env.AWS_ENDPOINT_URL.trim()) || undefined;
   if (value && !announced) {
     announced = true;
-    process.stderr.write(`!!! AWS endpoint override in effect: ${describeOverrides(env)} (requests do NOT go to AWS) !!!\n`);
+    process.stderr.write(
+      `!!! AWS endpoint override in effect: ${describeOverrides(env)} (requests do NOT go to AWS) !!!\n`,
+    );
   }
   return value;
 }
 
 /** "AWS_ENDPOINT_URL=http://127.0.0.1:4599, AWS_ENDPOINT_URL_S3=…" for the overrides that are set. */
 export function describeOverrides(env: NodeJS.ProcessEnv = process.env): string {
-  return ["AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_IAM", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL_KMS"]
+  return [
+    "AWS_ENDPOINT_URL",
+    "AWS_ENDPOINT_URL_IAM",
+    "AWS_ENDPOINT_URL_STS",
+    "AWS_ENDPOINT_URL_S3",
+    "AWS_ENDPOINT_URL_KMS",
+  ]
     .filter((k) => env[k])
     .map((k) => `${k}=${env[k]}`)
     .join(", ");

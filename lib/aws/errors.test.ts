@@ -28,20 +28,35 @@ describe("classifyAwsError", () => {
   });
 
   it("reads a body-less HEAD answer from its status: 403 is AccessDenied, 400 BadRequest", () => {
-    expect(classifyAwsError(sdkError("Unknown", 403, "UnknownError"), "s3:HeadObject")).toMatchObject({ code: "access-denied", awsCode: "AccessDenied", missingAction: "s3:GetObject" });
-    expect(classifyAwsError(sdkError("Unknown", 400, "UnknownError"), "s3:HeadObject")).toMatchObject({ code: "bad-request", httpStatus: 400 });
+    expect(classifyAwsError(sdkError("Unknown", 403, "UnknownError"), "s3:HeadObject")).toMatchObject({
+      code: "access-denied",
+      awsCode: "AccessDenied",
+      missingAction: "s3:GetObject",
+    });
+    expect(classifyAwsError(sdkError("Unknown", 400, "UnknownError"), "s3:HeadObject")).toMatchObject({
+      code: "bad-request",
+      httpStatus: 400,
+    });
   });
 
   it("tells timeouts, connection resets, deadlines and unparseable bodies apart", () => {
-    expect(classifyAwsError(Object.assign(new Error("socket hang up"), { name: "TimeoutError", code: "ECONNRESET" })).code).toBe("network");
-    expect(classifyAwsError(Object.assign(new Error("Request timed out"), { name: "TimeoutError" })).code).toBe("timeout");
+    expect(
+      classifyAwsError(Object.assign(new Error("socket hang up"), { name: "TimeoutError", code: "ECONNRESET" })).code,
+    ).toBe("network");
+    expect(classifyAwsError(Object.assign(new Error("Request timed out"), { name: "TimeoutError" })).code).toBe(
+      "timeout",
+    );
     expect(classifyAwsError(Object.assign(new Error("Request aborted"), { name: "AbortError" })).code).toBe("deadline");
     expect(classifyAwsError(new SyntaxError("Unexpected token < in JSON")).code).toBe("malformed-response");
   });
 
   it("never returns a secret, even when the error quotes one", () => {
     const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    const c = classifyAwsError(sdkError("SignatureDoesNotMatch", 403, `expected ${secret} Signature=${"ab".repeat(32)}`), "iam:GetRole", [secret]);
+    const c = classifyAwsError(
+      sdkError("SignatureDoesNotMatch", 403, `expected ${secret} Signature=${"ab".repeat(32)}`),
+      "iam:GetRole",
+      [secret],
+    );
     expect(JSON.stringify(c)).not.toContain(secret);
     expect(JSON.stringify(c)).not.toContain("ab".repeat(32));
     expect(redactSecrets(`token ${"Zm9v".repeat(40)}`)).toBe("token [redacted]");
@@ -55,7 +70,11 @@ describe("classifyAwsError", () => {
 
 describe("unavailableReason", () => {
   it("is short and names the IAM action", () => {
-    expect(unavailableReason(classifyAwsError(sdkError("AccessDenied", 403)), "s3:GetBucketPolicy")).toBe("AccessDenied on s3:GetBucketPolicy");
-    expect(unavailableReason(classifyAwsError(sdkError("SlowDown", 503)), "s3:ListObjectsV2")).toBe("SlowDown on s3:ListBucket (still throttled after retries)");
+    expect(unavailableReason(classifyAwsError(sdkError("AccessDenied", 403)), "s3:GetBucketPolicy")).toBe(
+      "AccessDenied on s3:GetBucketPolicy",
+    );
+    expect(unavailableReason(classifyAwsError(sdkError("SlowDown", 503)), "s3:ListObjectsV2")).toBe(
+      "SlowDown on s3:ListBucket (still throttled after retries)",
+    );
   });
 });

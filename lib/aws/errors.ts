@@ -26,24 +26,58 @@ export interface ClassifiedAwsError {
   missingAction?: string;
 }
 
-const ACCESS_DENIED = new Set(["AccessDenied", "AccessDeniedException", "Forbidden", "UnauthorizedOperation", "AllAccessDisabled"]);
+const ACCESS_DENIED = new Set([
+  "AccessDenied",
+  "AccessDeniedException",
+  "Forbidden",
+  "UnauthorizedOperation",
+  "AllAccessDisabled",
+]);
 const NOT_FOUND = new Set([
-  "NoSuchEntity", "NoSuchBucket", "NotFound", "NotFoundException", "NoSuchKey", "NoSuchBucketPolicy",
-  "OwnershipControlsNotFoundError", "ServerSideEncryptionConfigurationNotFoundError",
+  "NoSuchEntity",
+  "NoSuchBucket",
+  "NotFound",
+  "NotFoundException",
+  "NoSuchKey",
+  "NoSuchBucketPolicy",
+  "OwnershipControlsNotFoundError",
+  "ServerSideEncryptionConfigurationNotFoundError",
 ]);
 const INVALID_CREDENTIALS = new Set([
-  "InvalidClientTokenId", "InvalidAccessKeyId", "SignatureDoesNotMatch", "UnrecognizedClientException",
-  "IncompleteSignature", "MissingAuthenticationToken", "InvalidToken", "CredentialsProviderError",
+  "InvalidClientTokenId",
+  "InvalidAccessKeyId",
+  "SignatureDoesNotMatch",
+  "UnrecognizedClientException",
+  "IncompleteSignature",
+  "MissingAuthenticationToken",
+  "InvalidToken",
+  "CredentialsProviderError",
 ]);
 const EXPIRED = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired"]);
 const THROTTLED = new Set([
-  "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottled", "SlowDown", "TooManyRequestsException",
-  "RequestLimitExceeded", "LimitExceededException",
+  "Throttling",
+  "ThrottlingException",
+  "ThrottledException",
+  "RequestThrottled",
+  "SlowDown",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+  "LimitExceededException",
 ]);
-const NETWORK_CODES = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT"]);
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+]);
 
 // Secret-shaped substrings (40-char secret keys, long session tokens) and SigV4 signature material.
-const SECRETISH = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])|[A-Za-z0-9/+=]{100,}|Signature=[0-9a-f]+|X-Amz-Security-Token=[^&\s]+/g;
+const SECRETISH =
+  /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])|[A-Za-z0-9/+=]{100,}|Signature=[0-9a-f]+|X-Amz-Security-Token=[^&\s]+/g;
 
 /** Removes anything credential-shaped, and each of the given secrets, from a message. */
 export function redactSecrets(text: string, secrets: readonly (string | undefined | null)[] = []): string {
@@ -66,22 +100,43 @@ interface SdkErrorLike {
  * The only place that inspects AWS SDK errors: maps any thrown value to a small, serialisable, credential-free shape.
  * `op` (the operation that failed) lets an AccessDenied name the missing IAM action.
  */
-export function classifyAwsError(e: unknown, op?: OperationName, secrets: readonly (string | undefined | null)[] = []): ClassifiedAwsError {
+export function classifyAwsError(
+  e: unknown,
+  op?: OperationName,
+  secrets: readonly (string | undefined | null)[] = [],
+): ClassifiedAwsError {
   const err = (typeof e === "object" && e !== null ? e : { message: String(e) }) as SdkErrorLike;
   const name = typeof err.name === "string" ? err.name : undefined;
   const sysCode = typeof err.code === "string" ? err.code : undefined;
   const httpStatus = err.$metadata?.httpStatusCode ?? err.$response?.statusCode;
   const rawMessage = typeof err.message === "string" ? err.message : "";
   // A HEAD answer has no body: the SDK names it "Unknown"/"NotFound"/"Forbidden" from the status alone.
-  const statusCode = httpStatus === 403 ? "AccessDenied" : httpStatus === 404 ? "NotFound" : httpStatus === 400 ? "BadRequest" : undefined;
-  const named = typeof err.Code === "string" ? err.Code : name && name !== "Error" && name !== "Unknown" && name !== "UnknownError" ? name : undefined;
+  const statusCode =
+    httpStatus === 403
+      ? "AccessDenied"
+      : httpStatus === 404
+        ? "NotFound"
+        : httpStatus === 400
+          ? "BadRequest"
+          : undefined;
+  const named =
+    typeof err.Code === "string"
+      ? err.Code
+      : name && name !== "Error" && name !== "Unknown" && name !== "UnknownError"
+        ? name
+        : undefined;
   const awsCode = named === "Forbidden" ? "AccessDenied" : (named ?? statusCode);
-  const action = op ? actionFor(op) ?? undefined : undefined;
+  const action = op ? (actionFor(op) ?? undefined) : undefined;
 
   let code: AwsErrorCode;
-  if (name === "AbortError" || /aborted/i.test(rawMessage) && name !== "TimeoutError") code = "deadline";
+  if (name === "AbortError" || (/aborted/i.test(rawMessage) && name !== "TimeoutError")) code = "deadline";
   else if (sysCode && sysCode !== "ETIMEDOUT" && NETWORK_CODES.has(sysCode)) code = "network";
-  else if (name === "TimeoutError" || sysCode === "ETIMEDOUT" || /timed? ?out/i.test(rawMessage) && !awsCode?.startsWith("Request")) code = "timeout";
+  else if (
+    name === "TimeoutError" ||
+    sysCode === "ETIMEDOUT" ||
+    (/timed? ?out/i.test(rawMessage) && !awsCode?.startsWith("Request"))
+  )
+    code = "timeout";
   else if (awsCode && ACCESS_DENIED.has(awsCode)) code = "access-denied";
   else if (awsCode && EXPIRED.has(awsCode)) code = "expired-token";
   else if (awsCode && INVALID_CREDENTIALS.has(awsCode)) code = "invalid-credentials";
@@ -93,21 +148,28 @@ export function classifyAwsError(e: unknown, op?: OperationName, secrets: readon
   else if (httpStatus === 404) code = "not-found";
   else if (httpStatus === 429 || httpStatus === 503) code = "throttled";
   else if (httpStatus !== undefined && httpStatus >= 500) code = "server-error";
-  else if (/deserializ|parse|unexpected token|xml|json|char|non-whitespace/i.test(rawMessage) || name === "SyntaxError") code = "malformed-response";
+  else if (/deserializ|parse|unexpected token|xml|json|char|non-whitespace/i.test(rawMessage) || name === "SyntaxError")
+    code = "malformed-response";
   else if (httpStatus === 400) code = "bad-request";
   else code = "unknown";
 
   const shownCode =
-    code === "timeout" ? "Timeout"
-    : code === "deadline" ? "Deadline"
-    : code === "network" ? sysCode ?? "ConnectionError"
-    : code === "malformed-response" ? "MalformedResponse"
-    : awsCode ?? (httpStatus ? `HTTP ${httpStatus}` : "Error");
+    code === "timeout"
+      ? "Timeout"
+      : code === "deadline"
+        ? "Deadline"
+        : code === "network"
+          ? (sysCode ?? "ConnectionError")
+          : code === "malformed-response"
+            ? "MalformedResponse"
+            : (awsCode ?? (httpStatus ? `HTTP ${httpStatus}` : "Error"));
   const detail = redactSecrets(rawMessage, secrets).slice(0, 300);
   const message = `${shownCode}${action ? ` on ${action}` : op ? ` on ${op}` : ""}${detail && detail !== shownCode ? `: ${detail}` : ""}`;
   return {
     code,
-    ...(awsCode && code !== "timeout" && code !== "deadline" && code !== "network" && code !== "malformed-response" ? { awsCode } : {}),
+    ...(awsCode && code !== "timeout" && code !== "deadline" && code !== "network" && code !== "malformed-response"
+      ? { awsCode }
+      : {}),
     ...(httpStatus !== undefined ? { httpStatus } : {}),
     message,
     ...(code === "access-denied" && action ? { missingAction: action } : {}),

@@ -12,30 +12,51 @@ export const OPERATIONS = {
   "iam:GetRole": { action: "iam:GetRole", why: "the role, its trust policy and permissions boundary" },
   "iam:ListRolePolicies": { action: "iam:ListRolePolicies", why: "the role's inline policies" },
   "iam:GetRolePolicy": { action: "iam:GetRolePolicy", why: "each inline policy document of the role" },
-  "iam:ListAttachedRolePolicies": { action: "iam:ListAttachedRolePolicies", why: "managed policies attached to the role" },
+  "iam:ListAttachedRolePolicies": {
+    action: "iam:ListAttachedRolePolicies",
+    why: "managed policies attached to the role",
+  },
   "iam:GetPolicy": { action: "iam:GetPolicy", why: "the default version of each managed policy" },
   "iam:GetPolicyVersion": { action: "iam:GetPolicyVersion", why: "each managed policy document" },
 
-  "iam:GetAccessKeyLastUsed": { action: "iam:GetAccessKeyLastUsed", why: "the IAM user that owns the import's access key" },
+  "iam:GetAccessKeyLastUsed": {
+    action: "iam:GetAccessKeyLastUsed",
+    why: "the IAM user that owns the import's access key",
+  },
   "iam:GetUser": { action: "iam:GetUser", why: "the IAM user and its permissions boundary" },
   "iam:ListAccessKeys": { action: "iam:ListAccessKeys", why: "whether the import's access key is Active" },
   "iam:ListUserPolicies": { action: "iam:ListUserPolicies", why: "the user's inline policies" },
   "iam:GetUserPolicy": { action: "iam:GetUserPolicy", why: "each inline policy document of the user" },
-  "iam:ListAttachedUserPolicies": { action: "iam:ListAttachedUserPolicies", why: "managed policies attached to the user" },
+  "iam:ListAttachedUserPolicies": {
+    action: "iam:ListAttachedUserPolicies",
+    why: "managed policies attached to the user",
+  },
   "iam:ListGroupsForUser": { action: "iam:ListGroupsForUser", why: "the user's groups" },
   "iam:ListGroupPolicies": { action: "iam:ListGroupPolicies", why: "each group's inline policies" },
   "iam:GetGroupPolicy": { action: "iam:GetGroupPolicy", why: "each inline policy document of a group" },
-  "iam:ListAttachedGroupPolicies": { action: "iam:ListAttachedGroupPolicies", why: "managed policies attached to each group" },
+  "iam:ListAttachedGroupPolicies": {
+    action: "iam:ListAttachedGroupPolicies",
+    why: "managed policies attached to each group",
+  },
 
   "s3:HeadBucket": { action: "s3:ListBucket", why: "that the bucket exists, its region and its owner" },
   "s3:GetBucketLocation": { action: "s3:GetBucketLocation", why: "the bucket's region" },
-  "s3:GetBucketAcl": { action: "s3:GetBucketAcl", why: "the bucket owner's canonical id, to tell who owns each object" },
+  "s3:GetBucketAcl": {
+    action: "s3:GetBucketAcl",
+    why: "the bucket owner's canonical id, to tell who owns each object",
+  },
   "s3:GetBucketPolicy": { action: "s3:GetBucketPolicy", why: "the bucket policy" },
   "s3:GetBucketOwnershipControls": { action: "s3:GetBucketOwnershipControls", why: "Object Ownership" },
   "s3:GetBucketEncryption": { action: "s3:GetEncryptionConfiguration", why: "the default encryption and its KMS key" },
   "s3:GetBucketRequestPayment": { action: "s3:GetBucketRequestPayment", why: "Requester Pays" },
-  "s3:ListObjectsV2": { action: "s3:ListBucket", why: "the objects under the folder, their owners and storage classes" },
-  "s3:HeadObject": { action: "s3:GetObject", why: "the encryption and KMS key of a few objects (metadata only, never the data)" },
+  "s3:ListObjectsV2": {
+    action: "s3:ListBucket",
+    why: "the objects under the folder, their owners and storage classes",
+  },
+  "s3:HeadObject": {
+    action: "s3:GetObject",
+    why: "the encryption and KMS key of a few objects (metadata only, never the data)",
+  },
 
   "iam:SimulatePrincipalPolicy": {
     action: "iam:SimulatePrincipalPolicy",

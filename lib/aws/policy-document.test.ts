@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parsePolicyDocument } from "./policy-document";
 
-const doc = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/a b+c/*" }] };
+const doc = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/a b+c/*" }],
+};
 
 describe("parsePolicyDocument", () => {
   it("decodes IAM's URL-encoded documents (RFC 3986), keeping a literal +", () => {
@@ -11,6 +14,7 @@ describe("parsePolicyDocument", () => {
     expect(parsePolicyDocument(JSON.stringify(doc))).toEqual(doc);
   });
   it("returns null for anything that is not a JSON object", () => {
-    for (const bad of ["", "%E0%A4%A", "[1,2]", "not json", undefined, null]) expect(parsePolicyDocument(bad)).toBeNull();
+    for (const bad of ["", "%E0%A4%A", "[1,2]", "not json", undefined, null])
+      expect(parsePolicyDocument(bad)).toBeNull();
   });
 });

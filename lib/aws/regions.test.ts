@@ -3,8 +3,19 @@ import { iamSigningRegion, isValidRegion, partitionOf, REGION_LIST } from "./reg
 
 describe("AWS regions", () => {
   it("accepts AWS's regions and nothing that could smuggle a hostname", () => {
-    for (const r of ["ap-northeast-1", "us-east-1", "eu-central-2", "cn-north-1", "us-gov-west-1", "ap-southeast-7"]) expect(isValidRegion(r)).toBe(true);
-    for (const r of ["AP-NORTHEAST-1", "ap-northeast-9", "evil.com", "us-east-1.evil.com", "us-east-1/", "", " us-east-1", null, 1]) {
+    for (const r of ["ap-northeast-1", "us-east-1", "eu-central-2", "cn-north-1", "us-gov-west-1", "ap-southeast-7"])
+      expect(isValidRegion(r)).toBe(true);
+    for (const r of [
+      "AP-NORTHEAST-1",
+      "ap-northeast-9",
+      "evil.com",
+      "us-east-1.evil.com",
+      "us-east-1/",
+      "",
+      " us-east-1",
+      null,
+      1,
+    ]) {
       expect(isValidRegion(r)).toBe(false);
     }
   });

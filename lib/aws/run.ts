@@ -34,8 +34,7 @@ export interface CallRef {
 }
 
 export type CallResult<T> =
-  | { ok: true; value: T; ref: CallRef }
-  | { ok: false; error: ClassifiedAwsError; reason: string; ref: CallRef };
+  { ok: true; value: T; ref: CallRef } | { ok: false; error: ClassifiedAwsError; reason: string; ref: CallRef };
 
 /**
  * The machinery of one collection: runs reads as soon as they are called (each read's inputs are awaited by its

@@ -11,12 +11,7 @@ export function unavailableReason(snapshot: Snapshot, path: string): string | un
  * `unknown` because a part of the snapshot is missing: names the IAM action that would read it and the document the
  * user could paste instead, and quotes the collector's reason when there is one.
  */
-export function missingData(
-  snapshot: Snapshot,
-  path: string,
-  action: string,
-  what: Localized,
-): Outcome {
+export function missingData(snapshot: Snapshot, path: string, action: string, what: Localized): Outcome {
   const reason = unavailableReason(snapshot, path);
   const lower = what.en.charAt(0).toLowerCase() + what.en.slice(1);
   return {

@@ -11,7 +11,12 @@ import { roleExists } from "./assume-role/role-exists";
 import { roleTrustPrincipal } from "./assume-role/trust-principal";
 import { roleTrustExternalId } from "./assume-role/trust-external-id";
 import { roleTrustBlockingConditions } from "./assume-role/trust-blocking-conditions";
-import { identityListBucket, identityGetBucketLocation, identityGetObject, identityGetObjectVersion } from "./identity/s3-actions";
+import {
+  identityListBucket,
+  identityGetBucketLocation,
+  identityGetObject,
+  identityGetObjectVersion,
+} from "./identity/s3-actions";
 import { identityExplicitDeny } from "./identity/explicit-deny";
 import { identityPermissionsBoundary } from "./identity/permissions-boundary";
 import { identityKmsDecrypt } from "./identity/kms-decrypt";

@@ -9,7 +9,9 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 
 const NOW = new Date("2026-11-28T00:00:00Z");
 const fixture = (name: string): Snapshot => {
-  const p = parseSnapshot(JSON.parse(readFileSync(join(process.cwd(), "tests/fixtures/snapshots", `${name}.json`), "utf8")));
+  const p = parseSnapshot(
+    JSON.parse(readFileSync(join(process.cwd(), "tests/fixtures/snapshots", `${name}.json`), "utf8")),
+  );
   if (!p.ok) throw new Error(name);
   return p.snapshot;
 };
@@ -36,14 +38,25 @@ describe("runner", () => {
   });
 
   it("runs only the checks of the requested steps, in catalogue order", async () => {
-    const report = await analyzeSnapshot(fixture("role-getobject-missing-slash-star"), { steps: ["identity-policy"], now: NOW });
+    const report = await analyzeSnapshot(fixture("role-getobject-missing-slash-star"), {
+      steps: ["identity-policy"],
+      now: NOW,
+    });
     expect(report.findings.map((f) => f.id)).toEqual(checksForStep("identity-policy").map((c) => c.id));
     expect(report.findings.find((f) => f.id === "identity.get-object")?.status).toBe("fail");
   });
 
   it("the registry is the catalogue: unique ids, steps in wizard order", () => {
     expect(new Set(CHECK_IDS).size).toBe(CHECK_IDS.length);
-    const order = ["intake", "assume-role", "identity-policy", "bucket-policy", "object-ownership", "encryption", "summary"];
+    const order = [
+      "intake",
+      "assume-role",
+      "identity-policy",
+      "bucket-policy",
+      "object-ownership",
+      "encryption",
+      "summary",
+    ];
     const steps = CHECKS.map((c) => order.indexOf(c.step));
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
     for (const id of [
@@ -97,7 +110,11 @@ describe("runner", () => {
       version: fc.constant(1 as const),
       target: fc.record({
         mode: fc.constantFrom("role" as const, "access-key" as const),
-        bucketUri: fc.oneof(fc.string({ minLength: 1 }), fc.constant("s3://tidb-cloud-source-data/mydata/"), fc.constant("https://x.s3.amazonaws.com/a/b")),
+        bucketUri: fc.oneof(
+          fc.string({ minLength: 1 }),
+          fc.constant("s3://tidb-cloud-source-data/mydata/"),
+          fc.constant("https://x.s3.amazonaws.com/a/b"),
+        ),
         roleArn: fc.oneof(fc.constant(null), fc.string(), fc.constant("arn:aws:iam::111122223333:role/r")),
         externalId: fc.oneof(fc.constant(null), fc.string()),
         accessKeyId: fc.oneof(fc.constant(null), fc.string()),
@@ -117,7 +134,12 @@ describe("runner", () => {
           ownerAccountId: fc.option(fc.constantFrom("111122223333", "444455556666")),
           policy: fc.option(policy),
           objectOwnership: fc.option(fc.constantFrom("BucketOwnerEnforced" as const, "ObjectWriter" as const)),
-          encryption: fc.option(fc.record({ algorithm: fc.constantFrom("AES256" as const, "aws:kms" as const), kmsKeyId: fc.option(fc.string()) })),
+          encryption: fc.option(
+            fc.record({
+              algorithm: fc.constantFrom("AES256" as const, "aws:kms" as const),
+              kmsKeyId: fc.option(fc.string()),
+            }),
+          ),
         }),
       ),
       objects: fc.option(
@@ -163,7 +185,9 @@ describe("report shape (interfaces.md)", () => {
       expect(f.translations!.ja!.detail.length).toBeGreaterThan(0);
       expect(f.translations!.ja!.unavailable === undefined).toBe(f.unavailable === undefined);
       if (f.fix) {
-        expect(f.fix.document).toMatch(/^(trust-policy|permissions-boundary|bucket-policy|object-ownership|bucket-encryption|requester-pays|access-key|(role|user)-policy:.+|group-policy:.+\/.+|key-policy:arn:.+)$/);
+        expect(f.fix.document).toMatch(
+          /^(trust-policy|permissions-boundary|bucket-policy|object-ownership|bucket-encryption|requester-pays|access-key|(role|user)-policy:.+|group-policy:.+\/.+|key-policy:arn:.+)$/,
+        );
         expect(f.fix.cli).toMatch(/^aws /);
       }
     }

@@ -30,7 +30,10 @@ async function runIsolated(check: Check, ctx: CheckContext): Promise<Outcome> {
   } catch (e) {
     return {
       status: "unknown",
-      detail: l(`The check could not run: ${describeError(e)}.`, `チェックを実行できませんでした：${describeError(e)}。`),
+      detail: l(
+        `The check could not run: ${describeError(e)}.`,
+        `チェックを実行できませんでした：${describeError(e)}。`,
+      ),
       unavailable: `internal error in ${check.id}: ${describeError(e)}`,
     };
   }
@@ -41,7 +44,12 @@ function pick(x: Localized | string, locale: ReportLocale): string {
 }
 
 /** Turns the outcomes into a Report in one language. */
-export function toReport(snapshot: Snapshot, results: { check: Check; outcome: Outcome }[], locale: ReportLocale, now: Date): Report {
+export function toReport(
+  snapshot: Snapshot,
+  results: { check: Check; outcome: Outcome }[],
+  locale: ReportLocale,
+  now: Date,
+): Report {
   const findings: Finding[] = results.map(({ check, outcome }) => {
     const f: Finding = {
       id: check.id,
@@ -77,7 +85,10 @@ export function toReport(snapshot: Snapshot, results: { check: Check; outcome: O
 }
 
 /** Runs the checks (all, or those of some steps) in catalogue order and returns the outcomes. */
-export async function runChecks(snapshot: Snapshot, opts: AnalyzeOptions = {}): Promise<{ check: Check; outcome: Outcome }[]> {
+export async function runChecks(
+  snapshot: Snapshot,
+  opts: AnalyzeOptions = {},
+): Promise<{ check: Check; outcome: Outcome }[]> {
   return runCheckList(CHECKS, snapshot, opts);
 }
 
@@ -94,10 +105,19 @@ export async function runCheckList(
   } catch (e) {
     // Should not happen for a valid snapshot; every check then says unknown rather than the run failing.
     const reason = describeError(e);
-    return checks.filter((c) => !opts.steps || opts.steps.includes(c.step)).map((check) => ({
-      check,
-      outcome: { status: "unknown" as const, detail: l(`The snapshot could not be analysed: ${reason}.`, `スナップショットを分析できませんでした：${reason}。`), unavailable: reason },
-    }));
+    return checks
+      .filter((c) => !opts.steps || opts.steps.includes(c.step))
+      .map((check) => ({
+        check,
+        outcome: {
+          status: "unknown" as const,
+          detail: l(
+            `The snapshot could not be analysed: ${reason}.`,
+            `スナップショットを分析できませんでした：${reason}。`,
+          ),
+          unavailable: reason,
+        },
+      }));
   }
   const fixes = new FixWorkspace();
   const results: { check: Check; outcome: Outcome }[] = [];

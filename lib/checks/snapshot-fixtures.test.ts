@@ -47,7 +47,10 @@ describe("snapshot fixtures", () => {
       expect(report.findings.map((f) => f.id)).toEqual(CHECK_IDS);
       const got = Object.fromEntries(report.findings.filter((f) => f.id in expected).map((f) => [f.id, f.status]));
       expect(got).toEqual(expected);
-      const counts = report.findings.reduce<Record<string, number>>((m, f) => ((m[f.status] = (m[f.status] ?? 0) + 1), m), {});
+      const counts = report.findings.reduce<Record<string, number>>(
+        (m, f) => ((m[f.status] = (m[f.status] ?? 0) + 1), m),
+        {},
+      );
       for (const [status, n] of Object.entries(report.summary)) expect(n).toBe(counts[status] ?? 0);
     });
 
@@ -59,7 +62,10 @@ describe("snapshot fixtures", () => {
         const kind = policyKind(f.fix!.document);
         if (!kind) continue;
         const issues = await validatePolicy(f.fix!.after, kind);
-        expect(issues.filter((i) => i.severity === "error"), `${f.id} → ${f.fix!.document}`).toEqual([]);
+        expect(
+          issues.filter((i) => i.severity === "error"),
+          `${f.id} → ${f.fix!.document}`,
+        ).toEqual([]);
       }
       const again = await analyzeSnapshot(applyFixes(snapshot, report), { now: NOW });
       const after = Object.fromEntries(again.findings.map((f) => [f.id, f.status]));

@@ -18,7 +18,9 @@ export function readInput(pathOrDash: string, option: string): string {
     return readFileSync(pathOrDash === "-" ? 0 : pathOrDash, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliUsageError(`${option}: cannot read ${pathOrDash === "-" ? "standard input" : pathOrDash}${code ? ` (${code})` : ""}`);
+    throw new CliUsageError(
+      `${option}: cannot read ${pathOrDash === "-" ? "standard input" : pathOrDash}${code ? ` (${code})` : ""}`,
+    );
   }
 }
 

@@ -9,7 +9,11 @@ function clearUnavailable(s: Snapshot, path: string) {
   for (const k of Object.keys(s.unavailable)) if (k === path || k.startsWith(path + ".")) delete s.unavailable[k];
 }
 
-function setInMap(holder: { inlinePolicies?: Record<string, Doc> | null; attachedPolicies?: Record<string, Doc> | null }, name: string, after: Doc) {
+function setInMap(
+  holder: { inlinePolicies?: Record<string, Doc> | null; attachedPolicies?: Record<string, Doc> | null },
+  name: string,
+  after: Doc,
+) {
   if (holder.attachedPolicies && name in holder.attachedPolicies) holder.attachedPolicies[name] = after;
   else if (name.startsWith("arn:")) (holder.attachedPolicies ??= {})[name] = after;
   else (holder.inlinePolicies ??= {})[name] = after;

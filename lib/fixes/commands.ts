@@ -3,7 +3,13 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 /** File name the CLI command reads the corrected JSON from, e.g. "role-policy-s3-read.json". */
 export function fileNameFor(document: string): string {
   if (document.startsWith("key-policy:")) return "key-policy.json";
-  return document.replace(/^arn:[^/]*\//, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-+/g, "-").replace(/-$/, "") + ".json";
+  return (
+    document
+      .replace(/^arn:[^/]*\//, "")
+      .replace(/[^A-Za-z0-9._-]+/g, "-")
+      .replace(/-+/g, "-")
+      .replace(/-$/, "") + ".json"
+  );
 }
 
 function roleName(s: Snapshot): string {
@@ -25,10 +31,12 @@ export function cliFor(document: string, snapshot: Snapshot): string {
     return `aws iam update-assume-role-policy --role-name ${roleName(snapshot)} --policy-document ${file}`;
   }
   if (document === "permissions-boundary") {
-    const arn = snapshot.role?.permissionsBoundaryArn ?? snapshot.user?.permissionsBoundaryArn ?? "<boundary-policy-arn>";
+    const arn =
+      snapshot.role?.permissionsBoundaryArn ?? snapshot.user?.permissionsBoundaryArn ?? "<boundary-policy-arn>";
     return `aws iam create-policy-version --policy-arn ${arn} --policy-document ${file} --set-as-default`;
   }
-  const managed = (name: string) => `aws iam create-policy-version --policy-arn ${name} --policy-document ${file} --set-as-default`;
+  const managed = (name: string) =>
+    `aws iam create-policy-version --policy-arn ${name} --policy-document ${file} --set-as-default`;
   if (document.startsWith("role-policy:")) {
     const name = document.slice("role-policy:".length);
     if (isArn(name)) return managed(name);

@@ -9,7 +9,11 @@ type Statement = Record<string, unknown>;
 function cloneStatements(doc: Doc): { doc: Doc; statements: Statement[] } {
   const copy = structuredClone(doc);
   const s = copy.Statement;
-  const statements: Statement[] = Array.isArray(s) ? (s as Statement[]) : s && typeof s === "object" ? [s as Statement] : [];
+  const statements: Statement[] = Array.isArray(s)
+    ? (s as Statement[])
+    : s && typeof s === "object"
+      ? [s as Statement]
+      : [];
   copy.Statement = statements;
   if (!copy.Version) copy.Version = "2012-10-17";
   return { doc: copy, statements };
@@ -51,7 +55,8 @@ export function addActions(doc: Doc, index: number, actions: string[]): Doc {
   const { doc: out, statements } = cloneStatements(doc);
   const st = statements[index];
   const list = asList(st.Action);
-  for (const a of actions) if (!list.some((x) => typeof x === "string" && x.toLowerCase() === a.toLowerCase())) list.push(a);
+  for (const a of actions)
+    if (!list.some((x) => typeof x === "string" && x.toLowerCase() === a.toLowerCase())) list.push(a);
   st.Action = compact(list);
   return out;
 }
@@ -87,7 +92,10 @@ export function setExternalId(
 ): Doc {
   const { doc: out, statements } = cloneStatements(doc);
   const st = statements[index];
-  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<string, Record<string, unknown>>;
+  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   for (const r of remove) {
     const block = cond[r.operator];
     if (!block) continue;
@@ -112,7 +120,10 @@ const NEGATED_ARN_OPERATORS = ["ArnNotEquals", "ArnNotLike", "StringNotEquals", 
 export function addPrincipalArnException(doc: Doc, index: number, principalArn: string): Doc {
   const { doc: out, statements } = cloneStatements(doc);
   const st = statements[index];
-  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<string, Record<string, unknown>>;
+  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   for (const op of NEGATED_ARN_OPERATORS) {
     const block = cond[op];
     if (!block) continue;
@@ -135,7 +146,10 @@ export function addPrincipalArnException(doc: Doc, index: number, principalArn: 
 export function addConditionValue(doc: Doc, index: number, operator: string, key: string, value: string): Doc {
   const { doc: out, statements } = cloneStatements(doc);
   const st = statements[index];
-  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<string, Record<string, unknown>>;
+  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const block = (cond[operator] ??= {});
   const k = Object.keys(block).find((x) => x.toLowerCase() === key.toLowerCase()) ?? key;
   const list = asList(block[k]);
@@ -149,7 +163,10 @@ export function addConditionValue(doc: Doc, index: number, operator: string, key
 export function removeConditions(doc: Doc, index: number, entries: { operator: string; key: string }[]): Doc {
   const { doc: out, statements } = cloneStatements(doc);
   const st = statements[index];
-  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<string, Record<string, unknown>>;
+  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   for (const e of entries) {
     const block = cond[e.operator];
     if (!block) continue;
@@ -166,10 +183,19 @@ export function removeConditions(doc: Doc, index: number, entries: { operator: s
  * Exempts a principal from a Deny by a negated condition on `key` (e.g. aws:PrincipalAccount for a trust policy
  * where the caller's ARN is not known), merged into an existing negated list on that key.
  */
-export function addDenyException(doc: Doc, index: number, key: string, value: string, operator = "StringNotEquals"): Doc {
+export function addDenyException(
+  doc: Doc,
+  index: number,
+  key: string,
+  value: string,
+  operator = "StringNotEquals",
+): Doc {
   const { doc: out, statements } = cloneStatements(doc);
   const st = statements[index];
-  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<string, Record<string, unknown>>;
+  const cond = (st.Condition && typeof st.Condition === "object" ? st.Condition : {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   for (const op of NEGATED_ARN_OPERATORS) {
     const block = cond[op];
     const k = block && Object.keys(block).find((x) => x.toLowerCase() === key.toLowerCase());

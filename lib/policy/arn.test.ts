@@ -10,7 +10,12 @@ describe("parseArn", () => {
       account: "111122223333",
       resource: "key/1234",
     });
-    expect(parseArn("arn:aws:s3:::bucket/a:b/c")).toMatchObject({ service: "s3", region: "", account: "", resource: "bucket/a:b/c" });
+    expect(parseArn("arn:aws:s3:::bucket/a:b/c")).toMatchObject({
+      service: "s3",
+      region: "",
+      account: "",
+      resource: "bucket/a:b/c",
+    });
     expect(parseArn("arn:aws-cn:sts::111122223333:assumed-role/r/s")?.partition).toBe("aws-cn");
   });
 

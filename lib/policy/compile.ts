@@ -63,7 +63,16 @@ function compileStatementRaw(s: ParsedStatement, vars: boolean): CompiledStateme
     resources: res
       ? res.map((r) => {
           const template = parseTemplate(r, vars);
-          return { template, matcher: template.parts ? null : r === "*" ? () => true : r.includes("${") ? compileArnCodes(template.codes) : compileArnPattern(r) };
+          return {
+            template,
+            matcher: template.parts
+              ? null
+              : r === "*"
+                ? () => true
+                : r.includes("${")
+                  ? compileArnCodes(template.codes)
+                  : compileArnPattern(r),
+          };
         })
       : null,
     notResource: !s.resource && !!s.notResource,
@@ -88,7 +97,12 @@ export function actionMatches(st: CompiledStatement, actionLower: string): boole
 }
 
 /** 2 match, 1 undecided (a variable's key is unknown), 0 no match. Unknown key names go to unknownOut. */
-export function resourceMatches(st: CompiledStatement, resource: string, ctx: EvalContext, unknownOut: string[] | null): 0 | 1 | 2 {
+export function resourceMatches(
+  st: CompiledStatement,
+  resource: string,
+  ctx: EvalContext,
+  unknownOut: string[] | null,
+): 0 | 1 | 2 {
   if (!st.resources) return 2;
   // Without policy variables the result depends on the resource alone: remember the last one.
   if (st.staticResources) {
@@ -101,7 +115,12 @@ export function resourceMatches(st: CompiledStatement, resource: string, ctx: Ev
   return resourceMatchesRaw(st, resource, ctx, unknownOut);
 }
 
-function resourceMatchesRaw(st: CompiledStatement, resource: string, ctx: EvalContext, unknownOut: string[] | null): 0 | 1 | 2 {
+function resourceMatchesRaw(
+  st: CompiledStatement,
+  resource: string,
+  ctx: EvalContext,
+  unknownOut: string[] | null,
+): 0 | 1 | 2 {
   if (!st.resources) return 2;
   let r: 0 | 1 | 2 = 0;
   for (const cr of st.resources) {

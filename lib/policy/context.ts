@@ -50,7 +50,14 @@ export function describePrincipal(arn: string, fallbackAccount: string): Princip
     if (base.kind !== "service") derived.push(["aws:principalarn", principalArnForContext(base)]);
     if (base.account) derived.push(["aws:principalaccount", base.account]);
     if (base.userName) derived.push(["aws:username", base.userName]);
-    const type = base.kind === "session" ? "AssumedRole" : base.kind === "user" ? "User" : base.kind === "root" ? "Account" : undefined;
+    const type =
+      base.kind === "session"
+        ? "AssumedRole"
+        : base.kind === "user"
+          ? "User"
+          : base.kind === "root"
+            ? "Account"
+            : undefined;
     if (type) derived.push(["aws:principaltype", type]);
     p = { ...base, derived };
     if (byArn.size > 1000) byArn.clear();
@@ -148,7 +155,8 @@ class RequestContext implements EvalContext {
 export function buildContext(req: RequestDescription, principal: PrincipalInfo): EvalContext {
   const keys: string[] = [];
   const vals: (string | string[])[] = [];
-  const ctx = req && typeof req.context === "object" && req.context !== null ? (req.context as Record<string, unknown>) : null;
+  const ctx =
+    req && typeof req.context === "object" && req.context !== null ? (req.context as Record<string, unknown>) : null;
   if (ctx) {
     for (const k in ctx) {
       if (!Object.prototype.hasOwnProperty.call(ctx, k)) continue;

@@ -15,9 +15,39 @@ const SESS = `arn:aws:sts::${A}:assumed-role/tidb-import/s1`;
 const USER = `arn:aws:iam::${A}:user/importer`;
 const BUSER = `arn:aws:iam::${B}:user/other`;
 
-const action = fc.constantFrom("s3:GetObject", "s3:*", "s3:Get*", "s3:ListBucket", "kms:Decrypt", "kms:*", "*", "sts:AssumeRole", "s3:GetObjectVersion");
-const resource = fc.constantFrom("*", BK, `${BK}/*`, `${BK}/mydata/*`, `${BK}/mydata/a.csv`, KEY, ROLE, `${BK}/home/\${aws:username}/*`);
-const principal = fc.constantFrom<unknown>("*", { AWS: "*" }, { AWS: A }, { AWS: `arn:aws:iam::${A}:root` }, { AWS: ROLE }, { AWS: SESS }, { AWS: USER }, { AWS: [BUSER, ROLE] }, { AWS: B }, { Service: "s3.amazonaws.com" });
+const action = fc.constantFrom(
+  "s3:GetObject",
+  "s3:*",
+  "s3:Get*",
+  "s3:ListBucket",
+  "kms:Decrypt",
+  "kms:*",
+  "*",
+  "sts:AssumeRole",
+  "s3:GetObjectVersion",
+);
+const resource = fc.constantFrom(
+  "*",
+  BK,
+  `${BK}/*`,
+  `${BK}/mydata/*`,
+  `${BK}/mydata/a.csv`,
+  KEY,
+  ROLE,
+  `${BK}/home/\${aws:username}/*`,
+);
+const principal = fc.constantFrom<unknown>(
+  "*",
+  { AWS: "*" },
+  { AWS: A },
+  { AWS: `arn:aws:iam::${A}:root` },
+  { AWS: ROLE },
+  { AWS: SESS },
+  { AWS: USER },
+  { AWS: [BUSER, ROLE] },
+  { AWS: B },
+  { Service: "s3.amazonaws.com" },
+);
 const condition = fc.constantFrom<unknown>(
   { StringEquals: { "aws:SourceVpce": "vpce-1" } },
   { StringNotEquals: { "aws:SourceVpce": ["vpce-1", "vpce-2"] } },
@@ -48,7 +78,16 @@ const statement = (withPrincipal: boolean) =>
     .map((r) => statementOf(r, withPrincipal));
 
 function statementOf(
-  r: { effect: string; not: number; actions: string[]; resources: string[]; principal: unknown; notPrincipal: boolean; condition?: unknown; sid?: string },
+  r: {
+    effect: string;
+    not: number;
+    actions: string[];
+    resources: string[];
+    principal: unknown;
+    notPrincipal: boolean;
+    condition?: unknown;
+    sid?: string;
+  },
   withPrincipal: boolean,
 ): Record<string, unknown> {
   const s: Record<string, unknown> = { Effect: r.effect };
@@ -61,7 +100,9 @@ function statementOf(
 }
 
 const policy = (withPrincipal: boolean) =>
-  fc.array(statement(withPrincipal), { minLength: 0, maxLength: 4 }).map((Statement) => ({ Version: "2012-10-17", Statement }));
+  fc
+    .array(statement(withPrincipal), { minLength: 0, maxLength: 4 })
+    .map((Statement) => ({ Version: "2012-10-17", Statement }));
 
 const question = fc
   .record({
@@ -82,17 +123,21 @@ const question = fc
     session: fc.option(policy(false), { nil: null }),
     resourcePolicy: fc.option(policy(true), { nil: null }),
   })
-  .map(
-    (r): AuthorizationQuestion => ({
-      request: { principal: r.who, action: r.action, resource: r.resource, context: Object.fromEntries(r.context), unknownKeys: r.unknown },
-      principalAccount: r.who === BUSER ? B : A,
-      resourceAccount: A,
-      identityPolicies: r.identity,
-      permissionsBoundary: r.boundary,
-      sessionPolicy: r.session,
-      resourcePolicy: r.resourcePolicy,
-    }),
-  );
+  .map((r): AuthorizationQuestion => ({
+    request: {
+      principal: r.who,
+      action: r.action,
+      resource: r.resource,
+      context: Object.fromEntries(r.context),
+      unknownKeys: r.unknown,
+    },
+    principalAccount: r.who === BUSER ? B : A,
+    resourceAccount: A,
+    identityPolicies: r.identity,
+    permissionsBoundary: r.boundary,
+    sessionPolicy: r.session,
+    resourcePolicy: r.resourcePolicy,
+  }));
 
 /** A copy of the question with one more statement in one of its policies (new objects: policies are cached by identity). */
 function withStatement(q: AuthorizationQuestion, where: number, st: Record<string, unknown>): AuthorizationQuestion {
@@ -119,7 +164,21 @@ describe("evaluate: properties", () => {
         const questions = [
           a,
           { request: a, principalAccount: b, resourceAccount: b, identityPolicies: [a, b], resourcePolicy: b },
-          { request: { principal: "arn:aws:iam::111122223333:user/u", action: "s3:GetObject", resource: "arn:aws:s3:::b/k", context: a, unknownKeys: b }, principalAccount: A, resourceAccount: A, identityPolicies: [{ Version: "2012-10-17", Statement: c }], permissionsBoundary: a, sessionPolicy: b, resourcePolicy: { Statement: [c] } },
+          {
+            request: {
+              principal: "arn:aws:iam::111122223333:user/u",
+              action: "s3:GetObject",
+              resource: "arn:aws:s3:::b/k",
+              context: a,
+              unknownKeys: b,
+            },
+            principalAccount: A,
+            resourceAccount: A,
+            identityPolicies: [{ Version: "2012-10-17", Statement: c }],
+            permissionsBoundary: a,
+            sessionPolicy: b,
+            resourcePolicy: { Statement: [c] },
+          },
         ];
         for (const q of questions) {
           const ans = evaluate(q as AuthorizationQuestion);

@@ -11,14 +11,32 @@ const identity = {
   Version: "2012-10-17",
   Statement: [
     { Sid: "List", Effect: "Allow", Action: "s3:ListBucket", Resource: BUCKET },
-    { Sid: "VisualEditor0", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `${BUCKET}/mydata/*` },
+    {
+      Sid: "VisualEditor0",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:GetObjectVersion"],
+      Resource: `${BUCKET}/mydata/*`,
+    },
   ],
 };
 const bucketPolicy = {
   Version: "2012-10-17",
   Statement: [
-    { Sid: "AllowAccount", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: "s3:*", Resource: [BUCKET, `${BUCKET}/*`] },
-    { Sid: "DenyInsecure", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: `${BUCKET}/*`, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+    {
+      Sid: "AllowAccount",
+      Effect: "Allow",
+      Principal: { AWS: `arn:aws:iam::${A}:root` },
+      Action: "s3:*",
+      Resource: [BUCKET, `${BUCKET}/*`],
+    },
+    {
+      Sid: "DenyInsecure",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: `${BUCKET}/*`,
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
     {
       Sid: "DenyOutsideVpce",
       Effect: "Deny",
@@ -29,7 +47,11 @@ const bucketPolicy = {
     },
   ],
 };
-const ask = (context: Record<string, string>, unknownKeys: string[] = [], resource = `${BUCKET}/mydata/a.csv`): AuthorizationQuestion => ({
+const ask = (
+  context: Record<string, string>,
+  unknownKeys: string[] = [],
+  resource = `${BUCKET}/mydata/a.csv`,
+): AuthorizationQuestion => ({
   request: { principal: SESSION, action: "s3:GetObject", resource, context, unknownKeys },
   principalAccount: A,
   resourceAccount: A,
@@ -46,7 +68,13 @@ describe("evaluate: answers", () => {
     expect(a.reason).toBe("explicitly denied by resource policy statement 2 (Sid DenyOutsideVpce)");
     expect(a.matched).toEqual([{ policy: "resource", statement: 2, sid: "DenyOutsideVpce", effect: "Deny" }]);
     const insecure = a.explanations!.find((e) => e.policy === "resource" && e.statement === 1)!;
-    expect(insecure).toMatchObject({ action: "match", resource: "match", principal: "match", condition: "no-match", applies: "no-match" });
+    expect(insecure).toMatchObject({
+      action: "match",
+      resource: "match",
+      principal: "match",
+      condition: "no-match",
+      applies: "no-match",
+    });
     expect(insecure.failedConditions).toEqual([{ operator: "Bool", key: "aws:SecureTransport" }]);
   });
 
@@ -62,13 +90,25 @@ describe("evaluate: answers", () => {
     expect(a.unknownKeys).toEqual(["aws:SourceVpce"]);
     expect(a.reason).toContain("aws:SourceVpce");
     expect(a.reason).toContain("resource policy statement 2 (Sid DenyOutsideVpce)");
-    expect(a.matched).toContainEqual({ policy: "resource", statement: 2, sid: "DenyOutsideVpce", effect: "Deny", undecided: true });
+    expect(a.matched).toContainEqual({
+      policy: "resource",
+      statement: 2,
+      sid: "DenyOutsideVpce",
+      effect: "Deny",
+      undecided: true,
+    });
     const e = a.explanations!.find((x) => x.statement === 2 && x.policy === "resource")!;
-    expect(e).toMatchObject({ condition: "unknown", applies: "unknown", failedConditions: [{ operator: "StringNotEquals", key: "aws:SourceVpce", undecided: true }] });
+    expect(e).toMatchObject({
+      condition: "unknown",
+      applies: "unknown",
+      failedConditions: [{ operator: "StringNotEquals", key: "aws:SourceVpce", undecided: true }],
+    });
   });
 
   it("explains an implicit deny in the words of AWS's message", () => {
-    const a = evaluate(ask({ "aws:SecureTransport": "true", "aws:SourceVpce": "vpce-1a2b3c4d" }, [], `${BUCKET}/other/a.csv`));
+    const a = evaluate(
+      ask({ "aws:SecureTransport": "true", "aws:SourceVpce": "vpce-1a2b3c4d" }, [], `${BUCKET}/other/a.csv`),
+    );
     expect(a.decision).toBe("implicit-deny");
     expect(a.reason).toBe(
       `implicitly denied: no identity policy allows s3:GetObject on ${BUCKET}/other/a.csv and no resource policy statement allows it for this principal`,
@@ -97,8 +137,15 @@ describe("evaluate: answers", () => {
 
   it("reports a malformed question as data, never as a throw", () => {
     const a = evaluate({ request: { principal: SESSION } } as unknown as AuthorizationQuestion);
-    expect(a).toMatchObject({ decision: "implicit-deny", reason: "malformed question: request.action is required", matched: [] });
-    expect(evaluateMany([ask({}), null as unknown as AuthorizationQuestion]).map((x) => x.decision)).toEqual(["explicit-deny", "implicit-deny"]);
+    expect(a).toMatchObject({
+      decision: "implicit-deny",
+      reason: "malformed question: request.action is required",
+      matched: [],
+    });
+    expect(evaluateMany([ask({}), null as unknown as AuthorizationQuestion]).map((x) => x.decision)).toEqual([
+      "explicit-deny",
+      "implicit-deny",
+    ]);
   });
 
   it("treats a policy as immutable: a changed document must be a new object", () => {

@@ -88,7 +88,13 @@ function toMatched(h: Hit): MatchedStatement {
 }
 
 function malformed(message: string): Answer {
-  return { decision: "implicit-deny", reason: `malformed question: ${message}`, matched: [], unknownKeys: [], explanations: [] };
+  return {
+    decision: "implicit-deny",
+    reason: `malformed question: ${message}`,
+    matched: [],
+    unknownKeys: [],
+    explanations: [],
+  };
 }
 
 /** Everything one evaluation works out; the explanations are computed from it on demand. */
@@ -131,8 +137,10 @@ class Evaluation {
     const q = this.q;
     const out: ConsideredPolicy[] = [];
     const ids = Array.isArray(q.identityPolicies) ? q.identityPolicies : [];
-    for (let i = 0; i < ids.length; i++) out.push({ ref: identityRef(i), policy: compiledPolicy(ids[i]), isResource: false });
-    if (this.hasBoundary) out.push({ ref: "boundary", policy: compiledPolicy(q.permissionsBoundary), isResource: false });
+    for (let i = 0; i < ids.length; i++)
+      out.push({ ref: identityRef(i), policy: compiledPolicy(ids[i]), isResource: false });
+    if (this.hasBoundary)
+      out.push({ ref: "boundary", policy: compiledPolicy(q.permissionsBoundary), isResource: false });
     if (this.hasSession) out.push({ ref: "session", policy: compiledPolicy(q.sessionPolicy), isResource: false });
     if (this.hasResource) out.push({ ref: "resource", policy: compiledPolicy(q.resourcePolicy), isResource: true });
     return out;
@@ -142,10 +150,14 @@ class Evaluation {
     const q = this.q;
     const { actionLower, resource, principal, ctx, hits } = this;
     const ids = Array.isArray(q.identityPolicies) ? q.identityPolicies : [];
-    for (let i = 0; i < ids.length; i++) scan(compiledPolicy(ids[i]), identityRef(i), false, actionLower, resource, principal, ctx, hits);
-    if (this.hasBoundary) scan(compiledPolicy(q.permissionsBoundary), "boundary", false, actionLower, resource, principal, ctx, hits);
-    if (this.hasSession) scan(compiledPolicy(q.sessionPolicy), "session", false, actionLower, resource, principal, ctx, hits);
-    if (this.hasResource) scan(compiledPolicy(q.resourcePolicy), "resource", true, actionLower, resource, principal, ctx, hits);
+    for (let i = 0; i < ids.length; i++)
+      scan(compiledPolicy(ids[i]), identityRef(i), false, actionLower, resource, principal, ctx, hits);
+    if (this.hasBoundary)
+      scan(compiledPolicy(q.permissionsBoundary), "boundary", false, actionLower, resource, principal, ctx, hits);
+    if (this.hasSession)
+      scan(compiledPolicy(q.sessionPolicy), "session", false, actionLower, resource, principal, ctx, hits);
+    if (this.hasResource)
+      scan(compiledPolicy(q.resourcePolicy), "resource", true, actionLower, resource, principal, ctx, hits);
 
     let deny: Tri = 0;
     let id: Tri = principal.kind === "root" ? 2 : 0;
@@ -225,7 +237,12 @@ class Evaluation {
     return undefined;
   }
 
-  private answer(decision: Answer["decision"], reason: string, matched: MatchedStatement[], unknownKeys: string[]): Answer {
+  private answer(
+    decision: Answer["decision"],
+    reason: string,
+    matched: MatchedStatement[],
+    unknownKeys: string[],
+  ): Answer {
     return withExplanations(decision, reason, matched, unknownKeys, this);
   }
 
@@ -243,10 +260,17 @@ class Evaluation {
     const idHit = this.firstHit("identity");
     const direct = this.firstHit("resource", PrincipalMatch.Exact) ?? this.firstHit("resource", PrincipalMatch.Direct);
     const acct = this.firstHit("resource", PrincipalMatch.Account);
-    const idPart = idHit ? describeHit(idHit, rule) : this.principal.kind === "root" ? "the account root user" : "an identity policy";
-    if (!this.sameAccount) return `allowed by ${idPart} and ${describeHit((direct ?? acct)!, rule)} (cross-account: both sides allow)`;
-    if (rule.kind === "default") return this.idLim === 2 ? `allowed by ${idPart}` : `allowed by ${describeHit(direct!, rule)}`;
-    if (direct && (this.rpExact === 2 || min(this.rpDirect, this.limit) === 2)) return `allowed by ${describeHit(direct, rule)}`;
+    const idPart = idHit
+      ? describeHit(idHit, rule)
+      : this.principal.kind === "root"
+        ? "the account root user"
+        : "an identity policy";
+    if (!this.sameAccount)
+      return `allowed by ${idPart} and ${describeHit((direct ?? acct)!, rule)} (cross-account: both sides allow)`;
+    if (rule.kind === "default")
+      return this.idLim === 2 ? `allowed by ${idPart}` : `allowed by ${describeHit(direct!, rule)}`;
+    if (direct && (this.rpExact === 2 || min(this.rpDirect, this.limit) === 2))
+      return `allowed by ${describeHit(direct, rule)}`;
     return `allowed by ${describeHit(acct!, rule)} (it delegates to IAM policies) and ${idPart}`;
   }
 
@@ -260,21 +284,29 @@ class Evaluation {
         : `implicitly denied: ${action} needs the role's trust policy, and none was given`;
     }
     let limits: string | null = null;
-    if (this.bnd === 0 && (this.id > 0 || this.rpDirect > 0)) limits = `implicitly denied: no permissions boundary allows ${on}`;
-    else if (this.ses === 0 && (this.id > 0 || this.rpDirect > 0)) limits = `implicitly denied: no session policy allows ${on}`;
+    if (this.bnd === 0 && (this.id > 0 || this.rpDirect > 0))
+      limits = `implicitly denied: no permissions boundary allows ${on}`;
+    else if (this.ses === 0 && (this.id > 0 || this.rpDirect > 0))
+      limits = `implicitly denied: no session policy allows ${on}`;
     if (!this.sameAccount) {
       if (this.idLim === 0) return limits ?? `implicitly denied: no identity policy allows ${on}`;
       return `implicitly denied: ${pr} is in account ${this.pAccount} and the resource in account ${this.rAccount}, so the ${rule.resourcePolicyName} must allow too, and no ${rule.resourcePolicyName} statement allows ${on} for this principal`;
     }
     if (rule.kind === "default") {
-      return limits ?? `implicitly denied: no identity policy allows ${on}${this.hasResource ? ` and no ${rule.resourcePolicyName} statement allows it for this principal` : ""}`;
+      return (
+        limits ??
+        `implicitly denied: no identity policy allows ${on}${this.hasResource ? ` and no ${rule.resourcePolicyName} statement allows it for this principal` : ""}`
+      );
     }
     if (this.rpDirect === 0 && this.rpExact === 0 && this.rpAccount === 0) {
       return rule.kind === "kms"
         ? `implicitly denied: the key policy allows ${action} to ${pr} neither directly nor through the account-root statement (an identity policy alone cannot grant access to a KMS key)`
         : `implicitly denied: the trust policy does not allow ${pr} to call ${action}`;
     }
-    return limits ?? `implicitly denied: the ${rule.resourcePolicyName} delegates to IAM policies (account-root statement), but no identity policy allows ${on}`;
+    return (
+      limits ??
+      `implicitly denied: the ${rule.resourcePolicyName} delegates to IAM policies (account-root statement), but no identity policy allows ${on}`
+    );
   }
 }
 

@@ -38,7 +38,12 @@ export function explainAll(
       const failed: NonNullable<StatementExplanation["failedConditions"]> = [];
       for (const cc of st.conditions) {
         const v = evalCondition(cc, ctx, null);
-        if (v !== 2) failed.push(v === 1 ? { operator: cc.parsed.operator, key: cc.parsed.key, undecided: true } : { operator: cc.parsed.operator, key: cc.parsed.key });
+        if (v !== 2)
+          failed.push(
+            v === 1
+              ? { operator: cc.parsed.operator, key: cc.parsed.key, undecided: true }
+              : { operator: cc.parsed.operator, key: cc.parsed.key },
+          );
         if (v < c) c = v;
       }
       const applies = Math.min(a, r, p, c) as Tri;

@@ -14,7 +14,11 @@ interface FixtureCase {
   name: string;
   rule: string;
   question: AuthorizationQuestion;
-  expected: { decision: Decision; matched?: { policy: string; statement: number; effect?: string }[]; unknownKeys?: string[] };
+  expected: {
+    decision: Decision;
+    matched?: { policy: string; statement: number; effect?: string }[];
+    unknownKeys?: string[];
+  };
 }
 
 const root = join(__dirname, "__fixtures__");
@@ -32,8 +36,16 @@ const cases = files.flatMap((f) => {
 });
 
 function statementCount(q: AuthorizationQuestion): number {
-  const docs = [...(Array.isArray(q.identityPolicies) ? q.identityPolicies : []), q.permissionsBoundary, q.sessionPolicy, q.resourcePolicy];
-  return docs.reduce<number>((n, d) => n + (d === null || d === undefined ? 0 : (parsePolicy(d).policy?.statements.length ?? 0)), 0);
+  const docs = [
+    ...(Array.isArray(q.identityPolicies) ? q.identityPolicies : []),
+    q.permissionsBoundary,
+    q.sessionPolicy,
+    q.resourcePolicy,
+  ];
+  return docs.reduce<number>(
+    (n, d) => n + (d === null || d === undefined ? 0 : (parsePolicy(d).policy?.statements.length ?? 0)),
+    0,
+  );
 }
 
 describe("policy engine fixtures", () => {
@@ -55,7 +67,8 @@ describe("policy engine fixtures", () => {
       for (const m of c.expected.matched ?? []) {
         expect(answer.matched, `expected ${JSON.stringify(m)} in matched`).toContainEqual(expect.objectContaining(m));
       }
-      if (c.expected.matched && c.expected.matched.length === 0) expect(answer.matched.filter((x) => !x.undecided)).toEqual([]);
+      if (c.expected.matched && c.expected.matched.length === 0)
+        expect(answer.matched.filter((x) => !x.undecided)).toEqual([]);
       if (c.expected.unknownKeys) expect([...answer.unknownKeys].sort()).toEqual([...c.expected.unknownKeys].sort());
       // every statement of every policy considered is explained, and the matched ones apply
       const ex = answer.explanations ?? [];

@@ -17,16 +17,38 @@ describe("parsePolicy", () => {
       ],
     });
     expect(issues).toEqual([]);
-    expect(policy?.statements[0]).toEqual({ index: 0, sid: "A", effect: "Allow", action: ["s3:GetObject"], resource: ["arn:aws:s3:::b/*"], conditions: [] });
+    expect(policy?.statements[0]).toEqual({
+      index: 0,
+      sid: "A",
+      effect: "Allow",
+      action: ["s3:GetObject"],
+      resource: ["arn:aws:s3:::b/*"],
+      conditions: [],
+    });
     const s1 = policy!.statements[1];
-    expect(s1.notPrincipal).toEqual({ wildcard: false, aws: ["111122223333", "arn:aws:iam::111122223333:role/r"], service: ["s3.amazonaws.com"], federated: [], canonicalUser: [] });
+    expect(s1.notPrincipal).toEqual({
+      wildcard: false,
+      aws: ["111122223333", "arn:aws:iam::111122223333:role/r"],
+      service: ["s3.amazonaws.com"],
+      federated: [],
+      canonicalUser: [],
+    });
     expect(s1.conditions).toEqual([
-      { operator: "ForAnyValue:StringLikeIfExists", baseOperator: "StringLike", qualifier: "ForAnyValue", ifExists: true, key: "aws:TagKeys", values: ["a*", "1", "true"] },
+      {
+        operator: "ForAnyValue:StringLikeIfExists",
+        baseOperator: "StringLike",
+        qualifier: "ForAnyValue",
+        ifExists: true,
+        key: "aws:TagKeys",
+        values: ["a*", "1", "true"],
+      },
     ]);
   });
 
-  it("accepts a single statement object, Principal \"*\" and JSON text", () => {
-    const { policy, issues } = parsePolicy('{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}}');
+  it('accepts a single statement object, Principal "*" and JSON text', () => {
+    const { policy, issues } = parsePolicy(
+      '{"Version":"2012-10-17","Statement":{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}}',
+    );
     expect(issues).toEqual([]);
     expect(policy?.statements[0].principal?.wildcard).toBe(true);
   });
@@ -51,16 +73,37 @@ describe("parsePolicy", () => {
   });
 
   it("reports missing and conflicting elements", () => {
-    const { issues } = parsePolicy({ Statement: [{ Effect: "Allow", Action: "s3:*", NotAction: "s3:Get*", Principal: "*", NotPrincipal: "*" }, { Effect: "Deny" }] });
-    expect(issues.map((i) => i.path)).toEqual(["Statement[0].NotAction", "Statement[0].NotPrincipal", "Statement[1].Action"]);
+    const { issues } = parsePolicy({
+      Statement: [
+        { Effect: "Allow", Action: "s3:*", NotAction: "s3:Get*", Principal: "*", NotPrincipal: "*" },
+        { Effect: "Deny" },
+      ],
+    });
+    expect(issues.map((i) => i.path)).toEqual([
+      "Statement[0].NotAction",
+      "Statement[0].NotPrincipal",
+      "Statement[1].Action",
+    ]);
   });
 
   it("never throws, whatever it is given", () => {
-    for (const doc of [undefined, null, 1, "not json", [], { Statement: 5 }, { Statement: [null, [], "x"] }, { Version: 2012 }]) {
+    for (const doc of [
+      undefined,
+      null,
+      1,
+      "not json",
+      [],
+      { Statement: 5 },
+      { Statement: [null, [], "x"] },
+      { Version: 2012 },
+    ]) {
       expect(() => parsePolicy(doc)).not.toThrow();
     }
     expect(parsePolicy("not json").issues[0].code).toBe("policy.invalid-json");
     expect(parsePolicy(null).policy).toBeNull();
-    expect(parsePolicy({ Version: "2012-10-17" }).issues[0]).toMatchObject({ path: "Statement", message: "Statement is required" });
+    expect(parsePolicy({ Version: "2012-10-17" }).issues[0]).toMatchObject({
+      path: "Statement",
+      message: "Statement is required",
+    });
   });
 });

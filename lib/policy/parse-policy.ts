@@ -61,13 +61,23 @@ function parsePrincipal(v: unknown, path: string, issues: PolicyIssue[]): Parsed
     return p;
   }
   if (!isObject(v)) {
-    err(issues, "policy.invalid-principal", path, `${path} must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}`);
+    err(
+      issues,
+      "policy.invalid-principal",
+      path,
+      `${path} must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}`,
+    );
     return null;
   }
   let ok = true;
   for (const k of Object.keys(v)) {
     if (!PRINCIPAL_KEYS.has(k)) {
-      err(issues, "policy.invalid-principal", `${path}.${k}`, `${path}.${k}: principal type must be one of AWS, Service, Federated, CanonicalUser`);
+      err(
+        issues,
+        "policy.invalid-principal",
+        `${path}.${k}`,
+        `${path}.${k}: principal type must be one of AWS, Service, Federated, CanonicalUser`,
+      );
       ok = false;
       continue;
     }
@@ -80,7 +90,12 @@ function parsePrincipal(v: unknown, path: string, issues: PolicyIssue[]): Parsed
       for (const [i, a] of list.entries()) {
         if (a === "*") p.wildcard = true;
         else if (!/^\d{12}$/.test(a) && !a.startsWith("arn:")) {
-          err(issues, "policy.invalid-principal", `${path}.AWS${Array.isArray(v[k]) ? `[${i}]` : ""}`, `${path}.AWS value ${q(a)} must be "*", a 12-digit account id or an ARN`);
+          err(
+            issues,
+            "policy.invalid-principal",
+            `${path}.AWS${Array.isArray(v[k]) ? `[${i}]` : ""}`,
+            `${path}.AWS value ${q(a)} must be "*", a 12-digit account id or an ARN`,
+          );
           ok = false;
         } else p.aws.push(a);
       }
@@ -112,7 +127,12 @@ function conditionValues(v: unknown, path: string, issues: PolicyIssue[]): strin
 
 function parseConditions(v: unknown, path: string, issues: PolicyIssue[]): ParsedCondition[] | null {
   if (!isObject(v)) {
-    err(issues, "policy.invalid-condition", path, `${path} must be an object such as {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}`);
+    err(
+      issues,
+      "policy.invalid-condition",
+      path,
+      `${path} must be an object such as {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}`,
+    );
     return null;
   }
   const out: ParsedCondition[] = [];
@@ -155,7 +175,13 @@ function parseStatement(v: unknown, index: number, path: string, issues: PolicyI
   }
   const before = issues.length;
   for (const k of Object.keys(v)) {
-    if (!STATEMENT_KEYS.has(k)) err(issues, "policy.unknown-element", `${path}.${k}`, `${path}.${k} is not a statement element (expected ${[...STATEMENT_KEYS].join(", ")})`);
+    if (!STATEMENT_KEYS.has(k))
+      err(
+        issues,
+        "policy.unknown-element",
+        `${path}.${k}`,
+        `${path}.${k} is not a statement element (expected ${[...STATEMENT_KEYS].join(", ")})`,
+      );
   }
   const st: ParsedStatement = { index, effect: "Allow", conditions: [] };
   if (v.Sid !== undefined) {
@@ -163,16 +189,29 @@ function parseStatement(v: unknown, index: number, path: string, issues: PolicyI
     else err(issues, "policy.invalid-sid", `${path}.Sid`, `${path}.Sid must be a string`);
   }
   if (v.Effect === "Allow" || v.Effect === "Deny") st.effect = v.Effect;
-  else if (v.Effect === undefined) err(issues, "policy.missing-effect", `${path}.Effect`, `${path}.Effect is required ("Allow" or "Deny")`);
-  else err(issues, "policy.invalid-effect", `${path}.Effect`, `${path}.Effect must be "Allow" or "Deny", not ${q(v.Effect)}`);
+  else if (v.Effect === undefined)
+    err(issues, "policy.missing-effect", `${path}.Effect`, `${path}.Effect is required ("Allow" or "Deny")`);
+  else
+    err(
+      issues,
+      "policy.invalid-effect",
+      `${path}.Effect`,
+      `${path}.Effect must be "Allow" or "Deny", not ${q(v.Effect)}`,
+    );
 
   const pair = (a: "Action" | "Resource", na: "NotAction" | "NotResource", required: boolean) => {
     if (v[a] !== undefined && v[na] !== undefined) {
-      err(issues, `policy.both-${a.toLowerCase()}-and-not`, `${path}.${na}`, `${path} has both ${a} and ${na}; use one`);
+      err(
+        issues,
+        `policy.both-${a.toLowerCase()}-and-not`,
+        `${path}.${na}`,
+        `${path} has both ${a} and ${na}; use one`,
+      );
       return;
     }
     if (v[a] === undefined && v[na] === undefined) {
-      if (required) err(issues, `policy.missing-${a.toLowerCase()}`, `${path}.${a}`, `${path}.${a} is required (or ${na})`);
+      if (required)
+        err(issues, `policy.missing-${a.toLowerCase()}`, `${path}.${a}`, `${path}.${a} is required (or ${na})`);
       return;
     }
     const key = v[a] !== undefined ? a : na;
@@ -191,7 +230,12 @@ function parseStatement(v: unknown, index: number, path: string, issues: PolicyI
       list.forEach((x, i) => {
         if (x !== "*" && !x.startsWith("arn:")) {
           const p = Array.isArray(v[key]) ? `${path}.${key}[${i}]` : `${path}.${key}`;
-          err(issues, "policy.invalid-resource", p, `${p}: ${q(x)} must be "*" or an ARN (arn:partition:service:region:account:resource)`);
+          err(
+            issues,
+            "policy.invalid-resource",
+            p,
+            `${p}: ${q(x)} must be "*" or an ARN (arn:partition:service:region:account:resource)`,
+          );
         }
       });
       if (key === "Resource") st.resource = list;
@@ -202,7 +246,12 @@ function parseStatement(v: unknown, index: number, path: string, issues: PolicyI
   pair("Resource", "NotResource", false);
 
   if (v.Principal !== undefined && v.NotPrincipal !== undefined) {
-    err(issues, "policy.both-principal-and-not", `${path}.NotPrincipal`, `${path} has both Principal and NotPrincipal; use one`);
+    err(
+      issues,
+      "policy.both-principal-and-not",
+      `${path}.NotPrincipal`,
+      `${path} has both Principal and NotPrincipal; use one`,
+    );
   } else if (v.Principal !== undefined) {
     st.principal = parsePrincipal(v.Principal, `${path}.Principal`, issues) ?? undefined;
   } else if (v.NotPrincipal !== undefined) {
@@ -223,7 +272,12 @@ export function parsePolicy(doc: unknown): { policy: ParsedPolicy | null; issues
     try {
       d = JSON.parse(d);
     } catch (e) {
-      err(issues, "policy.invalid-json", "", `The policy is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      err(
+        issues,
+        "policy.invalid-json",
+        "",
+        `The policy is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return { policy: null, issues };
     }
   }
@@ -233,11 +287,18 @@ export function parsePolicy(doc: unknown): { policy: ParsedPolicy | null; issues
   }
   const policy: ParsedPolicy = { statements: [] };
   for (const k of Object.keys(d)) {
-    if (k !== "Version" && k !== "Id" && k !== "Statement") err(issues, "policy.unknown-element", k, `${k} is not a policy element (expected Version, Id, Statement)`);
+    if (k !== "Version" && k !== "Id" && k !== "Statement")
+      err(issues, "policy.unknown-element", k, `${k} is not a policy element (expected Version, Id, Statement)`);
   }
   if (d.Version !== undefined) {
     if (typeof d.Version === "string" && VERSIONS.has(d.Version)) policy.version = d.Version;
-    else err(issues, "policy.invalid-version", "Version", `Version must be "2012-10-17" (or the older "2008-10-17"), not ${q(d.Version)}`);
+    else
+      err(
+        issues,
+        "policy.invalid-version",
+        "Version",
+        `Version must be "2012-10-17" (or the older "2008-10-17"), not ${q(d.Version)}`,
+      );
   }
   if (d.Id !== undefined) {
     if (typeof d.Id === "string") policy.id = d.Id;

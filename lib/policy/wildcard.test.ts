@@ -4,7 +4,10 @@ import { wildcardMatch } from "./wildcard";
 
 /** Reference built another way: a regular expression made from the pattern. */
 function reference(pattern: string, value: string, ci: boolean): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\/-]/g, "\\$&").replace(/\*/g, "[\\s\\S]*").replace(/\?/g, "[\\s\\S]");
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\/-]/g, "\\$&")
+    .replace(/\*/g, "[\\s\\S]*")
+    .replace(/\?/g, "[\\s\\S]");
   return new RegExp(`^${re}$`, ci ? "i" : "").test(value);
 }
 

@@ -28,10 +28,18 @@ export function formatReportText(report: Report, opts: FormatOptions = {}): stri
   const locale = opts.locale ?? "en";
   const paint = (code: number, s: string) => (opts.colour ? `\u001b[${code}m${s}\u001b[0m` : s);
   const bold = (s: string) => (opts.colour ? `\u001b[1m${s}\u001b[0m` : s);
-  const indent = (s: string, n: number) => s.split("\n").map((l) => " ".repeat(n) + l).join("\n");
+  const indent = (s: string, n: number) =>
+    s
+      .split("\n")
+      .map((l) => " ".repeat(n) + l)
+      .join("\n");
   const out: string[] = [];
   const t = report.target;
-  out.push(bold(`S3 Access Doctor: ${t.bucketUri} (${t.mode === "role" ? `role ${t.roleArn ?? "?"}` : `access key ${t.accessKeyId ?? "?"}`})`));
+  out.push(
+    bold(
+      `S3 Access Doctor: ${t.bucketUri} (${t.mode === "role" ? `role ${t.roleArn ?? "?"}` : `access key ${t.accessKeyId ?? "?"}`})`,
+    ),
+  );
   for (const step of STEPS) {
     const findings = report.findings.filter((f) => f.step === step);
     if (findings.length === 0) continue;
@@ -40,7 +48,8 @@ export function formatReportText(report: Report, opts: FormatOptions = {}): stri
       const m = MARK[f.status];
       out.push(`  ${paint(m.colour, `[${m.text}]`)} ${f.title}  ${paint(90, f.id)}`);
       if (f.status !== "pass" && f.status !== "skipped") out.push(indent(f.detail, 9));
-      if (f.unavailable && f.status === "unknown") out.push(indent(`${locale === "ja" ? "必要なもの" : "Needs"}: ${f.unavailable}`, 9));
+      if (f.unavailable && f.status === "unknown")
+        out.push(indent(`${locale === "ja" ? "必要なもの" : "Needs"}: ${f.unavailable}`, 9));
       if (f.fix) {
         out.push(indent(`${locale === "ja" ? "修正" : "Fix"} (${f.fix.document}):`, 9));
         if (f.fix.after) out.push(indent(JSON.stringify(f.fix.after, null, 2), 11));

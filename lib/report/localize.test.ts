@@ -23,9 +23,13 @@ describe("reports in both languages", () => {
 
   it("gives a settings fix its console steps and notes in the report's language, and in the other one on request", async () => {
     const ownership = JSON.parse(
-      readFileSync(new URL("../../tests/fixtures/snapshots/role-object-ownership-object-writer.json", import.meta.url), "utf8"),
+      readFileSync(
+        new URL("../../tests/fixtures/snapshots/role-object-ownership-object-writer.json", import.meta.url),
+        "utf8",
+      ),
     ) as Snapshot;
-    const fixOf = (r: Awaited<ReturnType<typeof analyzeSnapshot>>) => r.findings.find((f) => f.id === "bucket.object-ownership")!.fix!;
+    const fixOf = (r: Awaited<ReturnType<typeof analyzeSnapshot>>) =>
+      r.findings.find((f) => f.id === "bucket.object-ownership")!.fix!;
     const en = await analyzeSnapshot(ownership, { locale: "en", now });
     const ja = await analyzeSnapshot(ownership, { locale: "ja", now });
     expect(fixOf(en).console?.[0]).toMatch(/Permissions tab/);

@@ -23,9 +23,13 @@ describe("request body limits", () => {
   });
 
   it("lets through actions within the limit, and requests that are not actions", () => {
-    expect(oversizeAction("POST", new Headers({ "next-action": "40f0", "content-length": String(ACTION_BODY_LIMIT) }))).toBeNull();
+    expect(
+      oversizeAction("POST", new Headers({ "next-action": "40f0", "content-length": String(ACTION_BODY_LIMIT) })),
+    ).toBeNull();
     expect(oversizeAction("POST", new Headers({ "content-length": String(10 * ACTION_BODY_LIMIT) }))).toBeNull();
-    expect(oversizeAction("GET", new Headers({ "next-action": "40f0", "content-length": String(10 * ACTION_BODY_LIMIT) }))).toBeNull();
+    expect(
+      oversizeAction("GET", new Headers({ "next-action": "40f0", "content-length": String(10 * ACTION_BODY_LIMIT) })),
+    ).toBeNull();
   });
 
   it("reads a body within the limit, and stops a chunked body without a declared length as soon as it passes it", async () => {

@@ -39,7 +39,13 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   });
 }
 
-function error(status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+function error(
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
   return json(status, { error: { code, message, ...extra } }, headers);
 }
 
@@ -71,7 +77,11 @@ function deleteTokenFrom(request: Request): string | null {
 
 const LOCALES = new Set(["en", "ja"]);
 
-export function createReportsApi(deps: { store: () => Promise<ReportStore>; config?: ShareConfig; now?: () => Date }): ReportsApi {
+export function createReportsApi(deps: {
+  store: () => Promise<ReportStore>;
+  config?: ShareConfig;
+  now?: () => Date;
+}): ReportsApi {
   const config = deps.config ?? readShareConfig();
   const now = deps.now ?? (() => new Date());
   const limiter = new RateLimiter(config.rateLimit, config.rateWindowSeconds * 1000);
@@ -99,7 +109,13 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
   function notFoundOrGone(state: { state: "missing" } | { state: "gone"; reason: "expired" | "deleted" }) {
     return state.state === "missing"
       ? error(404, "not-found", "No shared report has this id.")
-      : error(410, state.reason, state.reason === "expired" ? "This shared report has expired." : "This shared report was deleted by its creator.");
+      : error(
+          410,
+          state.reason,
+          state.reason === "expired"
+            ? "This shared report has expired."
+            : "This shared report was deleted by its creator.",
+        );
   }
 
   async function markdownResponse(request: Request, id: string): Promise<Response> {
@@ -126,9 +142,15 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
     async create(request) {
       const rate = limiter.take(clientKey(request.headers, config.trustProxy), now().getTime());
       if (!rate.ok) {
-        return error(429, "rate-limited", `Too many reports shared from this address; try again in ${rate.retryAfterSeconds} s.`, {}, {
-          "Retry-After": String(rate.retryAfterSeconds),
-        });
+        return error(
+          429,
+          "rate-limited",
+          `Too many reports shared from this address; try again in ${rate.retryAfterSeconds} s.`,
+          {},
+          {
+            "Retry-After": String(rate.retryAfterSeconds),
+          },
+        );
       }
       const type = request.headers.get("content-type") ?? "";
       if (!/^application\/json\b/i.test(type)) {
@@ -144,7 +166,11 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
       try {
         raw = JSON.parse(text);
       } catch (e) {
-        return error(400, "invalid-json", `The body is not valid JSON: ${e instanceof Error ? e.message : "parse error"}`);
+        return error(
+          400,
+          "invalid-json",
+          `The body is not valid JSON: ${e instanceof Error ? e.message : "parse error"}`,
+        );
       }
       const checked = checkReport(raw);
       if (!checked.ok) {
@@ -214,13 +240,22 @@ export function createReportsApi(deps: { store: () => Promise<ReportStore>; conf
 
   // A store that cannot be reached (database down, disk full) is a 503 with a plain message, never a stack trace.
   const guarded: Record<string, (request: Request, id: string) => Promise<Response>> = {};
-  for (const [name, handler] of Object.entries(api) as [keyof ReportsApi, (r: Request, id: string) => Promise<Response>][]) {
+  for (const [name, handler] of Object.entries(api) as [
+    keyof ReportsApi,
+    (r: Request, id: string) => Promise<Response>,
+  ][]) {
     guarded[name] = async (request, id) => {
       try {
         return await handler(request, id);
       } catch (e) {
         log("error", "share.store-error", { handler: name, error: e instanceof Error ? e.message : String(e) });
-        return error(503, "store-unavailable", "Shared reports are unavailable right now; try again later.", {}, { "Retry-After": "30" });
+        return error(
+          503,
+          "store-unavailable",
+          "Shared reports are unavailable right now; try again later.",
+          {},
+          { "Retry-After": "30" },
+        );
       }
     };
   }

@@ -28,9 +28,17 @@ describe("shareFromCli", () => {
     let sent = "";
     const fakeServer = (async (_url: URL, init?: RequestInit) => {
       sent = String(init?.body);
-      return new Response(JSON.stringify({ id: "x".repeat(24), url: "http://s/r/x", deleteUrl: "http://s/r/x/delete?token=t", expiresAt: "2026-12-28T00:00:00.000Z" }), {
-        status: 201,
-      });
+      return new Response(
+        JSON.stringify({
+          id: "x".repeat(24),
+          url: "http://s/r/x",
+          deleteUrl: "http://s/r/x/delete?token=t",
+          expiresAt: "2026-12-28T00:00:00.000Z",
+        }),
+        {
+          status: 201,
+        },
+      );
     }) as unknown as typeof fetch;
     let printed = "";
     const ok = await shareFromCli("http://s", report, { write: (s: string) => (printed += s) }, fakeServer);
@@ -43,9 +51,18 @@ describe("shareFromCli", () => {
 
   it("prints the server's refusal and reports failure", async () => {
     const refusing = (async () =>
-      new Response(JSON.stringify({ error: { code: "secret-detected", message: "findings[0].detail: looks like an AWS secret access key", path: "findings[0].detail" } }), {
-        status: 400,
-      })) as unknown as typeof fetch;
+      new Response(
+        JSON.stringify({
+          error: {
+            code: "secret-detected",
+            message: "findings[0].detail: looks like an AWS secret access key",
+            path: "findings[0].detail",
+          },
+        }),
+        {
+          status: 400,
+        },
+      )) as unknown as typeof fetch;
     let printed = "";
     expect(await shareFromCli("http://s", report, { write: (s: string) => (printed += s) }, refusing)).toBe(false);
     expect(printed).toMatch(/^--share: sharing failed \(HTTP 400\): findings\[0\]\.detail/);

@@ -21,14 +21,16 @@ export function takeShareOption(argv: string[]): { share: string | null; rest: s
     const a = argv[i];
     if (a === "--share" || a.startsWith("--share=")) {
       const value = a === "--share" ? argv[++i] : a.slice("--share=".length);
-      if (!value || value.startsWith("--")) throw new ShareOptionError("--share: expected the server's URL, e.g. --share http://localhost:3000");
+      if (!value || value.startsWith("--"))
+        throw new ShareOptionError("--share: expected the server's URL, e.g. --share http://localhost:3000");
       let url: URL;
       try {
         url = new URL(value);
       } catch {
         throw new ShareOptionError(`--share: not a URL: ${value}`);
       }
-      if (url.protocol !== "http:" && url.protocol !== "https:") throw new ShareOptionError("--share: the URL must start with http:// or https://");
+      if (url.protocol !== "http:" && url.protocol !== "https:")
+        throw new ShareOptionError("--share: the URL must start with http:// or https://");
       share = value;
       continue;
     }

@@ -48,7 +48,12 @@ export async function shareReport(
       body: JSON.stringify(body),
     });
   } catch (e) {
-    throw new ShareError(`cannot reach ${endpoint.origin}: ${e instanceof Error ? e.message : String(e)}`, null, "network", null);
+    throw new ShareError(
+      `cannot reach ${endpoint.origin}: ${e instanceof Error ? e.message : String(e)}`,
+      null,
+      "network",
+      null,
+    );
   }
   const text = await res.text();
   let data: unknown = null;

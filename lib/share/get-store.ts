@@ -6,7 +6,9 @@ import type { ReportStore } from "./store";
 
 /** Opens the store the configuration names: PostgreSQL for a postgres:// DATABASE_URL, else SQLite. Migrates. */
 export async function openReportStore(config: ShareConfig = readShareConfig()): Promise<ReportStore> {
-  const store = isPostgresUrl(config.databaseUrl) ? await openPostgresStore(config.databaseUrl) : openSqliteStore(config.dbPath);
+  const store = isPostgresUrl(config.databaseUrl)
+    ? await openPostgresStore(config.databaseUrl)
+    : openSqliteStore(config.dbPath);
   await store.purgeExpired();
   return store;
 }

@@ -8,16 +8,27 @@ const report = sample as unknown as Report;
 
 describe("reportToMarkdown", () => {
   it("lists target, findings by step in order, and fixes with JSON and command", () => {
-    const md = reportToMarkdown(report, markdownLabels("en"), { url: "http://x/r/abc", expiresAt: "2026-12-28T00:00:00.000Z" });
+    const md = reportToMarkdown(report, markdownLabels("en"), {
+      url: "http://x/r/abc",
+      expiresAt: "2026-12-28T00:00:00.000Z",
+    });
     expect(md).toMatch(/^# S3 Access Doctor report\n/);
     expect(md).toContain("- Link: <http://x/r/abc>");
     expect(md).toContain("`arn:aws:iam::123456789012:role/tidb-import`");
-    const steps = ["Can TiDB Cloud assume the role?", "What the role or IAM user may do", "Bucket policy", "Object Ownership", "Encryption and KMS keys"];
+    const steps = [
+      "Can TiDB Cloud assume the role?",
+      "What the role or IAM user may do",
+      "Bucket policy",
+      "Object Ownership",
+      "Encryption and KMS keys",
+    ];
     const positions = steps.map((s) => md.indexOf(`### ${escapeMarkdown(s)}`));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(md).toContain("```json\n{\n  \"Version\": \"2012-10-17\"");
-    expect(md).toContain("```sh\naws s3api put-bucket-policy --bucket acme-tidb-source-data --policy file://bucket-policy.json\n```");
+    expect(md).toContain('```json\n{\n  "Version": "2012-10-17"');
+    expect(md).toContain(
+      "```sh\naws s3api put-bucket-policy --bucket acme-tidb-source-data --policy file://bucket-policy.json\n```",
+    );
     expect(md).toContain("#### Fail: A Deny statement in the bucket policy blocks the import");
   });
 

@@ -75,7 +75,8 @@ function findingMarkdown(f: Finding, l: MarkdownLabels): string[] {
   if (f.unavailable) out.push(`${l.unavailable}: ${escapeMarkdown(f.unavailable)}`, "");
   if (f.fix) {
     out.push(`**${l.fix}**`, "");
-    if (f.fix.after) out.push(escapeMarkdown(l.after(f.fix.document)), "", fenced(JSON.stringify(f.fix.after, null, 2), "json"), "");
+    if (f.fix.after)
+      out.push(escapeMarkdown(l.after(f.fix.document)), "", fenced(JSON.stringify(f.fix.after, null, 2), "json"), "");
     if (f.fix.cli) out.push(`${l.cli}:`, "", fenced(f.fix.cli, "sh"), "");
     const notes = (f.fix as { notes?: unknown }).notes;
     if (Array.isArray(notes)) {
@@ -91,7 +92,11 @@ function findingMarkdown(f: Finding, l: MarkdownLabels): string[] {
   return out;
 }
 
-export function reportToMarkdown(report: Report, l: MarkdownLabels, meta: { url?: string; expiresAt?: string } = {}): string {
+export function reportToMarkdown(
+  report: Report,
+  l: MarkdownLabels,
+  meta: { url?: string; expiresAt?: string } = {},
+): string {
   const out: string[] = [`# ${l.title}`, ""];
   if (meta.url) out.push(`- ${l.link}: <${meta.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
   if (meta.expiresAt) out.push(`- ${l.expires}: ${escapeMarkdown(meta.expiresAt)}`);
@@ -104,7 +109,8 @@ export function reportToMarkdown(report: Report, l: MarkdownLabels, meta: { url?
     const v = report.target[key];
     if (v) out.push(`- ${l.fields[key] ?? key}: ${inlineCode(v)}`);
   }
-  if (report.target.errorMessage) out.push(`- ${l.fields.errorMessage ?? "errorMessage"}:`, "", fenced(report.target.errorMessage));
+  if (report.target.errorMessage)
+    out.push(`- ${l.fields.errorMessage ?? "errorMessage"}:`, "", fenced(report.target.errorMessage));
   out.push("", `## ${l.findings}`, "");
   for (const step of STEPS) {
     const findings = report.findings.filter((f) => f.step === step);
@@ -112,5 +118,10 @@ export function reportToMarkdown(report: Report, l: MarkdownLabels, meta: { url?
     out.push(`### ${escapeMarkdown(l.steps[step] ?? step)}`, "");
     for (const f of findings) out.push(...findingMarkdown(f, l));
   }
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }

@@ -23,7 +23,10 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 /** Connects to PostgreSQL and migrates; several app instances may share one database. */
-export async function openPostgresStore(connectionString: string, options: { max?: number } = {}): Promise<ReportStore> {
+export async function openPostgresStore(
+  connectionString: string,
+  options: { max?: number } = {},
+): Promise<ReportStore> {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 5 });
   // An idle client that loses its connection must not crash the process; the next query reconnects.
   pool.on("error", () => {});
@@ -56,14 +59,17 @@ export async function openPostgresStore(connectionString: string, options: { max
       if (!row) return "missing";
       if (!sameHash(row.delete_token_hash, deleteTokenHash)) return "forbidden";
       if (row.deleted_at !== null || row.report === null) return "gone";
-      const res = await pool.query("UPDATE shared_reports SET report = NULL, deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL", [
-        now.getTime(),
-        id,
-      ]);
+      const res = await pool.query(
+        "UPDATE shared_reports SET report = NULL, deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL",
+        [now.getTime(), id],
+      );
       return res.rowCount === 1 ? "deleted" : "gone";
     },
     async purgeExpired(now = new Date()) {
-      const res = await pool.query("UPDATE shared_reports SET report = NULL WHERE expires_at <= $1 AND report IS NOT NULL", [now.getTime()]);
+      const res = await pool.query(
+        "UPDATE shared_reports SET report = NULL WHERE expires_at <= $1 AND report IS NOT NULL",
+        [now.getTime()],
+      );
       await pool.query("DELETE FROM shared_reports WHERE expires_at <= $1", [now.getTime() - TOMBSTONE_MS]);
       return res.rowCount ?? 0;
     },
@@ -88,7 +94,11 @@ async function migrate(pool: pg.Pool): Promise<void> {
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       for (const sql of m.statements) await client.query(sql);
-      await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [m.version, m.name, Date.now()]);
+      await client.query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+        m.version,
+        m.name,
+        Date.now(),
+      ]);
     }
     await client.query("COMMIT");
   } catch (e) {

@@ -40,6 +40,10 @@ export class RateLimiter {
 export function clientKey(headers: Headers, trustProxy: boolean): string {
   if (!trustProxy) return "all-clients";
   const xff = headers.get("x-forwarded-for");
-  const last = xff?.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  const last = xff
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   return last || headers.get("x-real-ip")?.trim() || "all-clients";
 }

@@ -26,7 +26,9 @@ describe("redactReport", () => {
     const { report: r } = redactReport(report);
     expect(r.target.tidbAccountId).toBe("380838443567");
     expect(JSON.stringify(r.findings[0].fix?.after)).toContain("arn:aws:iam::380838443567:root");
-    expect(r.findings.map((f) => [f.id, f.step, f.status])).toEqual(report.findings.map((f) => [f.id, f.step, f.status]));
+    expect(r.findings.map((f) => [f.id, f.step, f.status])).toEqual(
+      report.findings.map((f) => [f.id, f.step, f.status]),
+    );
     expect(r.summary).toEqual(report.summary);
   });
 
@@ -42,8 +44,12 @@ describe("redactReport", () => {
     expect(r.findings[2].detail).toContain(`bucket policy of ${bucket} denies`);
     expect(r.findings[2].evidence?.objects).toEqual([`${folder}object-1.csv`]);
     expect(r.target.errorMessage).toContain(`arn:aws:s3:::${bucket}/${folder}object-1.csv`);
-    expect(r.findings[2].fix?.cli).toBe(`aws s3api put-bucket-policy --bucket ${bucket} --policy file://bucket-policy.json`);
-    expect(r.findings[3].detail).toMatch(new RegExp(`arn:aws:kms:ap-northeast-1:${account}:key/[0-9a-f-]{36} \\(alias/key-1\\)`));
+    expect(r.findings[2].fix?.cli).toBe(
+      `aws s3api put-bucket-policy --bucket ${bucket} --policy file://bucket-policy.json`,
+    );
+    expect(r.findings[3].detail).toMatch(
+      new RegExp(`arn:aws:kms:ap-northeast-1:${account}:key/[0-9a-f-]{36} \\(alias/key-1\\)`),
+    );
   });
 
   it("keeps a TiDB-shaped External ID TiDB-shaped and a case-only difference visible", () => {

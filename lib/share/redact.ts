@@ -75,7 +75,10 @@ class Redactor {
   private accessKeyCount = 0;
   private scanner: RegExp | null = null;
 
-  constructor(keep: string[], private readonly originalText: string) {
+  constructor(
+    keep: string[],
+    private readonly originalText: string,
+  ) {
     this.keep = new Set(keep);
     this.accountsN = new Numbering((n) => this.accountPlaceholder(n));
   }
@@ -139,7 +142,10 @@ class Redactor {
 
   private buildScanner(): RegExp {
     const alt = (items: Iterable<string>) =>
-      [...items].sort((a, b) => b.length - a.length).map(escapeRe).join("|") || "(?!)";
+      [...items]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRe)
+        .join("|") || "(?!)";
     const parts = [
       `(?<ext>${alt(this.externalSeen.keys())})`,
       `(?<ak>${ACCESS_KEY})`,
@@ -230,7 +236,10 @@ class Redactor {
     };
     push("account-id", this.accountsN.entries());
     push("bucket", this.bucketsN.entries());
-    push("object-key", [...this.paths.entries()].filter(([a, b]) => a !== b));
+    push(
+      "object-key",
+      [...this.paths.entries()].filter(([a, b]) => a !== b),
+    );
     push("kms-key", [...this.uuidN.entries(), ...this.mrkN.entries(), ...this.aliasN.entries()]);
     push("access-key-id", this.accessKeys.entries());
     push("external-id", this.externalSeen.entries());
@@ -239,7 +248,13 @@ class Redactor {
 }
 
 /** Redacts any JSON document (keys and values). */
-export function redactDocument<T>(doc: T, options: RedactionOptions & { externalIds?: (string | null | undefined)[]; bucketUris?: (string | null | undefined)[] } = {}): {
+export function redactDocument<T>(
+  doc: T,
+  options: RedactionOptions & {
+    externalIds?: (string | null | undefined)[];
+    bucketUris?: (string | null | undefined)[];
+  } = {},
+): {
   value: T;
   replacements: Replacement[];
 } {
@@ -252,7 +267,10 @@ export function redactDocument<T>(doc: T, options: RedactionOptions & { external
 }
 
 /** Redacts a report: see the file comment for what is replaced. The TiDB Cloud account id of the target stays. */
-export function redactReport(report: Report, options: RedactionOptions = {}): { report: Report; replacements: Replacement[] } {
+export function redactReport(
+  report: Report,
+  options: RedactionOptions = {},
+): { report: Report; replacements: Replacement[] } {
   const keep = [...(options.keepAccountIds ?? [])];
   if (report.target.tidbAccountId) keep.push(report.target.tidbAccountId);
   const { value, replacements } = redactDocument(report, {

@@ -6,7 +6,11 @@ import { pageMessages } from "./report-page";
 import { escapeHtml, renderGoneHtml, renderNotFoundHtml, renderReportHtml } from "./render-report-html";
 
 const report = sample as unknown as Report;
-const meta = { id: "AbCdEfGhIjKlMnOpQrStUv-_", createdAt: new Date("2026-11-28T03:00:00Z"), expiresAt: new Date("2026-12-28T03:00:00Z") };
+const meta = {
+  id: "AbCdEfGhIjKlMnOpQrStUv-_",
+  createdAt: new Date("2026-11-28T03:00:00Z"),
+  expiresAt: new Date("2026-12-28T03:00:00Z"),
+};
 
 const SCRIPT = "<script>window.__xss=1</script>";
 const IMG = '"><img src=x onerror="window.__xss=1">';
@@ -20,7 +24,16 @@ const ALL = [SCRIPT, IMG, JS_URL, SVG, QUOTE, AMP];
 function payloadReport(payload: string): Report {
   const policy = {
     Version: "2012-10-17",
-    Statement: [{ Sid: payload, Effect: "Deny", Principal: { AWS: payload }, Action: [payload], Resource: payload, Condition: { [payload]: { [payload]: payload } } }],
+    Statement: [
+      {
+        Sid: payload,
+        Effect: "Deny",
+        Principal: { AWS: payload },
+        Action: [payload],
+        Resource: payload,
+        Condition: { [payload]: { [payload]: payload } },
+      },
+    ],
   };
   return {
     version: 1,
@@ -43,7 +56,14 @@ function payloadReport(payload: string): Report {
         title: payload,
         detail: payload,
         evidence: { document: payload, statement: 0, sid: payload, unknownKeys: [payload, payload] },
-        fix: { document: payload, before: policy, after: policy, cli: payload, console: [payload, payload], notes: [payload] },
+        fix: {
+          document: payload,
+          before: policy,
+          after: policy,
+          cli: payload,
+          console: [payload, payload],
+          notes: [payload],
+        },
         unavailable: payload,
       },
     ],
@@ -52,10 +72,57 @@ function payloadReport(payload: string): Report {
 }
 
 const TAGS = new Set([
-  "html", "head", "meta", "title", "link", "body", "a", "header", "div", "span", "nav", "main", "footer", "h1", "h2", "h3", "h4", "h5",
-  "p", "ul", "ol", "li", "section", "dl", "dt", "dd", "article", "code", "pre", "details", "summary", "strong",
+  "html",
+  "head",
+  "meta",
+  "title",
+  "link",
+  "body",
+  "a",
+  "header",
+  "div",
+  "span",
+  "nav",
+  "main",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "p",
+  "ul",
+  "ol",
+  "li",
+  "section",
+  "dl",
+  "dt",
+  "dd",
+  "article",
+  "code",
+  "pre",
+  "details",
+  "summary",
+  "strong",
 ]);
-const ATTRS = new Set(["lang", "charset", "name", "content", "rel", "href", "type", "class", "id", "aria-hidden", "aria-label", "aria-labelledby", "aria-current", "hreflang", "tabindex", "download"]);
+const ATTRS = new Set([
+  "lang",
+  "charset",
+  "name",
+  "content",
+  "rel",
+  "href",
+  "type",
+  "class",
+  "id",
+  "aria-hidden",
+  "aria-label",
+  "aria-labelledby",
+  "aria-current",
+  "hreflang",
+  "tabindex",
+  "download",
+]);
 
 /**
  * Every tag in the document. Text never holds `<` and attribute values never hold `"` once escaped, so each `<`
@@ -84,7 +151,10 @@ function checkMarkup(html: string): void {
 }
 
 function unescape(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39);/g, (_m, k: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[k]!);
+  return s.replace(
+    /&(amp|lt|gt|quot|#39);/g,
+    (_m, k: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'" })[k]!,
+  );
 }
 
 describe("the markup check of these tests", () => {
@@ -99,7 +169,9 @@ describe("the markup check of these tests", () => {
 
 describe("escapeHtml", () => {
   it("escapes the five characters that matter in text and double- or single-quoted attributes", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&amp;</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;",
+    );
     expect(escapeHtml("plain text 日本語")).toBe("plain text 日本語");
     expect(escapeHtml(42)).toBe("42");
     expect(escapeHtml(null)).toBe("null");
@@ -145,16 +217,21 @@ describe("renderReportHtml", () => {
     expect(html).toContain("Shared on November 28, 2026 at 3:00 AM UTC.");
     expect(html).toContain(`href="/api/reports/${meta.id}/markdown?locale=en" download>Download as Markdown`);
     expect(html).toContain(`href="/api/reports/${meta.id}">Report as JSON</a>`);
-    for (const h2 of ["Target", "Summary", "Findings by step"]) expect(html).toMatch(new RegExp(`<h2 id="[^"]+" class="[^"]+">${h2}</h2>`));
-    expect(html).toContain("<dd class=\"break-all font-mono\">arn:aws:iam::123456789012:role/tidb-import</dd>");
+    for (const h2 of ["Target", "Summary", "Findings by step"])
+      expect(html).toMatch(new RegExp(`<h2 id="[^"]+" class="[^"]+">${h2}</h2>`));
+    expect(html).toContain('<dd class="break-all font-mono">arn:aws:iam::123456789012:role/tidb-import</dd>');
     expect(html).toContain("Fail: <strong>");
     // Steps in the catalogue's order, each with its findings.
-    const steps = ["Can TiDB Cloud assume the role?", "What the role or IAM user may do", "Bucket policy"].map((s) => html.indexOf(`>${s}</h3>`));
+    const steps = ["Can TiDB Cloud assume the role?", "What the role or IAM user may do", "Bucket policy"].map((s) =>
+      html.indexOf(`>${s}</h3>`),
+    );
     expect(steps.every((p) => p > 0)).toBe(true);
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
     expect(html).toContain("A Deny statement in the bucket policy blocks the import</h4>");
     expect(html).toContain('aria-label="Corrected document (bucket-policy)"');
-    expect(html).toContain("aws s3api put-bucket-policy --bucket acme-tidb-source-data --policy file://bucket-policy.json");
+    expect(html).toContain(
+      "aws s3api put-bucket-policy --bucket acme-tidb-source-data --policy file://bucket-policy.json",
+    );
     expect(html).toContain("<li>Statement 1</li>");
     expect(html).toMatch(/<pre aria-label="Deciding statement" tabindex="0"/);
     // Every labelled region points at a heading that exists, once.
@@ -191,7 +268,9 @@ describe("renderReportHtml", () => {
         const count = html.split(escaped).length - 1;
         expect(count).toBeGreaterThanOrEqual(17);
         expect(html).toContain(`${escaped}</h4>`);
-        expect(html).toContain(`aria-label="${escapeHtml(pageMessages(locale).share.report.after.replace("{document}", payload))}"`);
+        expect(html).toContain(
+          `aria-label="${escapeHtml(pageMessages(locale).share.report.after.replace("{document}", payload))}"`,
+        );
         expect(html).toContain(escapeHtml(JSON.stringify(payload).slice(1, -1)));
       }
     });

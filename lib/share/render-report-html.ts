@@ -88,26 +88,38 @@ function findingCard(f: Finding, headingId: string, r: ShareMessages["report"]):
   const statement = decidingStatement(f);
   const unknownKeys = Array.isArray(ev?.unknownKeys) ? ev.unknownKeys.map(String) : [];
   const notes = fixNotes(f);
-  out.push(`<article class="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="${headingId}">`);
-  out.push(`<header class="flex flex-wrap items-center gap-2">${statusBadge(f.status, r)}<h4 id="${headingId}" class="font-semibold text-slate-900">${e(f.title)}</h4></header>`);
+  out.push(
+    `<article class="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="${headingId}">`,
+  );
+  out.push(
+    `<header class="flex flex-wrap items-center gap-2">${statusBadge(f.status, r)}<h4 id="${headingId}" class="font-semibold text-slate-900">${e(f.title)}</h4></header>`,
+  );
   out.push(`<p class="text-xs text-slate-600">${e(r.checkId)}: <code class="font-mono">${e(f.id)}</code></p>`);
   if (f.detail) out.push(`<p class="whitespace-pre-wrap break-words text-slate-800">${e(f.detail)}</p>`);
   if (ev && (ev.document || typeof ev.statement === "number" || ev.sid)) {
-    out.push(`<div class="text-sm text-slate-800"><p class="font-medium">${e(r.evidence)}</p><ul class="list-disc pl-5">`);
-    if (typeof ev.document === "string") out.push(`<li>${e(r.document)}: <code class="font-mono">${e(ev.document)}</code></li>`);
+    out.push(
+      `<div class="text-sm text-slate-800"><p class="font-medium">${e(r.evidence)}</p><ul class="list-disc pl-5">`,
+    );
+    if (typeof ev.document === "string")
+      out.push(`<li>${e(r.document)}: <code class="font-mono">${e(ev.document)}</code></li>`);
     if (typeof ev.statement === "number") out.push(`<li>${e(fill(r.statementIndex, { index: ev.statement }))}</li>`);
     if (typeof ev.sid === "string") out.push(`<li>${e(r.sid)}: <code class="font-mono">${e(ev.sid)}</code></li>`);
-    if (unknownKeys.length) out.push(`<li>${e(r.unknownKeys)}: <code class="font-mono">${e(unknownKeys.join(", "))}</code></li>`);
+    if (unknownKeys.length)
+      out.push(`<li>${e(r.unknownKeys)}: <code class="font-mono">${e(unknownKeys.join(", "))}</code></li>`);
     out.push("</ul>");
     if (statement !== undefined) out.push(codeBlock(json(statement), r.evidence));
     out.push("</div>");
   }
   if (f.unavailable) {
-    out.push(`<p class="text-sm text-slate-800"><span class="font-medium">${e(r.unavailable)}: </span><span class="break-words">${e(f.unavailable)}</span></p>`);
+    out.push(
+      `<p class="text-sm text-slate-800"><span class="font-medium">${e(r.unavailable)}: </span><span class="break-words">${e(f.unavailable)}</span></p>`,
+    );
   }
   if (f.fix) {
     const fix = f.fix;
-    out.push(`<section class="space-y-2 border-t border-slate-200 pt-3" aria-label="${e(r.fix)}"><h5 class="font-semibold text-slate-900">${e(r.fix)}</h5>`);
+    out.push(
+      `<section class="space-y-2 border-t border-slate-200 pt-3" aria-label="${e(r.fix)}"><h5 class="font-semibold text-slate-900">${e(r.fix)}</h5>`,
+    );
     if (fix.after) {
       const label = fill(r.after, { document: String(fix.document) });
       out.push(`<p class="text-sm">${e(label)}</p>${codeBlock(json(fix.after), label)}`);
@@ -124,7 +136,9 @@ function findingCard(f: Finding, headingId: string, r: ShareMessages["report"]):
       out.push("</ul>");
     }
     if (fix.before) {
-      out.push(`<details class="text-sm"><summary class="cursor-pointer text-blue-800">${e(r.before)}</summary>${codeBlock(json(fix.before), r.before)}</details>`);
+      out.push(
+        `<details class="text-sm"><summary class="cursor-pointer text-blue-800">${e(r.before)}</summary>${codeBlock(json(fix.before), r.before)}</details>`,
+      );
     }
     out.push("</section>");
   }
@@ -138,40 +152,58 @@ export function renderReportBody(report: Report, r: ShareMessages["report"]): st
   const target = report.target ?? ({} as Report["target"]);
   out.push(`<div class="space-y-8">`);
 
-  out.push(`<section aria-labelledby="report-target" class="space-y-2"><h2 id="report-target" class="text-xl font-semibold">${e(r.target)}</h2>`);
-  out.push(`<dl class="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">`);
+  out.push(
+    `<section aria-labelledby="report-target" class="space-y-2"><h2 id="report-target" class="text-xl font-semibold">${e(r.target)}</h2>`,
+  );
+  out.push(
+    `<dl class="grid grid-cols-1 gap-x-4 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[12rem_1fr]">`,
+  );
   const mode = target.mode === "role" || target.mode === "access-key" ? r.modes[target.mode] : String(target.mode);
   out.push(`<dt class="font-medium text-slate-700">${e(r.mode)}</dt><dd>${e(mode)}</dd>`);
   for (const k of TARGET_FIELDS) {
     if (target[k]) {
-      out.push(`<div class="contents"><dt class="font-medium text-slate-700">${e(r.fields[k])}</dt><dd class="break-all font-mono">${e(target[k])}</dd></div>`);
+      out.push(
+        `<div class="contents"><dt class="font-medium text-slate-700">${e(r.fields[k])}</dt><dd class="break-all font-mono">${e(target[k])}</dd></div>`,
+      );
     }
   }
   if (target.errorMessage) {
-    out.push(`<div class="contents"><dt class="font-medium text-slate-700">${e(r.fields.errorMessage)}</dt><dd class="whitespace-pre-wrap break-words font-mono">${e(target.errorMessage)}</dd></div>`);
+    out.push(
+      `<div class="contents"><dt class="font-medium text-slate-700">${e(r.fields.errorMessage)}</dt><dd class="whitespace-pre-wrap break-words font-mono">${e(target.errorMessage)}</dd></div>`,
+    );
   }
   out.push("</dl>");
   if (report.generatedAt) {
-    const time = String(report.generatedAt).replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
+    const time = String(report.generatedAt)
+      .replace("T", " ")
+      .replace(/\.\d+Z$|Z$/, " UTC");
     out.push(`<p class="text-sm text-slate-600">${e(fill(r.generatedAt, { time }))}</p>`);
   }
   out.push("</section>");
 
-  out.push(`<section aria-labelledby="report-summary" class="space-y-2"><h2 id="report-summary" class="text-xl font-semibold">${e(r.summary)}</h2><ul class="flex flex-wrap gap-3 text-sm">`);
+  out.push(
+    `<section aria-labelledby="report-summary" class="space-y-2"><h2 id="report-summary" class="text-xl font-semibold">${e(r.summary)}</h2><ul class="flex flex-wrap gap-3 text-sm">`,
+  );
   for (const s of STATUSES) {
     const count = Number(report.summary?.[s] ?? 0);
-    out.push(`<li class="rounded border border-slate-200 bg-white px-3 py-1">${e(r.statuses[s])}: <strong>${e(Number.isFinite(count) ? count : 0)}</strong></li>`);
+    out.push(
+      `<li class="rounded border border-slate-200 bg-white px-3 py-1">${e(r.statuses[s])}: <strong>${e(Number.isFinite(count) ? count : 0)}</strong></li>`,
+    );
   }
   out.push("</ul></section>");
 
-  out.push(`<section aria-labelledby="report-findings" class="space-y-6"><h2 id="report-findings" class="text-xl font-semibold">${e(r.findings)}</h2>`);
+  out.push(
+    `<section aria-labelledby="report-findings" class="space-y-6"><h2 id="report-findings" class="text-xl font-semibold">${e(r.findings)}</h2>`,
+  );
   const findings = Array.isArray(report.findings) ? report.findings : [];
   if (findings.length === 0) out.push(`<p>${e(r.noFindings)}</p>`);
   let n = 0;
   for (const step of STEPS) {
     const inStep = findings.filter((f) => f.step === step);
     if (!inStep.length) continue;
-    out.push(`<section aria-labelledby="step-${step}" class="space-y-3"><h3 id="step-${step}" class="text-lg font-semibold text-slate-900">${e(r.steps[step])}</h3>`);
+    out.push(
+      `<section aria-labelledby="step-${step}" class="space-y-3"><h3 id="step-${step}" class="text-lg font-semibold text-slate-900">${e(r.steps[step])}</h3>`,
+    );
     for (const f of inStep) out.push(findingCard(f, `finding-${++n}`, r));
     out.push("</section>");
   }
@@ -182,7 +214,13 @@ export function renderReportBody(report: Report, r: ShareMessages["report"]): st
 const LOCALES = ["en", "ja"] as const;
 
 /** The page around a main part: head, skip link, site header with the language links, main, footer. */
-function documentShell(opts: { locale: string; title: string; path: (locale: string) => string; main: string; common: CommonMessages }): string {
+function documentShell(opts: {
+  locale: string;
+  title: string;
+  path: (locale: string) => string;
+  main: string;
+  common: CommonMessages;
+}): string {
   const { locale, common: c } = opts;
   const languages = LOCALES.map((l) => {
     const current = l === locale;
@@ -215,7 +253,12 @@ ${opts.main}
 }
 
 /** The whole shared-report page of a saved report, in one language. `locale` must be one of the app's locales. */
-export function renderReportHtml(report: Report, meta: SavedReportMeta, locale: string, messages: PageMessages): string {
+export function renderReportHtml(
+  report: Report,
+  meta: SavedReportMeta,
+  locale: string,
+  messages: PageMessages,
+): string {
   const p = messages.share.page;
   const id = encodeURIComponent(meta.id);
   const main =
@@ -233,13 +276,24 @@ export function renderReportHtml(report: Report, meta: SavedReportMeta, locale: 
 }
 
 /** "This report is no longer available" (answered with 410), in the page's frame. */
-export function renderGoneHtml(reason: "expired" | "deleted", id: string, locale: string, messages: PageMessages): string {
+export function renderGoneHtml(
+  reason: "expired" | "deleted",
+  id: string,
+  locale: string,
+  messages: PageMessages,
+): string {
   const g = messages.share.gone;
   const main =
     `<div class="space-y-3"><h1 class="text-2xl font-bold">${e(g.title)}</h1>` +
     `<p>${e(reason === "expired" ? g.expired : g.deleted)}</p>` +
     `<p><a href="/${e(locale)}" class="text-blue-800 underline">${e(g.home)}</a></p></div>`;
-  return documentShell({ locale, title: g.title, path: (l) => `/${l}/r/${encodeURIComponent(id)}`, main, common: messages.common });
+  return documentShell({
+    locale,
+    title: g.title,
+    path: (l) => `/${l}/r/${encodeURIComponent(id)}`,
+    main,
+    common: messages.common,
+  });
 }
 
 /** "Page not found" (answered with 404), in the page's frame. */

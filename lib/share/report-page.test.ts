@@ -11,7 +11,12 @@ const ID = "AbCdEfGhIjKlMnOpQrStUv-_";
 const report = sample as unknown as Report;
 const found = (r: Report = report): LoadResult => ({
   state: "found",
-  saved: { id: ID, report: r, createdAt: new Date("2026-11-28T03:00:00Z"), expiresAt: new Date("2026-12-28T03:00:00Z") },
+  saved: {
+    id: ID,
+    report: r,
+    createdAt: new Date("2026-11-28T03:00:00Z"),
+    expiresAt: new Date("2026-12-28T03:00:00Z"),
+  },
 });
 
 /** A store whose answer the test sets, counting its lookups (status or load) and its loads of the body. */
@@ -46,7 +51,13 @@ describe("reportPageResponse", () => {
     const bilingual: Report = {
       ...report,
       findings: report.findings.map((f, i) =>
-        i === 0 ? { ...f, title: "English title", translations: { ja: { title: "日本語のタイトル", detail: "日本語の説明" } } } : f,
+        i === 0
+          ? {
+              ...f,
+              title: "English title",
+              translations: { ja: { title: "日本語のタイトル", detail: "日本語の説明" } },
+            }
+          : f,
       ),
     };
     const { get } = fakeStore(found(bilingual));
@@ -96,7 +107,12 @@ describe("reportPageResponse", () => {
 
   it("answers 404 without the store for an id that is not ours or an unknown locale", async () => {
     const { s, get } = fakeStore(found());
-    for (const [locale, id] of [["en", "short"], ["en", `${ID}x`], ["de", ID], ["en", "<script>alert(1)</script>AAAAAAAA"]]) {
+    for (const [locale, id] of [
+      ["en", "short"],
+      ["en", `${ID}x`],
+      ["de", ID],
+      ["en", "<script>alert(1)</script>AAAAAAAA"],
+    ]) {
       const res = await reportPageResponse(locale, id, get, new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6));
       expect(res.status).toBe(404);
       const html = await res.text();
@@ -132,7 +148,9 @@ describe("HtmlCache", () => {
 
 describe("public/report.css", () => {
   it("is the current output of scripts/build-report-css.mjs (run it after changing the renderer's classes)", async () => {
-    const { compileReportCss } = (await import("../../scripts/build-report-css.mjs")) as { compileReportCss: () => Promise<string> };
+    const { compileReportCss } = (await import("../../scripts/build-report-css.mjs")) as {
+      compileReportCss: () => Promise<string>;
+    };
     expect(readFileSync(new URL("../../public/report.css", import.meta.url), "utf8")).toBe(await compileReportCss());
   });
 });

@@ -49,7 +49,12 @@ function html(body: string | Uint8Array<ArrayBuffer>, status: number): Response 
   });
 }
 
-export async function reportPageResponse(locale: string, id: string, store: () => Promise<ReportStore>, cache: PageCache = reportHtmlCache()): Promise<Response> {
+export async function reportPageResponse(
+  locale: string,
+  id: string,
+  store: () => Promise<ReportStore>,
+  cache: PageCache = reportHtmlCache(),
+): Promise<Response> {
   const known = (routing.locales as readonly string[]).includes(locale);
   const lang = (known ? locale : routing.defaultLocale) as ReportLocale;
   const messages = pageMessages(lang);
@@ -65,7 +70,9 @@ export async function reportPageResponse(locale: string, id: string, store: () =
     if (res.state === "found") {
       const { report, createdAt, expiresAt } = res.saved;
       // Findings in the viewer's language when the report carries that translation.
-      page = encoder.encode(renderReportHtml(localizeReport(report, lang), { id, createdAt, expiresAt }, lang, messages));
+      page = encoder.encode(
+        renderReportHtml(localizeReport(report, lang), { id, createdAt, expiresAt }, lang, messages),
+      );
       cache.set(key, page);
     }
   }

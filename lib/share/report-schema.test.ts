@@ -17,7 +17,11 @@ describe("checkReport", () => {
   });
 
   it("keeps fields it does not know (later optional fields survive a share)", () => {
-    const res = checkReport({ ...report, snapshotDigest: "abc", findings: [{ ...report.findings[0], severity: "high" }] });
+    const res = checkReport({
+      ...report,
+      snapshotDigest: "abc",
+      findings: [{ ...report.findings[0], severity: "high" }],
+    });
     expect(res.ok && (res.report as unknown as Record<string, unknown>).snapshotDigest).toBe("abc");
   });
 
@@ -34,7 +38,10 @@ describe("checkReport", () => {
   it.each([
     ["target.errorMessage", (r: Report) => (r.target.errorMessage = `aws_secret_access_key=${SECRET}`)],
     ["findings[1].detail", (r: Report) => (r.findings[1].detail = `The key ${SECRET} was used.`)],
-    ["findings[0].fix.after.Statement[0].Sid", (r: Report) => (((r.findings[0].fix!.after as { Statement: { Sid: string }[] }).Statement[0].Sid = SECRET))],
+    [
+      "findings[0].fix.after.Statement[0].Sid",
+      (r: Report) => ((r.findings[0].fix!.after as { Statement: { Sid: string }[] }).Statement[0].Sid = SECRET),
+    ],
     ["findings[3].evidence.note", (r: Report) => (r.findings[3].evidence = { note: `token ${SESSION}` })],
     ["findings[0].title", (r: Report) => (r.findings[0].title = IQO_SESSION)],
     ["target.sessionToken", (r: Report) => ((r.target as Record<string, unknown>).sessionToken = "anything")],

@@ -38,7 +38,8 @@ export function secretKindOf(text: string): SecretKind | null {
     const after = text[m.index + run.length] ?? "";
     if (/[\w.:@-]/.test(before) || /[\w.:@-]/.test(after)) continue;
     if (body.length >= 100 && looksRandom(body) && !body.includes("//")) return "session-token";
-    if (body.length === 40 && looksRandom(body) && !body.startsWith("/") && !body.endsWith("/")) return "secret-access-key";
+    if (body.length === 40 && looksRandom(body) && !body.startsWith("/") && !body.endsWith("/"))
+      return "secret-access-key";
   }
   return null;
 }

@@ -31,7 +31,9 @@ export function openSqliteStore(path: string): ReportStore {
   );
   const select = db.prepare("SELECT * FROM shared_reports WHERE id = ?");
   const selectStatus = db.prepare(`SELECT ${STATUS_COLUMNS} FROM shared_reports WHERE id = ?`);
-  const markDeleted = db.prepare("UPDATE shared_reports SET report = NULL, deleted_at = ? WHERE id = ? AND deleted_at IS NULL");
+  const markDeleted = db.prepare(
+    "UPDATE shared_reports SET report = NULL, deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+  );
   const dropBodies = db.prepare("UPDATE shared_reports SET report = NULL WHERE expires_at <= ? AND report IS NOT NULL");
   const dropTombstones = db.prepare("DELETE FROM shared_reports WHERE expires_at <= ?");
   const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version");
@@ -73,11 +75,17 @@ function migrate(db: Database.Database): void {
   db.exec(MIGRATIONS_TABLE);
   // IMMEDIATE: two processes starting together take turns; the second sees the first one's versions.
   db.transaction(() => {
-    const done = new Set((db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version));
+    const done = new Set(
+      (db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version),
+    );
     for (const m of MIGRATIONS) {
       if (done.has(m.version)) continue;
       for (const sql of m.statements) db.exec(sql);
-      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(m.version, m.name, Date.now());
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
     }
   }).immediate();
 }

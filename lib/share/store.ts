@@ -26,9 +26,7 @@ export interface SavedReport {
 }
 
 export type LoadResult =
-  | { state: "found"; saved: SavedReport }
-  | { state: "gone"; reason: "expired" | "deleted" }
-  | { state: "missing" };
+  { state: "found"; saved: SavedReport } | { state: "gone"; reason: "expired" | "deleted" } | { state: "missing" };
 
 /** What load() would answer, without the report's body (for callers that already hold the rendered report). */
 export type StatusResult =
@@ -90,6 +88,11 @@ export function rowToLoadResult(row: ReportRow | undefined, now: Date): LoadResu
   if (row.report === null || expiresAt.getTime() <= now.getTime()) return { state: "gone", reason: "expired" };
   return {
     state: "found",
-    saved: { id: row.id, report: JSON.parse(row.report) as Report, createdAt: new Date(Number(row.created_at)), expiresAt },
+    saved: {
+      id: row.id,
+      report: JSON.parse(row.report) as Report,
+      createdAt: new Date(Number(row.created_at)),
+      expiresAt,
+    },
   };
 }

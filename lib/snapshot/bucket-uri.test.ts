@@ -3,17 +3,33 @@ import { keyInTarget, parseBucketUri } from "./bucket-uri";
 
 describe("parseBucketUri", () => {
   it("reads a folder, a single file and a file pattern", () => {
-    expect(parseBucketUri("s3://tidb-data/mydata/")).toEqual({ ok: true, value: { uri: "s3://tidb-data/mydata/", bucket: "tidb-data", folder: "mydata/", kind: "folder" } });
-    expect(parseBucketUri("s3://tidb-data/mydata/a.csv")).toMatchObject({ ok: true, value: { folder: "mydata/", kind: "file", key: "mydata/a.csv" } });
-    expect(parseBucketUri("s3://tidb-data/mydata/*.csv")).toMatchObject({ ok: true, value: { folder: "mydata/", kind: "pattern", key: "mydata/*.csv" } });
+    expect(parseBucketUri("s3://tidb-data/mydata/")).toEqual({
+      ok: true,
+      value: { uri: "s3://tidb-data/mydata/", bucket: "tidb-data", folder: "mydata/", kind: "folder" },
+    });
+    expect(parseBucketUri("s3://tidb-data/mydata/a.csv")).toMatchObject({
+      ok: true,
+      value: { folder: "mydata/", kind: "file", key: "mydata/a.csv" },
+    });
+    expect(parseBucketUri("s3://tidb-data/mydata/*.csv")).toMatchObject({
+      ok: true,
+      value: { folder: "mydata/", kind: "pattern", key: "mydata/*.csv" },
+    });
   });
 
   it("rewrites console and https URLs to the s3:// form", () => {
-    expect(parseBucketUri("https://ap-northeast-1.console.aws.amazon.com/s3/buckets/tidb-data?region=ap-northeast-1&prefix=mydata/")).toMatchObject({
+    expect(
+      parseBucketUri(
+        "https://ap-northeast-1.console.aws.amazon.com/s3/buckets/tidb-data?region=ap-northeast-1&prefix=mydata/",
+      ),
+    ).toMatchObject({
       ok: true,
       value: { uri: "s3://tidb-data/mydata/", rewrittenFrom: expect.stringContaining("console") },
     });
-    expect(parseBucketUri("https://tidb-data.s3.ap-northeast-1.amazonaws.com/mydata/")).toMatchObject({ ok: true, value: { bucket: "tidb-data", folder: "mydata/" } });
+    expect(parseBucketUri("https://tidb-data.s3.ap-northeast-1.amazonaws.com/mydata/")).toMatchObject({
+      ok: true,
+      value: { bucket: "tidb-data", folder: "mydata/" },
+    });
   });
 
   it("rejects bad schemes, bucket names and a URI without a folder", () => {

@@ -18,11 +18,7 @@ export interface ParsedBucketUri {
   rewrittenFrom?: string;
 }
 
-export type BucketUriProblem =
-  | "empty"
-  | "scheme"
-  | "bucket-name"
-  | "no-folder";
+export type BucketUriProblem = "empty" | "scheme" | "bucket-name" | "no-folder";
 
 export type BucketUriResult =
   | { ok: true; value: ParsedBucketUri }
@@ -33,7 +29,8 @@ export function bucketNameProblem(name: string): string | null {
   if (name.length < 3 || name.length > 63) return `must be 3 to 63 characters long (it has ${name.length})`;
   if (/[A-Z]/.test(name)) return "must not contain uppercase letters";
   if (/_/.test(name)) return "must not contain underscores";
-  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name)) return "may contain only lowercase letters, digits, dots and hyphens, and must begin and end with a letter or digit";
+  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name))
+    return "may contain only lowercase letters, digits, dots and hyphens, and must begin and end with a letter or digit";
   if (/\.\./.test(name)) return "must not contain two adjacent dots";
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return "must not be formatted as an IP address";
   return null;
@@ -102,7 +99,12 @@ export function parseBucketUri(raw: string | null | undefined): BucketUriResult 
   };
   if (badName) return { ok: false, problem: "bucket-name", message: `bucket name "${bucket}" ${badName}`, value };
   if (kind === "folder" && folder === "") {
-    return { ok: false, problem: "no-folder", message: "the URI must contain the data source folder (s3://bucket/folder/)", value };
+    return {
+      ok: false,
+      problem: "no-folder",
+      message: "the URI must contain the data source folder (s3://bucket/folder/)",
+      value,
+    };
   }
   return { ok: true, value };
 }
@@ -112,7 +114,12 @@ export function keyInTarget(target: ParsedBucketUri, key: string): boolean {
   if (target.kind === "folder") return key.startsWith(target.folder) && key !== target.folder;
   if (target.kind === "file") return key === target.key;
   const re = new RegExp(
-    "^" + (target.key ?? "").split("").map((c) => (c === "*" ? "[^/]*" : c === "?" ? "[^/]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("") + "$",
+    "^" +
+      (target.key ?? "")
+        .split("")
+        .map((c) => (c === "*" ? "[^/]*" : c === "?" ? "[^/]" : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+        .join("") +
+      "$",
   );
   return re.test(key);
 }

@@ -8,7 +8,12 @@ describe("parseSnapshot", () => {
   });
 
   it("names the JSON path of each problem instead of throwing", () => {
-    const r = parseSnapshot({ version: 1, target: { mode: "role", bucketUri: "s3://b1b/f/" }, bucket: { exists: true, objectOwnership: "Nope" }, objects: [{ size: 1 }] });
+    const r = parseSnapshot({
+      version: 1,
+      target: { mode: "role", bucketUri: "s3://b1b/f/" },
+      bucket: { exists: true, objectOwnership: "Nope" },
+      objects: [{ size: 1 }],
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => i.path)).toEqual(["bucket.objectOwnership", "objects[0].key"]);

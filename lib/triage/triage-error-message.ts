@@ -17,14 +17,7 @@ export type TriageKind =
   | "bucket-region"
   | "generic-access-denied";
 
-export type PolicyType =
-  | "identity"
-  | "resource"
-  | "scp"
-  | "rcp"
-  | "vpc-endpoint"
-  | "permissions-boundary"
-  | "session";
+export type PolicyType = "identity" | "resource" | "scp" | "rcp" | "vpc-endpoint" | "permissions-boundary" | "session";
 
 export interface Triage {
   kind: TriageKind;
@@ -82,11 +75,18 @@ export function triageErrorMessage(text: string | null | undefined): Triage | nu
   if (!t) return null;
 
   // AWS's detailed message: User: <arn> is not authorized to perform: <action> on resource: "<arn>" because/with …
-  const aws = /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+)(?: on resource: (?:"([^"]+)"|(\S+?)))?(?=\.?\s|\.?$)(.*)$/i.exec(t);
+  const aws =
+    /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+)(?: on resource: (?:"([^"]+)"|(\S+?)))?(?=\.?\s|\.?$)(.*)$/i.exec(
+      t,
+    );
   // TiDB Cloud, role mode.
   const assume = /(?:cannot|impossible to) assume the provided role/i.test(t);
   if (assume) {
-    return { kind: "tidb-assume-role", step: "assume-role", ...(ROLE_ARN.exec(t) ? { roleArn: ROLE_ARN.exec(t)![0] } : {}) };
+    return {
+      kind: "tidb-assume-role",
+      step: "assume-role",
+      ...(ROLE_ARN.exec(t) ? { roleArn: ROLE_ARN.exec(t)![0] } : {}),
+    };
   }
   // TiDB Cloud, access-key mode. The secret access key in the message is never extracted.
   const source = /Access denied to the source '([^']+)'(?: using the access key ID '([^']+)')?/i.exec(t);
@@ -113,7 +113,12 @@ export function triageErrorMessage(text: string | null | undefined): Triage | nu
       ...(explicitM ? { explicit: true } : implicitM ? { explicit: false } : {}),
     };
     if (lower === "sts:assumerole") {
-      return { kind: "sts-assume-role-denied", step: "assume-role", ...base, ...(resource && ROLE_ARN.test(resource) ? { roleArn: resource } : {}) };
+      return {
+        kind: "sts-assume-role-denied",
+        step: "assume-role",
+        ...base,
+        ...(resource && ROLE_ARN.test(resource) ? { roleArn: resource } : {}),
+      };
     }
     if (/block public access/i.test(rest)) return { kind: "block-public-access", step: "bucket-policy", ...base };
     return {
@@ -129,8 +134,10 @@ export function triageErrorMessage(text: string | null | undefined): Triage | nu
     const id = /\b((?:AKIA|ASIA)[A-Z0-9]{16})\b/.exec(t)?.[1];
     return { kind: "invalid-access-key", step: "intake", ...(id ? { accessKeyId: id } : {}) };
   }
-  if (/SignatureDoesNotMatch|signature we calculated does not match/i.test(t)) return { kind: "signature-mismatch", step: "intake" };
-  if (/failed to get region of bucket|bucket and region are not matched/i.test(t)) return { kind: "bucket-region", step: "bucket-policy" };
+  if (/SignatureDoesNotMatch|signature we calculated does not match/i.test(t))
+    return { kind: "signature-mismatch", step: "intake" };
+  if (/failed to get region of bucket|bucket and region are not matched/i.test(t))
+    return { kind: "bucket-region", step: "bucket-policy" };
   if (/kms|ciphertext refers to a customer master key/i.test(t) && /denied|not allowed|AccessDenied/i.test(t)) {
     return { kind: "kms-access-denied", step: "encryption" };
   }

@@ -40,12 +40,22 @@ describe("accessPath", () => {
       "role",
     );
     const by = Object.fromEntries(hops.map((h) => [h.id, h.status]));
-    expect(by).toEqual({ tidb: "none", "assume-role": "fail", role: "pass", bucket: "warn", objects: "fail", kms: "unknown" });
+    expect(by).toEqual({
+      tidb: "none",
+      "assume-role": "fail",
+      role: "pass",
+      bucket: "warn",
+      objects: "fail",
+      kms: "unknown",
+    });
     expect(hops.find((h) => h.id === "objects")?.findingIds).toEqual(["identity.get-object"]);
   });
 
   it("shows the access key and IAM user in access-key mode", () => {
-    const hops = accessPath(report([{ id: "access-key.owner", step: "identity-policy", status: "fail" }]), "access-key");
+    const hops = accessPath(
+      report([{ id: "access-key.owner", step: "identity-policy", status: "fail" }]),
+      "access-key",
+    );
     expect(hops.map((h) => h.id)).toEqual(["tidb", "access-key", "user", "bucket", "objects", "kms"]);
     expect(hops[1]).toMatchObject({ status: "fail", step: "identity-policy" });
   });

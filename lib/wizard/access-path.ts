@@ -49,7 +49,9 @@ const HOP_STEP: Record<HopId, StepId> = {
 
 export function accessPath(report: Report | null | undefined, mode: AccessMode): Hop[] {
   const order: HopId[] =
-    mode === "role" ? ["tidb", "assume-role", "role", "bucket", "objects", "kms"] : ["tidb", "access-key", "user", "bucket", "objects", "kms"];
+    mode === "role"
+      ? ["tidb", "assume-role", "role", "bucket", "objects", "kms"]
+      : ["tidb", "access-key", "user", "bucket", "objects", "kms"];
   const byHop = new Map<HopId, Finding[]>(order.map((h) => [h, []]));
   for (const f of report?.findings ?? []) {
     if (f.step === "summary") continue;

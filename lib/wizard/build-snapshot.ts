@@ -173,7 +173,12 @@ export function buildOfflineSnapshot(start: StartInput, docs: OfflineDocuments):
     sources[field] = r.source;
     const arn = k.keyArn.trim() || encryption?.kmsKeyId || "";
     if (!arn) {
-      errors.push({ field: `keyPolicies[${i}].keyArn`, path: "$", code: "empty", message: `keyPolicies[${i}].keyArn is empty: give the key ARN` });
+      errors.push({
+        field: `keyPolicies[${i}].keyArn`,
+        path: "$",
+        code: "empty",
+        message: `keyPolicies[${i}].keyArn is empty: give the key ARN`,
+      });
       return;
     }
     keys[arn] = {

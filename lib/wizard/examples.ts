@@ -47,13 +47,25 @@ const roleStart: StartInput = {
   errorMessage: "",
 };
 
-const keyStart: StartInput = { ...roleStart, mode: "access-key", roleArn: "", externalId: "", tidbAccountId: "", accessKeyId: "AKIAIOSFODNN7EXAMPLE" };
+const keyStart: StartInput = {
+  ...roleStart,
+  mode: "access-key",
+  roleArn: "",
+  externalId: "",
+  tidbAccountId: "",
+  accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+};
 
 function trust(externalId: string, principal = `arn:aws:iam::${TIDB_ACCOUNT}:root`) {
   return {
     Version: "2012-10-17",
     Statement: [
-      { Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": externalId } } },
+      {
+        Effect: "Allow",
+        Principal: { AWS: principal },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "sts:ExternalId": externalId } },
+      },
     ],
   };
 }
@@ -61,9 +73,20 @@ function trust(externalId: string, principal = `arn:aws:iam::${TIDB_ACCOUNT}:roo
 /** The guide's recommended role policy, optionally with another object resource or without some statements. */
 function s3Policy(objectResource = `arn:aws:s3:::${BUCKET}/mydata/*`, { list = true, kms = false } = {}) {
   const statements: Record<string, unknown>[] = [
-    { Sid: "VisualEditor0", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: objectResource },
+    {
+      Sid: "VisualEditor0",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:GetObjectVersion"],
+      Resource: objectResource,
+    },
   ];
-  if (list) statements.push({ Sid: "VisualEditor1", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: `arn:aws:s3:::${BUCKET}` });
+  if (list)
+    statements.push({
+      Sid: "VisualEditor1",
+      Effect: "Allow",
+      Action: ["s3:ListBucket", "s3:GetBucketLocation"],
+      Resource: `arn:aws:s3:::${BUCKET}`,
+    });
   if (kms) statements.push({ Sid: "AllowKMSkey", Effect: "Allow", Action: ["kms:Decrypt"], Resource: KEY_ARN });
   return { Version: "2012-10-17", Statement: statements };
 }
@@ -87,10 +110,13 @@ const good: OfflineDocuments = {
   ...EMPTY_DOCUMENTS,
   trustPolicy: json(trust(EXTERNAL_ID)),
   identityPolicies: [{ name: "tidb-s3-read", text: json(s3Policy()) }],
-  bucketPolicy: "An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist",
+  bucketPolicy:
+    "An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist",
   objectOwnership: json({ OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] } }),
   bucketEncryption: json({
-    ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" }, BucketKeyEnabled: false }] },
+    ServerSideEncryptionConfiguration: {
+      Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" }, BucketKeyEnabled: false }],
+    },
   }),
   keyPolicies: [{ keyArn: "", text: "" }],
 };
@@ -106,7 +132,10 @@ export const EXAMPLES: Record<ExampleId, Example> = {
     id: "wrong-trust-principal",
     start: roleStart,
     // Raw IAM API form: the document URL-encoded.
-    documents: { ...good, trustPolicy: encodeURIComponent(JSON.stringify(trust(EXTERNAL_ID, "arn:aws:iam::999988887777:root"))) },
+    documents: {
+      ...good,
+      trustPolicy: encodeURIComponent(JSON.stringify(trust(EXTERNAL_ID, "arn:aws:iam::999988887777:root"))),
+    },
     expect: { checkId: "role.trust.principal", step: "assume-role" },
   },
   "missing-slash-star": {
@@ -115,7 +144,14 @@ export const EXAMPLES: Record<ExampleId, Example> = {
     documents: {
       ...good,
       identityPolicies: [
-        { name: "", text: json({ RoleName: "tidb-import", PolicyName: "tidb-s3-read", PolicyDocument: s3Policy(`arn:aws:s3:::${BUCKET}/mydata`) }) },
+        {
+          name: "",
+          text: json({
+            RoleName: "tidb-import",
+            PolicyName: "tidb-s3-read",
+            PolicyDocument: s3Policy(`arn:aws:s3:::${BUCKET}/mydata`),
+          }),
+        },
       ],
     },
     expect: { checkId: "identity.get-object", step: "identity-policy" },
@@ -128,7 +164,14 @@ export const EXAMPLES: Record<ExampleId, Example> = {
       trustPolicy: "",
       userArn: USER_ARN,
       identityPolicies: [
-        { name: "", text: json({ UserName: "tidb-importer", PolicyName: "tidb-s3-read", PolicyDocument: s3Policy(undefined, { list: false }) }) },
+        {
+          name: "",
+          text: json({
+            UserName: "tidb-importer",
+            PolicyName: "tidb-s3-read",
+            PolicyDocument: s3Policy(undefined, { list: false }),
+          }),
+        },
       ],
     },
     expect: { checkId: "identity.list-bucket", step: "identity-policy" },
@@ -159,7 +202,10 @@ export const EXAMPLES: Record<ExampleId, Example> = {
   "object-writer": {
     id: "object-writer",
     start: roleStart,
-    documents: { ...good, objectOwnership: json({ OwnershipControls: { Rules: [{ ObjectOwnership: "ObjectWriter" }] } }) },
+    documents: {
+      ...good,
+      objectOwnership: json({ OwnershipControls: { Rules: [{ ObjectOwnership: "ObjectWriter" }] } }),
+    },
     expect: { checkId: "bucket.object-ownership", step: "object-ownership" },
   },
   "kms-no-decrypt": {
@@ -169,7 +215,12 @@ export const EXAMPLES: Record<ExampleId, Example> = {
       ...good,
       bucketEncryption: json({
         ServerSideEncryptionConfiguration: {
-          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: KEY_ARN }, BucketKeyEnabled: true }],
+          Rules: [
+            {
+              ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: KEY_ARN },
+              BucketKeyEnabled: true,
+            },
+          ],
         },
       }),
       keyPolicies: [
@@ -180,7 +231,13 @@ export const EXAMPLES: Record<ExampleId, Example> = {
               Version: "2012-10-17",
               Id: "key-default-1",
               Statement: [
-                { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" },
+                {
+                  Sid: "Enable IAM User Permissions",
+                  Effect: "Allow",
+                  Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                  Action: "kms:*",
+                  Resource: "*",
+                },
               ],
             }),
             PolicyName: "default",
@@ -202,17 +259,40 @@ export const EXAMPLES: Record<ExampleId, Example> = {
       bucketPolicy: json({
         Version: "2012-10-17",
         Statement: [
-          { Sid: "ImporterBucket", Effect: "Allow", Principal: { AWS: OTHER_USER_ARN }, Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: `arn:aws:s3:::${BUCKET}` },
-          { Sid: "ImporterObjects", Effect: "Allow", Principal: { AWS: OTHER_USER_ARN }, Action: "s3:GetObject", Resource: `arn:aws:s3:::${BUCKET}/mydata/*` },
+          {
+            Sid: "ImporterBucket",
+            Effect: "Allow",
+            Principal: { AWS: OTHER_USER_ARN },
+            Action: ["s3:ListBucket", "s3:GetBucketLocation"],
+            Resource: `arn:aws:s3:::${BUCKET}`,
+          },
+          {
+            Sid: "ImporterObjects",
+            Effect: "Allow",
+            Principal: { AWS: OTHER_USER_ARN },
+            Action: "s3:GetObject",
+            Resource: `arn:aws:s3:::${BUCKET}/mydata/*`,
+          },
         ],
       }),
       // SSE-KMS without a key id: the AWS managed key aws/s3, which cannot be granted to another account.
       bucketEncryption: json({
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" }, BucketKeyEnabled: false }] },
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" }, BucketKeyEnabled: false }],
+        },
       }),
     },
     expect: { checkId: "kms.aws-managed-key", step: "encryption" },
   },
 };
 
-export const EXAMPLE_VALUES = { ACCOUNT, TIDB_ACCOUNT, EXTERNAL_ID, OTHER_EXTERNAL_ID, ROLE_ARN, USER_ARN, BUCKET, KEY_ARN };
+export const EXAMPLE_VALUES = {
+  ACCOUNT,
+  TIDB_ACCOUNT,
+  EXTERNAL_ID,
+  OTHER_EXTERNAL_ID,
+  ROLE_ARN,
+  USER_ARN,
+  BUCKET,
+  KEY_ARN,
+};

@@ -3,8 +3,14 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 import { mergeSnapshots } from "./merge-snapshot";
 
 const target = { mode: "role" as const, bucketUri: "s3://b/f/", roleArn: "arn:aws:iam::111122223333:role/r" };
-const oldTrust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "1" }, Action: "sts:AssumeRole" }] };
-const newTrust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "2" }, Action: "sts:AssumeRole" }] };
+const oldTrust = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { AWS: "1" }, Action: "sts:AssumeRole" }],
+};
+const newTrust = {
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { AWS: "2" }, Action: "sts:AssumeRole" }],
+};
 
 const base: Snapshot = {
   version: 1,
@@ -12,7 +18,10 @@ const base: Snapshot = {
   caller: { arn: "arn:aws:iam::111122223333:user/admin", accountId: "111122223333" },
   role: { exists: true, arn: target.roleArn, trustPolicy: oldTrust, inlinePolicies: { p: oldTrust } },
   bucket: { exists: true, name: "b", objectOwnership: "ObjectWriter" },
-  unavailable: { "bucket.policy": "AccessDenied on s3:GetBucketPolicy", "role.attachedPolicies": "AccessDenied on iam:ListAttachedRolePolicies" },
+  unavailable: {
+    "bucket.policy": "AccessDenied on s3:GetBucketPolicy",
+    "role.attachedPolicies": "AccessDenied on iam:ListAttachedRolePolicies",
+  },
 };
 
 describe("mergeSnapshots", () => {
@@ -33,7 +42,12 @@ describe("mergeSnapshots", () => {
   });
 
   it("removes a stale value when the re-read failed", () => {
-    const fresh: Snapshot = { version: 1, target, role: { exists: true }, unavailable: { "role.trustPolicy": "AccessDenied on iam:GetRole" } };
+    const fresh: Snapshot = {
+      version: 1,
+      target,
+      role: { exists: true },
+      unavailable: { "role.trustPolicy": "AccessDenied on iam:GetRole" },
+    };
     const m = mergeSnapshots(base, fresh);
     expect(m.role?.trustPolicy).toBeUndefined();
     expect(m.unavailable?.["role.trustPolicy"]).toBe("AccessDenied on iam:GetRole");

@@ -4,7 +4,17 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 /** Everything a re-check did not read comes from the earlier snapshot; what it re-read (or failed to) replaces it. */
 export function mergeSnapshots(base: Snapshot, fresh: Snapshot): Snapshot {
   const merged: Snapshot = { ...base, target: fresh.target };
-  for (const key of ["caller", "role", "user", "bucket", "keys", "objects", "objectsTruncated", "groundTruth", "simulation"] as const) {
+  for (const key of [
+    "caller",
+    "role",
+    "user",
+    "bucket",
+    "keys",
+    "objects",
+    "objectsTruncated",
+    "groundTruth",
+    "simulation",
+  ] as const) {
     const v = fresh[key];
     if (v === undefined || v === null) continue;
     const b = base[key];
@@ -29,10 +39,10 @@ export function mergeSnapshots(base: Snapshot, fresh: Snapshot): Snapshot {
     // A read that failed this time leaves no stale value behind.
     const parts = path.split(".");
     let cur: unknown = merged;
-    for (const part of parts.slice(0, -1)) cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[part] : undefined;
+    for (const part of parts.slice(0, -1))
+      cur = cur && typeof cur === "object" ? (cur as Record<string, unknown>)[part] : undefined;
     if (cur && typeof cur === "object") delete (cur as Record<string, unknown>)[parts[parts.length - 1]];
   }
   merged.unavailable = unavailable;
   return merged;
 }
-

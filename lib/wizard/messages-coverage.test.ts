@@ -8,7 +8,9 @@ import ja from "@/lib/i18n/messages/ja/wizard.json";
 
 /** next-intl reads a dotted key as a path of nested objects. */
 function at(messages: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), messages);
+  return path
+    .split(".")
+    .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), messages);
 }
 
 describe("every code the wizard shows has a message in English and Japanese", () => {

@@ -25,13 +25,29 @@ describe("parseTrustPolicy", () => {
   });
 
   it("accepts `aws iam get-role` output and keeps the role ARN", () => {
-    const out = { Role: { RoleName: "tidb-import", Arn: "arn:aws:iam::111122223333:role/tidb-import", AssumeRolePolicyDocument: trust } };
+    const out = {
+      Role: {
+        RoleName: "tidb-import",
+        Arn: "arn:aws:iam::111122223333:role/tidb-import",
+        AssumeRolePolicyDocument: trust,
+      },
+    };
     const r = parseTrustPolicy(JSON.stringify(out, null, 4));
-    expect(r).toMatchObject({ ok: true, value: trust, source: "aws iam get-role", meta: { roleArn: "arn:aws:iam::111122223333:role/tidb-import" } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: trust,
+      source: "aws iam get-role",
+      meta: { roleArn: "arn:aws:iam::111122223333:role/tidb-import" },
+    });
   });
 
   it("decodes a URL-encoded document inside get-role output (raw IAM API form)", () => {
-    const out = { Role: { Arn: "arn:aws:iam::111122223333:role/x", AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(trust)) } };
+    const out = {
+      Role: {
+        Arn: "arn:aws:iam::111122223333:role/x",
+        AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(trust)),
+      },
+    };
     const r = parseTrustPolicy(JSON.stringify(out));
     expect(r.ok && r.value).toEqual(trust);
   });
@@ -52,7 +68,10 @@ describe("parseTrustPolicy", () => {
 
   it("names the JSON path when the document has no Statement", () => {
     const r = parseTrustPolicy(JSON.stringify({ Role: { AssumeRolePolicyDocument: { Version: "2012-10-17" } } }));
-    expect(r).toMatchObject({ ok: false, error: { field: "trustPolicy", path: "$.Role.AssumeRolePolicyDocument.Statement", code: "policy.no-statement" } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { field: "trustPolicy", path: "$.Role.AssumeRolePolicyDocument.Statement", code: "policy.no-statement" },
+    });
   });
 
   it("rejects an empty paste and a JSON array without throwing", () => {
@@ -63,8 +82,15 @@ describe("parseTrustPolicy", () => {
 
 describe("parseIdentityPolicy", () => {
   it("accepts get-role-policy output and keeps the policy name", () => {
-    const r = parseIdentityPolicy(JSON.stringify({ RoleName: "tidb-import", PolicyName: "s3-read", PolicyDocument: policy }));
-    expect(r).toMatchObject({ ok: true, value: policy, source: "aws iam get-role-policy", meta: { policyName: "s3-read" } });
+    const r = parseIdentityPolicy(
+      JSON.stringify({ RoleName: "tidb-import", PolicyName: "s3-read", PolicyDocument: policy }),
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: policy,
+      source: "aws iam get-role-policy",
+      meta: { policyName: "s3-read" },
+    });
   });
 
   it("accepts get-user-policy output", () => {
@@ -73,13 +99,21 @@ describe("parseIdentityPolicy", () => {
   });
 
   it("accepts get-policy-version output", () => {
-    const r = parseIdentityPolicy(JSON.stringify({ PolicyVersion: { Document: policy, VersionId: "v3", IsDefaultVersion: true } }));
+    const r = parseIdentityPolicy(
+      JSON.stringify({ PolicyVersion: { Document: policy, VersionId: "v3", IsDefaultVersion: true } }),
+    );
     expect(r).toMatchObject({ ok: true, value: policy, source: "aws iam get-policy-version" });
   });
 
   it("points at Statement when it is neither an array nor an object", () => {
-    const r = parseIdentityPolicy(JSON.stringify({ PolicyDocument: { Version: "2012-10-17", Statement: "Allow" } }), "identityPolicies[2]");
-    expect(r).toMatchObject({ ok: false, error: { field: "identityPolicies[2]", path: "$.PolicyDocument.Statement", code: "policy.statement-type" } });
+    const r = parseIdentityPolicy(
+      JSON.stringify({ PolicyDocument: { Version: "2012-10-17", Statement: "Allow" } }),
+      "identityPolicies[2]",
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { field: "identityPolicies[2]", path: "$.PolicyDocument.Statement", code: "policy.statement-type" },
+    });
   });
 });
 
@@ -90,7 +124,9 @@ describe("parseBucketPolicy", () => {
   });
 
   it("reads the NoSuchBucketPolicy error as 'no bucket policy'", () => {
-    const r = parseBucketPolicy("An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist");
+    const r = parseBucketPolicy(
+      "An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation: The bucket policy does not exist",
+    );
     expect(r).toMatchObject({ ok: true, value: null });
   });
 
@@ -109,7 +145,9 @@ describe("parseKeyPolicy", () => {
 
 describe("parseObjectOwnership", () => {
   it("reads get-bucket-ownership-controls output", () => {
-    const r = parseObjectOwnership(JSON.stringify({ OwnershipControls: { Rules: [{ ObjectOwnership: "ObjectWriter" }] } }));
+    const r = parseObjectOwnership(
+      JSON.stringify({ OwnershipControls: { Rules: [{ ObjectOwnership: "ObjectWriter" }] } }),
+    );
     expect(r).toMatchObject({ ok: true, value: "ObjectWriter" });
   });
 
@@ -118,12 +156,18 @@ describe("parseObjectOwnership", () => {
   });
 
   it("reads OwnershipControlsNotFoundError as ObjectWriter", () => {
-    expect(parseObjectOwnership("An error occurred (OwnershipControlsNotFoundError) when calling …")).toMatchObject({ ok: true, value: "ObjectWriter" });
+    expect(parseObjectOwnership("An error occurred (OwnershipControlsNotFoundError) when calling …")).toMatchObject({
+      ok: true,
+      value: "ObjectWriter",
+    });
   });
 
   it("names the path of an unknown setting", () => {
     const r = parseObjectOwnership(JSON.stringify({ OwnershipControls: { Rules: [{ ObjectOwnership: "Mine" }] } }));
-    expect(r).toMatchObject({ ok: false, error: { path: "$.OwnershipControls.Rules[0].ObjectOwnership", code: "ownership.invalid" } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { path: "$.OwnershipControls.Rules[0].ObjectOwnership", code: "ownership.invalid" },
+    });
   });
 });
 
@@ -131,7 +175,15 @@ describe("parseBucketEncryption", () => {
   it("reads SSE-KMS with its key from get-bucket-encryption output", () => {
     const out = {
       ServerSideEncryptionConfiguration: {
-        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "arn:aws:kms:us-east-1:111122223333:key/abc" }, BucketKeyEnabled: true }],
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: {
+              SSEAlgorithm: "aws:kms",
+              KMSMasterKeyID: "arn:aws:kms:us-east-1:111122223333:key/abc",
+            },
+            BucketKeyEnabled: true,
+          },
+        ],
       },
     };
     expect(parseBucketEncryption(JSON.stringify(out))).toMatchObject({
@@ -141,8 +193,15 @@ describe("parseBucketEncryption", () => {
   });
 
   it("reads SSE-KMS without a key id as the AWS managed key (kmsKeyId null)", () => {
-    const out = { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" } }] } };
-    expect(parseBucketEncryption(JSON.stringify(out))).toMatchObject({ ok: true, value: { algorithm: "aws:kms", kmsKeyId: null } });
+    const out = {
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms" } }],
+      },
+    };
+    expect(parseBucketEncryption(JSON.stringify(out))).toMatchObject({
+      ok: true,
+      value: { algorithm: "aws:kms", kmsKeyId: null },
+    });
   });
 
   it("accepts a bare algorithm and SSE-S3", () => {
@@ -151,7 +210,9 @@ describe("parseBucketEncryption", () => {
   });
 
   it("names the path of an unknown algorithm", () => {
-    const out = { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "rot13" } }] } };
+    const out = {
+      ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "rot13" } }] },
+    };
     expect(parseBucketEncryption(JSON.stringify(out))).toMatchObject({
       ok: false,
       error: { path: "$.ServerSideEncryptionConfiguration.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm" },
@@ -160,14 +221,21 @@ describe("parseBucketEncryption", () => {
 });
 
 describe("parsePastedSnapshot", () => {
-  const snapshot = { version: 1, target: { mode: "role", bucketUri: "s3://b/f/" }, bucket: { exists: true, objectOwnership: "ObjectWriter" } };
+  const snapshot = {
+    version: 1,
+    target: { mode: "role", bucketUri: "s3://b/f/" },
+    bucket: { exists: true, objectOwnership: "ObjectWriter" },
+  };
 
   it("accepts a snapshot as the collect command prints it", () => {
     expect(parsePastedSnapshot(JSON.stringify(snapshot, null, 2))).toMatchObject({ ok: true, value: snapshot });
   });
 
   it("names the JSON path when it is not a version 1 snapshot", () => {
-    expect(parsePastedSnapshot(JSON.stringify({ ...snapshot, version: 2 }))).toMatchObject({ ok: false, error: { field: "snapshot", path: "$.version", code: "snapshot.invalid" } });
+    expect(parsePastedSnapshot(JSON.stringify({ ...snapshot, version: 2 }))).toMatchObject({
+      ok: false,
+      error: { field: "snapshot", path: "$.version", code: "snapshot.invalid" },
+    });
     expect(parsePastedSnapshot("[]")).toMatchObject({ ok: false, error: { path: "$", code: "snapshot.invalid" } });
     expect(parsePastedSnapshot('{"version": 1,')).toMatchObject({ ok: false, error: { code: "json.invalid" } });
   });

@@ -47,7 +47,8 @@ export type PasteSource =
   | "not-found-error"
   | "value";
 
-export type ParseResult<T> = { ok: true; value: T; source: PasteSource; meta?: PasteMeta } | { ok: false; error: PasteError };
+export type ParseResult<T> =
+  { ok: true; value: T; source: PasteSource; meta?: PasteMeta } | { ok: false; error: PasteError };
 
 /** Facts the CLI output carries beside the document (role ARN, policy name, …). */
 export interface PasteMeta {
@@ -68,7 +69,13 @@ export interface BucketEncryption {
 
 type Json = unknown;
 
-function fail<T>(field: string, path: string, code: PasteErrorCode, message: string, params?: PasteError["params"]): ParseResult<T> {
+function fail<T>(
+  field: string,
+  path: string,
+  code: PasteErrorCode,
+  message: string,
+  params?: PasteError["params"],
+): ParseResult<T> {
   return { ok: false, error: { field, path, code, message, ...(params ? { params } : {}) } };
 }
 
@@ -102,7 +109,10 @@ function parseJsonText(raw: string, field: string, path: string): ParseResult<Js
   } catch {
     const pos = jsonErrorOffset(text) ?? text.length;
     const { line, column } = lineColumn(text, pos);
-    return fail(field, path, "json.invalid", `${field}: ${path} is not valid JSON (line ${line}, column ${column})`, { line, column });
+    return fail(field, path, "json.invalid", `${field}: ${path} is not valid JSON (line ${line}, column ${column})`, {
+      line,
+      column,
+    });
   }
 }
 
@@ -114,13 +124,24 @@ function policyFrom(value: Json, field: string, path: string): ParseResult<Polic
     if (!parsed.ok) return parsed;
     v = parsed.value;
   }
-  if (!isRecord(v)) return fail(field, path, "policy.not-object", `${field}: ${path} must be a JSON object with a Statement`);
+  if (!isRecord(v))
+    return fail(field, path, "policy.not-object", `${field}: ${path} must be a JSON object with a Statement`);
   if (!("Statement" in v)) {
-    return fail(field, `${path}.Statement`, "policy.no-statement", `${field}: ${path}.Statement is missing; this is not a policy document`);
+    return fail(
+      field,
+      `${path}.Statement`,
+      "policy.no-statement",
+      `${field}: ${path}.Statement is missing; this is not a policy document`,
+    );
   }
   const st = v.Statement;
   if (!Array.isArray(st) && !isRecord(st)) {
-    return fail(field, `${path}.Statement`, "policy.statement-type", `${field}: ${path}.Statement must be an array of statements or one statement object`);
+    return fail(
+      field,
+      `${path}.Statement`,
+      "policy.statement-type",
+      `${field}: ${path}.Statement must be an array of statements or one statement object`,
+    );
   }
   return { ok: true, value: v, source: "policy" };
 }
@@ -219,7 +240,8 @@ export function parseBucketPolicy(text: string, field = "bucketPolicy"): ParseRe
 export function parseKeyPolicy(text: string, field = "keyPolicy"): ParseResult<PolicyDocument> {
   if (isEmpty(text)) return fail(field, "$", "empty", `${field} is empty`);
   const r = parseResourcePolicy(text, field, "aws kms get-key-policy");
-  if (r.ok && r.value === null) return fail(field, "$", "policy.not-object", `${field}: $ must be a JSON object with a Statement`);
+  if (r.ok && r.value === null)
+    return fail(field, "$", "policy.not-object", `${field}: $ must be a JSON object with a Statement`);
   return r as ParseResult<PolicyDocument>;
 }
 
@@ -242,7 +264,8 @@ const OWNERSHIP: ObjectOwnership[] = ["BucketOwnerEnforced", "BucketOwnerPreferr
  */
 export function parseObjectOwnership(text: string, field = "objectOwnership"): ParseResult<ObjectOwnership> {
   if (isEmpty(text)) return fail(field, "$", "empty", `${field} is empty`);
-  if (notFoundError(text, ["OwnershipControlsNotFoundError"])) return { ok: true, value: "ObjectWriter", source: "not-found-error" };
+  if (notFoundError(text, ["OwnershipControlsNotFoundError"]))
+    return { ok: true, value: "ObjectWriter", source: "not-found-error" };
   const bare = text.trim().replace(/^"|"$/g, "");
   const named = OWNERSHIP.find((o) => o.toLowerCase() === bare.toLowerCase());
   if (named) return { ok: true, value: named, source: "value" };
@@ -253,13 +276,23 @@ export function parseObjectOwnership(text: string, field = "objectOwnership"): P
   const basePath = isRecord(v) && isRecord(v.OwnershipControls) ? "$.OwnershipControls" : "$";
   const rules = controls && Array.isArray(controls.Rules) ? controls.Rules : null;
   if (!rules) {
-    return fail(field, `${basePath}.Rules`, "ownership.invalid", `${field}: ${basePath}.Rules is missing; paste the output of aws s3api get-bucket-ownership-controls`);
+    return fail(
+      field,
+      `${basePath}.Rules`,
+      "ownership.invalid",
+      `${field}: ${basePath}.Rules is missing; paste the output of aws s3api get-bucket-ownership-controls`,
+    );
   }
   const first = rules[0];
   const value = isRecord(first) ? first.ObjectOwnership : undefined;
   const found = OWNERSHIP.find((o) => o === value);
   if (!found) {
-    return fail(field, `${basePath}.Rules[0].ObjectOwnership`, "ownership.invalid", `${field}: ${basePath}.Rules[0].ObjectOwnership must be one of ${OWNERSHIP.join(", ")}`);
+    return fail(
+      field,
+      `${basePath}.Rules[0].ObjectOwnership`,
+      "ownership.invalid",
+      `${field}: ${basePath}.Rules[0].ObjectOwnership must be one of ${OWNERSHIP.join(", ")}`,
+    );
   }
   return { ok: true, value: found, source: "aws s3api get-bucket-ownership-controls" };
 }
@@ -274,22 +307,41 @@ const ALGORITHMS = ["AES256", "aws:kms", "aws:kms:dsse"] as const;
 export function parseBucketEncryption(text: string, field = "bucketEncryption"): ParseResult<BucketEncryption> {
   if (isEmpty(text)) return fail(field, "$", "empty", `${field} is empty`);
   if (notFoundError(text, ["ServerSideEncryptionConfigurationNotFoundError"])) {
-    return { ok: true, value: { algorithm: "AES256", kmsKeyId: null, bucketKeyEnabled: null }, source: "not-found-error" };
+    return {
+      ok: true,
+      value: { algorithm: "AES256", kmsKeyId: null, bucketKeyEnabled: null },
+      source: "not-found-error",
+    };
   }
   const bare = text.trim().replace(/^"|"$/g, "");
-  const algo = ALGORITHMS.find((a) => a.toLowerCase() === bare.toLowerCase()) ?? (/^sse-s3$/i.test(bare) ? "AES256" : undefined);
+  const algo =
+    ALGORITHMS.find((a) => a.toLowerCase() === bare.toLowerCase()) ?? (/^sse-s3$/i.test(bare) ? "AES256" : undefined);
   if (algo) return { ok: true, value: { algorithm: algo, kmsKeyId: null, bucketKeyEnabled: null }, source: "value" };
   const parsed = parseJsonText(text, field, "$");
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  const inner = isRecord(v) && isRecord(v.ServerSideEncryptionConfiguration) ? v.ServerSideEncryptionConfiguration : isRecord(v) ? v : null;
-  const basePath = isRecord(v) && isRecord(v.ServerSideEncryptionConfiguration) ? "$.ServerSideEncryptionConfiguration" : "$";
+  const inner =
+    isRecord(v) && isRecord(v.ServerSideEncryptionConfiguration)
+      ? v.ServerSideEncryptionConfiguration
+      : isRecord(v)
+        ? v
+        : null;
+  const basePath =
+    isRecord(v) && isRecord(v.ServerSideEncryptionConfiguration) ? "$.ServerSideEncryptionConfiguration" : "$";
   const rules = inner && Array.isArray(inner.Rules) ? inner.Rules : null;
   if (!rules || rules.length === 0) {
-    return fail(field, `${basePath}.Rules`, "encryption.invalid", `${field}: ${basePath}.Rules is missing; paste the output of aws s3api get-bucket-encryption`);
+    return fail(
+      field,
+      `${basePath}.Rules`,
+      "encryption.invalid",
+      `${field}: ${basePath}.Rules is missing; paste the output of aws s3api get-bucket-encryption`,
+    );
   }
   const rule = rules[0];
-  const def = isRecord(rule) && isRecord(rule.ApplyServerSideEncryptionByDefault) ? rule.ApplyServerSideEncryptionByDefault : null;
+  const def =
+    isRecord(rule) && isRecord(rule.ApplyServerSideEncryptionByDefault)
+      ? rule.ApplyServerSideEncryptionByDefault
+      : null;
   const algorithm = ALGORITHMS.find((a) => def && a === def.SSEAlgorithm);
   if (!def || !algorithm) {
     return fail(
@@ -302,7 +354,11 @@ export function parseBucketEncryption(text: string, field = "bucketEncryption"):
   const bucketKey = isRecord(rule) && typeof rule.BucketKeyEnabled === "boolean" ? rule.BucketKeyEnabled : null;
   return {
     ok: true,
-    value: { algorithm, kmsKeyId: algorithm === "AES256" ? null : (str(def.KMSMasterKeyID) ?? null), bucketKeyEnabled: bucketKey },
+    value: {
+      algorithm,
+      kmsKeyId: algorithm === "AES256" ? null : (str(def.KMSMasterKeyID) ?? null),
+      bucketKeyEnabled: bucketKey,
+    },
     source: "aws s3api get-bucket-encryption",
   };
 }
@@ -317,7 +373,11 @@ export function parsePastedSnapshot(text: string, field = "snapshot"): ParseResu
   const parsed = parseJsonText(text, field, "$");
   if (!parsed.ok) return parsed;
   const v = parsed.value;
-  if (!isRecord(v)) return fail(field, "$", "snapshot.invalid", `${field}: $ must be a snapshot object`, { message: "expected an object" });
-  if (v.version !== 1) return fail(field, "$.version", "snapshot.invalid", `${field}: $.version must be 1`, { message: "expected 1" });
+  if (!isRecord(v))
+    return fail(field, "$", "snapshot.invalid", `${field}: $ must be a snapshot object`, {
+      message: "expected an object",
+    });
+  if (v.version !== 1)
+    return fail(field, "$.version", "snapshot.invalid", `${field}: $.version must be 1`, { message: "expected 1" });
   return { ok: true, value: v, source: "value" };
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { Finding, Report } from "@/lib/report/types";
 import { mergeStepReport, stepChanges } from "./report-merge";
 
-const f = (id: string, step: Finding["step"], status: Finding["status"]): Finding => ({ id, step, status, title: id, detail: "" });
+const f = (id: string, step: Finding["step"], status: Finding["status"]): Finding => ({
+  id,
+  step,
+  status,
+  title: id,
+  detail: "",
+});
 const rep = (findings: Finding[]): Report => ({
   version: 1,
   target: { mode: "role", bucketUri: "s3://b/f/" },
@@ -12,10 +18,18 @@ const rep = (findings: Finding[]): Report => ({
 
 describe("mergeStepReport", () => {
   it("replaces only the re-checked step's findings, in place, and recounts the summary", () => {
-    const full = rep([f("input.bucket-uri", "intake", "pass"), f("role.trust.external-id", "assume-role", "fail"), f("bucket.policy.deny", "bucket-policy", "pass")]);
+    const full = rep([
+      f("input.bucket-uri", "intake", "pass"),
+      f("role.trust.external-id", "assume-role", "fail"),
+      f("bucket.policy.deny", "bucket-policy", "pass"),
+    ]);
     const partial = rep([f("role.trust.external-id", "assume-role", "pass"), f("input.bucket-uri", "intake", "fail")]);
     const merged = mergeStepReport(full, partial, "assume-role");
-    expect(merged.findings.map((x) => `${x.id}=${x.status}`)).toEqual(["input.bucket-uri=pass", "role.trust.external-id=pass", "bucket.policy.deny=pass"]);
+    expect(merged.findings.map((x) => `${x.id}=${x.status}`)).toEqual([
+      "input.bucket-uri=pass",
+      "role.trust.external-id=pass",
+      "bucket.policy.deny=pass",
+    ]);
     expect(merged.summary).toEqual({ pass: 3, fail: 0, warn: 0, unknown: 0, skipped: 0 });
   });
 });

@@ -19,7 +19,12 @@ export function mergeStepReport(full: Report, partial: Report, step: StepId): Re
     } else findings.push(f);
   }
   if (!inserted) findings.push(...fresh);
-  return { ...full, findings, summary: summarize(findings), ...(partial.generatedAt ? { generatedAt: partial.generatedAt } : {}) };
+  return {
+    ...full,
+    findings,
+    summary: summarize(findings),
+    ...(partial.generatedAt ? { generatedAt: partial.generatedAt } : {}),
+  };
 }
 
 export interface StatusChange {
@@ -30,7 +35,11 @@ export interface StatusChange {
 }
 
 /** Findings of `step` whose status differs between two reports (new and vanished findings included). */
-export function stepChanges(before: Report, after: Report, step: StepId): { changed: StatusChange[]; unchanged: number } {
+export function stepChanges(
+  before: Report,
+  after: Report,
+  step: StepId,
+): { changed: StatusChange[]; unchanged: number } {
   const old = new Map(before.findings.filter((f) => f.step === step).map((f) => [f.id, f]));
   const now = after.findings.filter((f) => f.step === step);
   const changed: StatusChange[] = [];

@@ -21,7 +21,13 @@ function largeSnapshot(): Snapshot {
       statements.push(
         s === 9
           ? { Sid: `Deny${i}`, Effect: "Deny", Action: "s3:DeleteObject", Resource: `arn:aws:s3:::bucket-${i}/*` }
-          : { Sid: `S${i}`, Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: [`arn:aws:s3:::bucket-${i}`, `arn:aws:s3:::bucket-${i}/data-${i}/*`], Condition: { StringLike: { "s3:prefix": [`data-${i}/*`] } } },
+          : {
+              Sid: `S${i}`,
+              Effect: "Allow",
+              Action: ["s3:GetObject", "s3:ListBucket"],
+              Resource: [`arn:aws:s3:::bucket-${i}`, `arn:aws:s3:::bucket-${i}/data-${i}/*`],
+              Condition: { StringLike: { "s3:prefix": [`data-${i}/*`] } },
+            },
       );
     }
     inline[`policy-${p}`] = { Version: "2012-10-17", Statement: statements };
@@ -38,7 +44,16 @@ function largeSnapshot(): Snapshot {
   }));
   base.bucket.policy = {
     Version: "2012-10-17",
-    Statement: [{ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::tidb-cloud-source-data", "arn:aws:s3:::tidb-cloud-source-data/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+    Statement: [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: ["arn:aws:s3:::tidb-cloud-source-data", "arn:aws:s3:::tidb-cloud-source-data/*"],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
   };
   const parsed = parseSnapshot(base);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));

@@ -59,7 +59,9 @@ function statement(p: number, i: number, resourcePolicy: boolean) {
   const resource = deny
     ? "*"
     : actions[0].startsWith("kms:")
-      ? n % 2 ? KEY : `arn:aws:kms:*:${A}:key/*`
+      ? n % 2
+        ? KEY
+        : `arn:aws:kms:*:${A}:key/*`
       : actions[0].startsWith("s3:List") || actions[0] === "s3:GetBucketLocation"
         ? bucket
         : actions[0].startsWith("s3:")
@@ -69,7 +71,9 @@ function statement(p: number, i: number, resourcePolicy: boolean) {
   return {
     Sid: `S${p}x${i}`,
     Effect: deny ? "Deny" : "Allow",
-    ...(resourcePolicy ? { Principal: n % 2 ? { AWS: `arn:aws:iam::${A}:role/tidb-import` } : { AWS: `arn:aws:iam::${A}:root` } } : {}),
+    ...(resourcePolicy
+      ? { Principal: n % 2 ? { AWS: `arn:aws:iam::${A}:role/tidb-import` } : { AWS: `arn:aws:iam::${A}:root` } }
+      : {}),
     Action: deny ? ["s3:*", "kms:*", "dynamodb:*"] : actions,
     Resource: resource,
     ...(condition ? { Condition: condition } : {}),
@@ -97,8 +101,17 @@ export function importQuestions(objects = 1): AuthorizationQuestion[] {
   const boundary = boundaryPolicy();
   const bucketPolicy = policy(19, true);
   const keyPolicy = policy(20, true);
-  const context = { "aws:SecureTransport": "true", "aws:RequestedRegion": "ap-northeast-1", "aws:SourceIp": "203.0.113.9" };
-  const ask = (action: string, resource: string, extra: Record<string, string> = {}, resourcePolicy: unknown = bucketPolicy): AuthorizationQuestion => ({
+  const context = {
+    "aws:SecureTransport": "true",
+    "aws:RequestedRegion": "ap-northeast-1",
+    "aws:SourceIp": "203.0.113.9",
+  };
+  const ask = (
+    action: string,
+    resource: string,
+    extra: Record<string, string> = {},
+    resourcePolicy: unknown = bucketPolicy,
+  ): AuthorizationQuestion => ({
     request: { principal: SESSION, action, resource, context: { ...context, ...extra } },
     principalAccount: A,
     resourceAccount: A,
@@ -115,7 +128,12 @@ export function importQuestions(objects = 1): AuthorizationQuestion[] {
       ask("s3:ListBucket", BUCKET, { "s3:prefix": "mydata/" }),
       ask("s3:GetObject", object),
       ask("s3:GetObjectVersion", object),
-      ask("kms:Decrypt", KEY, { "kms:ViaService": "s3.ap-northeast-1.amazonaws.com", "kms:EncryptionContext:aws:s3:arn": object }, keyPolicy),
+      ask(
+        "kms:Decrypt",
+        KEY,
+        { "kms:ViaService": "s3.ap-northeast-1.amazonaws.com", "kms:EncryptionContext:aws:s3:arn": object },
+        keyPolicy,
+      ),
     );
   }
   return questions;

@@ -12,9 +12,13 @@ const RUNS = 5;
 
 /** Starts tests/fake-aws/main.ts on a free port; resolves with its URL and scenarios. */
 async function startFakeProcess(): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/fake-aws/main.ts", "--port", "0", "--latency", String(LATENCY_MS)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/fake-aws/main.ts", "--port", "0", "--latency", String(LATENCY_MS)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d: Buffer) => {
@@ -36,7 +40,10 @@ export default async function bench(): Promise<Figure[]> {
   const { collectSnapshot } = await import("@/lib/aws/collect");
   const figures: Figure[] = [];
   try {
-    for (const [name, scenario] of [["live.critical_path_ratio", "role-ok"], ["live.critical_path_ratio.access_key", "access-key-ok"]] as const) {
+    for (const [name, scenario] of [
+      ["live.critical_path_ratio", "role-ok"],
+      ["live.critical_path_ratio.access_key", "access-key-ok"],
+    ] as const) {
       const sc = scenarios.get(scenario)!;
       const measure = async () => {
         let depth = 0;

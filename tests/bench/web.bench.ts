@@ -44,7 +44,10 @@ function ensureBuild(): string {
     // Build output goes to stderr: stdout carries only the figures.
     const css = spawnSync("node", ["scripts/build-report-css.mjs"], { stdio: ["ignore", 2, 2] });
     if (css.status !== 0) throw new Error(`scripts/build-report-css.mjs failed (exit ${css.status})`);
-    const r = spawnSync("npx", ["next", "build"], { stdio: ["ignore", 2, 2], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const r = spawnSync("npx", ["next", "build"], {
+      stdio: ["ignore", 2, 2],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   }
   return readFileSync(id, "utf8").trim();
@@ -67,7 +70,10 @@ interface Res {
   headers: http.IncomingHttpHeaders;
 }
 
-function request(url: string, opts: { method?: string; body?: string; headers?: Record<string, string>; agent?: http.Agent } = {}): Promise<Res> {
+function request(
+  url: string,
+  opts: { method?: string; body?: string; headers?: Record<string, string>; agent?: http.Agent } = {},
+): Promise<Res> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? "GET", headers: opts.headers, agent: opts.agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -95,7 +101,8 @@ async function startServer(port: number, dir: string): Promise<ChildProcess> {
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}); see ${join(dir, "server.log")}`);
+    if (child.exitCode !== null)
+      throw new Error(`next start exited (${child.exitCode}); see ${join(dir, "server.log")}`);
     try {
       if ((await request(`http://127.0.0.1:${port}/en`)).status === 200) return child;
     } catch {
@@ -110,13 +117,20 @@ async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.pid === undefined) return;
   const exited = new Promise((r) => child.once("exit", r));
   process.kill(-child.pid, "SIGTERM");
-  const t = setTimeout(() => child.pid !== undefined && child.exitCode === null && process.kill(-child.pid, "SIGKILL"), 5000);
+  const t = setTimeout(
+    () => child.pid !== undefined && child.exitCode === null && process.kill(-child.pid, "SIGKILL"),
+    5000,
+  );
   await exited;
   clearTimeout(t);
 }
 
 /** Sum of gzip sizes of every distinct /_next/static script the HTML references. */
-async function scriptBytes(base: string, html: string, cache: Map<string, number>): Promise<{ gzip: number; files: number }> {
+async function scriptBytes(
+  base: string,
+  html: string,
+  cache: Map<string, number>,
+): Promise<{ gzip: number; files: number }> {
   const srcs = new Set([...html.matchAll(/\/_next\/static\/[^"'\s\\)]+?\.js/g)].map((m) => m[0]));
   let gzip = 0;
   for (const src of srcs) {
@@ -161,7 +175,9 @@ async function load(url: string, connections: number, durationMs: number) {
   const elapsed = performance.now() - t0;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const p99 = latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] : NaN;
+  const p99 = latencies.length
+    ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)]
+    : NaN;
   return { ok: latencies.length, errors, elapsed, p99, median: latencies[Math.floor(latencies.length / 2)] ?? NaN };
 }
 
@@ -196,8 +212,17 @@ async function rateLoad(url: string, rate: number, durationMs: number) {
   const elapsed = performance.now() - start;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const p99 = latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] : NaN;
-  return { sent: total, ok: latencies.length, errors, elapsed, p99, median: latencies[Math.floor(latencies.length / 2)] ?? NaN };
+  const p99 = latencies.length
+    ? latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)]
+    : NaN;
+  return {
+    sent: total,
+    ok: latencies.length,
+    errors,
+    elapsed,
+    p99,
+    median: latencies[Math.floor(latencies.length / 2)] ?? NaN,
+  };
 }
 
 export default async function bench(): Promise<Figure[]> {
@@ -212,7 +237,8 @@ export default async function bench(): Promise<Figure[]> {
     const wizardHtml = await request(`${base}/en/wizard`);
     if (wizardHtml.status !== 200) throw new Error(`/en/wizard: HTTP ${wizardHtml.status}`);
     const bareHtml = await request(`${base}/en/bench-bare-page-that-does-not-exist`);
-    if (bareHtml.status !== 404) throw new Error(`bare page: expected the not-found page (404), got ${bareHtml.status}`);
+    if (bareHtml.status !== 404)
+      throw new Error(`bare page: expected the not-found page (404), got ${bareHtml.status}`);
     const wizard = await scriptBytes(base, wizardHtml.body.toString("utf8"), cache);
     const bare = await scriptBytes(base, bareHtml.body.toString("utf8"), cache);
 
@@ -251,7 +277,12 @@ export default async function bench(): Promise<Figure[]> {
         how: `gzip -9 sizes of the distinct /_next/static/*.js the HTML references: /en/wizard ${wizard.files} files ${(wizard.gzip / 1024).toFixed(1)} kB ÷ the bare not-found page (/en/<unknown path>, layout + heading) ${bare.files} files ${(bare.gzip / 1024).toFixed(1)} kB; same build; target ≤ 1.3`,
       },
       { name: "web.report_rps", value: Math.round(rps), unit: "requests/s", how: `${loadHow}; target ≥ 500` },
-      { name: "web.report_p99_ms", value: Number(atRate.p99.toFixed(1)), unit: "ms", how: `${rateHow}; 99th percentile; target ≤ 50 at ≥ 500 requests/s` },
+      {
+        name: "web.report_p99_ms",
+        value: Number(atRate.p99.toFixed(1)),
+        unit: "ms",
+        how: `${rateHow}; 99th percentile; target ≤ 50 at ≥ 500 requests/s`,
+      },
       {
         name: "web.report_p99_ms_at_saturation",
         value: Number(run.p99.toFixed(1)),

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations, watchConsole } from "./support";
 
-const report = JSON.parse(readFileSync(new URL("../../lib/share/__fixtures__/report-role.json", import.meta.url), "utf8"));
+const report = JSON.parse(
+  readFileSync(new URL("../../lib/share/__fixtures__/report-role.json", import.meta.url), "utf8"),
+);
 
 // Every kind of page the app serves, in both languages: no serious axe violation, no console error, nothing broken.
 test.describe("every page is accessible", () => {

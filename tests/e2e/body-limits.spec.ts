@@ -19,7 +19,10 @@ test.describe("request body limits", () => {
   });
 
   test("the live route refuses a body over its limit with 413 and a message", async ({ request }) => {
-    const res = await request.post("/en/wizard/live", { headers: { "content-type": "application/json" }, data: `{"pad":"${"a".repeat(2 * MB)}"}` });
+    const res = await request.post("/en/wizard/live", {
+      headers: { "content-type": "application/json" },
+      data: `{"pad":"${"a".repeat(2 * MB)}"}`,
+    });
     expect(res.status()).toBe(413);
     const body = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
     expect(body.ok).toBe(false);
@@ -27,7 +30,10 @@ test.describe("request body limits", () => {
   });
 
   test("the report API refuses a report over its limit with 413 and a message", async ({ request }) => {
-    const res = await request.post("/api/reports", { headers: { "content-type": "application/json" }, data: `{"pad":"${"a".repeat(MB)}"}` });
+    const res = await request.post("/api/reports", {
+      headers: { "content-type": "application/json" },
+      data: `{"pad":"${"a".repeat(MB)}"}`,
+    });
     expect(res.status()).toBe(413);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("too-large");

@@ -43,7 +43,11 @@ async function round(request: APIRequestContext, r: number) {
       const sc = SCENARIOS[i % SCENARIOS.length];
       const res = await request.post(`/${i % 2 ? "ja" : "en"}/wizard/live`, {
         headers: { "content-type": "application/json" },
-        data: { target: sc.snapshot.target, credentials: { accessKeyId: sc.diagnosingKeys![0], secretAccessKey: canary(r, i) }, locale: i % 2 ? "ja" : "en" },
+        data: {
+          target: sc.snapshot.target,
+          credentials: { accessKeyId: sc.diagnosingKeys![0], secretAccessKey: canary(r, i) },
+          locale: i % 2 ? "ja" : "en",
+        },
         timeout: 60_000,
       });
       const text = await res.text();
@@ -59,7 +63,10 @@ async function round(request: APIRequestContext, r: number) {
 test.describe("load on the production server", () => {
   test.setTimeout(240_000);
 
-  test(`${CONCURRENT} concurrent live diagnoses all complete with their own results; memory stays bounded`, async ({ request, baseURL }) => {
+  test(`${CONCURRENT} concurrent live diagnoses all complete with their own results; memory stays bounded`, async ({
+    request,
+    baseURL,
+  }) => {
     expect(SCENARIOS.length).toBeGreaterThan(5);
     await round(request, 0); // warm-up: the first diagnoses load the server's modules
     const before = serverRssMb(baseURL!);
@@ -84,7 +91,9 @@ test.describe("load on the production server", () => {
       expect(more.every((a) => a.status === 200 && a.result.ok)).toBe(true);
     }
     const afterThird = serverRssMb(baseURL!);
-    console.log(`server RSS (MB): before ${before.toFixed(0)}, after round 1 ${afterFirst.toFixed(0)}, after round 3 ${afterThird.toFixed(0)}`);
+    console.log(
+      `server RSS (MB): before ${before.toFixed(0)}, after round 1 ${afterFirst.toFixed(0)}, after round 3 ${afterThird.toFixed(0)}`,
+    );
     // generous bounds: a per-diagnosis leak (snapshots, reports, SDK clients) would exceed them
     expect(afterThird - afterFirst, "RSS growth from round 1 to round 3 (MB)").toBeLessThan(200);
     expect(afterThird, "server RSS after four rounds (MB)").toBeLessThan(1500);

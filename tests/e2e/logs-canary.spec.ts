@@ -6,7 +6,8 @@ import { join } from "node:path";
 // is scanned for the canary credentials this file uses, in every encoding they could take; and the requests made here
 // each have exactly one structured log line with their request id.
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYLOGCANARY77";
-const TOKEN = "IQoJb3JpZ2luX2VjELOGCANARYTOKEN77+/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+const TOKEN =
+  "IQoJb3JpZ2luX2VjELOGCANARYTOKEN77+/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 const ROLE_ARN = "arn:aws:iam::111122223333:role/tidb-import";
 const EXTERNAL_ID = "696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe";
 
@@ -29,7 +30,9 @@ async function lineFor(requestId: string, event: string) {
 }
 
 test.describe("server logs", () => {
-  test("a live diagnosis in the wizard is logged once with its request id, and never with the credentials", async ({ page }) => {
+  test("a live diagnosis in the wizard is logged once with its request id, and never with the credentials", async ({
+    page,
+  }) => {
     await page.goto("/en/wizard");
     await page.getByLabel("Bucket URI").fill("s3://tidb-cloud-source-data/mydata/");
     await page.getByLabel("Role ARN", { exact: true }).fill(ROLE_ARN);
@@ -51,12 +54,23 @@ test.describe("server logs", () => {
     expect(String(line.path)).toMatch(/\/wizard\/live$/);
   });
 
-  test("a refused live request is logged with its error code and the request id the client sent", async ({ request }) => {
+  test("a refused live request is logged with its error code and the request id the client sent", async ({
+    request,
+  }) => {
     const requestId = "e2e-logs-canary-refused-0001";
     const res = await request.post("/en/wizard/live", {
       headers: { "x-request-id": requestId, "content-type": "application/json" },
       data: {
-        target: { mode: "role", bucketUri: "s3://tidb-cloud-source-data/mydata/", roleArn: ROLE_ARN, externalId: EXTERNAL_ID, tidbAccountId: null, accessKeyId: null, region: null, errorMessage: null },
+        target: {
+          mode: "role",
+          bucketUri: "s3://tidb-cloud-source-data/mydata/",
+          roleArn: ROLE_ARN,
+          externalId: EXTERNAL_ID,
+          tidbAccountId: null,
+          accessKeyId: null,
+          region: null,
+          errorMessage: null,
+        },
         // no scenario claims this key: the fake endpoint answers InvalidClientTokenId
         credentials: { accessKeyId: "AKIAUNKNOWNKEY000077", secretAccessKey: SECRET, sessionToken: TOKEN },
         locale: "en",
@@ -74,14 +88,23 @@ test.describe("server logs", () => {
     const requestId = "e2e-logs-canary-api-0001";
     const res = await request.get("/api/reports/AAAAAAAAAAAAAAAAAAAAAAAA", { headers: { "x-request-id": requestId } });
     expect(res.status()).toBe(404);
-    expect(await lineFor(requestId, "api.reports.get")).toMatchObject({ status: 404, method: "GET", path: "/api/reports/AAAAAAAAAAAAAAAAAAAAAAAA" });
+    expect(await lineFor(requestId, "api.reports.get")).toMatchObject({
+      status: 404,
+      method: "GET",
+      path: "/api/reports/AAAAAAAAAAAAAAAAAAAAAAAA",
+    });
   });
 
   test("no line the server wrote holds a canary credential, in any encoding", async () => {
     // Runs last in this file (workers: 1, in order): the requests above are in the log.
     const log = serverLog();
     for (const canary of [SECRET, TOKEN, "LOGCANARY"]) {
-      for (const form of [canary, encodeURIComponent(canary), JSON.stringify(canary).slice(1, -1), Buffer.from(canary).toString("base64")]) {
+      for (const form of [
+        canary,
+        encodeURIComponent(canary),
+        JSON.stringify(canary).slice(1, -1),
+        Buffer.from(canary).toString("base64"),
+      ]) {
         expect(log.includes(form), `server.log holds ${form.slice(0, 24)}…`).toBe(false);
       }
     }
@@ -90,7 +113,8 @@ test.describe("server logs", () => {
       expect(typeof l.time).toBe("string");
       expect(["debug", "info", "warn", "error"]).toContain(l.level);
       expect(typeof l.event).toBe("string");
-      if (/^(api\.|wizard\.)/.test(String(l.event)) && "status" in l) expect(typeof l.requestId, JSON.stringify(l)).toBe("string");
+      if (/^(api\.|wizard\.)/.test(String(l.event)) && "status" in l)
+        expect(typeof l.requestId, JSON.stringify(l)).toBe("string");
     }
   });
 });

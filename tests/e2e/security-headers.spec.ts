@@ -45,8 +45,13 @@ test.describe("security headers", () => {
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected ?? null)).toBeNull();
   });
 
-  test("the shared report page has no script at all: a CSP without nonce or inline allowance, our stylesheet applied", async ({ page, request }) => {
-    const report = JSON.parse(readFileSync(new URL("../../lib/share/__fixtures__/report-role.json", import.meta.url), "utf8"));
+  test("the shared report page has no script at all: a CSP without nonce or inline allowance, our stylesheet applied", async ({
+    page,
+    request,
+  }) => {
+    const report = JSON.parse(
+      readFileSync(new URL("../../lib/share/__fixtures__/report-role.json", import.meta.url), "utf8"),
+    );
     const saved = await request.post("/api/reports", { data: report });
     const { url } = (await saved.json()) as { url: string };
     const path = new URL(url).pathname.replace(/^\/r\//, "/en/r/");

@@ -10,7 +10,10 @@ test("a diagnosis shared from the wizard's summary opens as the same findings, r
   await page.getByRole("button", { name: "Deny in the bucket policy" }).click();
   await page.getByRole("button", { name: "Run the diagnosis" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Diagnosis" })).toBeVisible();
-  await page.getByRole("navigation", { name: "Diagnosis steps" }).getByRole("link", { name: /Still denied/ }).click();
+  await page
+    .getByRole("navigation", { name: "Diagnosis steps" })
+    .getByRole("link", { name: /Still denied/ })
+    .click();
 
   const panel = page.getByRole("region", { name: "Share this report" });
   await expect(panel.getByRole("table", { name: "Replacements made in the shared copy" })).toContainText(BUCKET);

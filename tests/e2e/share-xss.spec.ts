@@ -41,7 +41,13 @@ function payloadReport() {
         title: `${SCRIPT} title`,
         detail: `${IMG} detail ${JS_URL}`,
         evidence: { document: JS_URL, statement: 0, sid: SCRIPT, unknownKeys: [IMG] },
-        fix: { document: IMG, before: policy, after: policy, cli: `aws s3api put-bucket-policy --bucket '${SCRIPT}'`, console: [SVG, JS_URL] },
+        fix: {
+          document: IMG,
+          before: policy,
+          after: policy,
+          cli: `aws s3api put-bucket-policy --bucket '${SCRIPT}'`,
+          console: [SVG, JS_URL],
+        },
         unavailable: SVG,
       },
     ],
@@ -58,7 +64,10 @@ async function expectNothingRan(page: Page, dialogs: string[]) {
 }
 
 test.describe("shared reports are inert", () => {
-  test("script payloads in every field show as text on the shared page and in the share preview", async ({ page, request }) => {
+  test("script payloads in every field show as text on the shared page and in the share preview", async ({
+    page,
+    request,
+  }) => {
     const dialogs: string[] = [];
     page.on("dialog", (d) => {
       dialogs.push(d.message());

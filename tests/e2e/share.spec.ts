@@ -13,7 +13,9 @@ async function shareFromPastePage(page: Page): Promise<{ url: string; deleteUrl:
   const panel = page.getByRole("region", { name: "Share this report" });
   await expect(panel.getByRole("checkbox")).toBeChecked();
   const table = panel.getByRole("table", { name: "Replacements made in the shared copy" });
-  await expect(table.getByRole("row", { name: new RegExp(`Bucket ${ORIGINAL_BUCKET} example-bucket-1`) })).toBeVisible();
+  await expect(
+    table.getByRole("row", { name: new RegExp(`Bucket ${ORIGINAL_BUCKET} example-bucket-1`) }),
+  ).toBeVisible();
   await expect(table.getByRole("row", { name: new RegExp(`Account ID ${ORIGINAL_ACCOUNT} \\d{12}`) })).toBeVisible();
   await panel.getByRole("button", { name: "Save and create the link" }).click();
   const link = panel.getByRole("textbox", { name: "Share link" });
@@ -30,23 +32,34 @@ async function shareFromPastePage(page: Page): Promise<{ url: string; deleteUrl:
 test.describe("share links", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-  test("a report saved from the share panel opens read-only, redacted, in the viewer's language, with a Markdown export", async ({ page, browser }) => {
+  test("a report saved from the share panel opens read-only, redacted, in the viewer's language, with a Markdown export", async ({
+    page,
+    browser,
+  }) => {
     const console = watchConsole(page);
     const { url } = await shareFromPastePage(page);
     await expectNoSeriousA11yViolations(page);
     console.assertClean();
 
     // A Japanese-speaking support engineer opens the link /r/<id>: it lands on /ja/r/<id>.
-    const ja = await browser.newContext({ locale: "ja-JP", extraHTTPHeaders: { "Accept-Language": "ja,en;q=0.5" }, acceptDownloads: true });
+    const ja = await browser.newContext({
+      locale: "ja-JP",
+      extraHTTPHeaders: { "Accept-Language": "ja,en;q=0.5" },
+      acceptDownloads: true,
+    });
     const viewer = await ja.newPage();
     const viewerConsole = watchConsole(viewer);
     await viewer.goto(url);
     await expect(viewer).toHaveURL(/\/ja\/r\/[A-Za-z0-9_-]{24}$/);
     await expect(viewer.getByRole("heading", { level: 1, name: "共有されたレポート" })).toBeVisible();
     await expect(viewer.getByRole("heading", { name: "バケットポリシー" })).toBeVisible();
-    await expect(viewer.getByRole("heading", { name: "A Deny statement in the bucket policy blocks the import" })).toBeVisible();
+    await expect(
+      viewer.getByRole("heading", { name: "A Deny statement in the bucket policy blocks the import" }),
+    ).toBeVisible();
     await expect(viewer.getByText("s3://example-bucket-1/folder-1/folder-2/", { exact: true })).toBeVisible();
-    await expect(viewer.getByText("aws s3api put-bucket-policy --bucket example-bucket-1 --policy file://bucket-policy.json")).toBeVisible();
+    await expect(
+      viewer.getByText("aws s3api put-bucket-policy --bucket example-bucket-1 --policy file://bucket-policy.json"),
+    ).toBeVisible();
     const html = await viewer.content();
     expect(html).not.toContain(ORIGINAL_BUCKET);
     expect(html).not.toContain(ORIGINAL_ACCOUNT);
@@ -78,15 +91,25 @@ test.describe("share links", () => {
     const res = await request.post("/api/reports", { data: JSON.parse(fixture) });
     expect(res.status()).toBe(201);
     const { url } = (await res.json()) as { url: string };
-    const noJs = await browser.newContext({ javaScriptEnabled: false, locale: "en-US", extraHTTPHeaders: { "Accept-Language": "en" } });
+    const noJs = await browser.newContext({
+      javaScriptEnabled: false,
+      locale: "en-US",
+      extraHTTPHeaders: { "Accept-Language": "en" },
+    });
     const page = await noJs.newPage();
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1, name: "Shared report" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Can TiDB Cloud assume the role?" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "The trust policy requires another External ID" })).toBeVisible();
     await expect(page.getByText("Fail", { exact: true }).first()).toBeVisible();
-    await expect(page.getByText("aws iam update-assume-role-policy --role-name tidb-import --policy-document file://trust-policy.json")).toBeVisible();
-    await expect(page.getByLabel("Corrected document (bucket-policy)")).toContainText('"aws:PrincipalArn": "arn:aws:iam::123456789012:role/tidb-import"');
+    await expect(
+      page.getByText(
+        "aws iam update-assume-role-policy --role-name tidb-import --policy-document file://trust-policy.json",
+      ),
+    ).toBeVisible();
+    await expect(page.getByLabel("Corrected document (bucket-policy)")).toContainText(
+      '"aws:PrincipalArn": "arn:aws:iam::123456789012:role/tidb-import"',
+    );
     await expect(page.getByText("Statement 1", { exact: true })).toBeVisible();
     await noJs.close();
   });

@@ -13,7 +13,8 @@ export function watchConsole(page: Page) {
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("response", (res) => {
-    if (res.status() >= 400 && res.request().resourceType() !== "document") problems.push(`HTTP ${res.status()}: ${res.url()}`);
+    if (res.status() >= 400 && res.request().resourceType() !== "document")
+      problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
   return {
     problems,
@@ -25,7 +26,5 @@ export function watchConsole(page: Page) {
 export async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-  ).toEqual([]);
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }

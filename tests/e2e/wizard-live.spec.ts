@@ -6,7 +6,8 @@ import { expectNoSeriousA11yViolations, watchConsole } from "./support";
 // Live mode against the fake AWS endpoint (tests/fake-aws), which playwright.config.ts starts and points the app at.
 // The diagnosing access key id selects the scenario; the secret and token are canaries that must never show up.
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARY0042";
-const TOKEN = "IQoJb3JpZ2luX2VjECANARYTOKEN0042aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+const TOKEN =
+  "IQoJb3JpZ2luX2VjECANARYTOKEN0042aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const ROLE_ARN = "arn:aws:iam::111122223333:role/tidb-import";
 const EXTERNAL_ID = "696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe";
 
@@ -27,11 +28,15 @@ async function expectNoCanary(page: Page) {
   const html = await page.content();
   expect(html).not.toContain(SECRET);
   expect(html).not.toContain(TOKEN);
-  const values = await page.locator("input, textarea").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const values = await page
+    .locator("input, textarea")
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(values.join("\n")).not.toContain(SECRET);
   expect(values.join("\n")).not.toContain(TOKEN);
   expect(page.url()).not.toContain(SECRET);
-  const stored = await page.evaluate(() => JSON.stringify({ l: { ...localStorage }, s: { ...sessionStorage }, c: document.cookie }));
+  const stored = await page.evaluate(() =>
+    JSON.stringify({ l: { ...localStorage }, s: { ...sessionStorage }, c: document.cookie }),
+  );
   expect(stored).not.toContain(SECRET);
   expect(stored).not.toContain(TOKEN);
   const cookies = JSON.stringify(await page.context().cookies());
@@ -41,7 +46,9 @@ async function expectNoCanary(page: Page) {
 test.describe("wizard, live mode", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-  test("a role with the wrong External ID ends on a fail, and the copied trust policy is the expected one", async ({ page }) => {
+  test("a role with the wrong External ID ends on a fail, and the copied trust policy is the expected one", async ({
+    page,
+  }) => {
     const console = watchConsole(page);
     await page.goto("/en/wizard");
     await page.getByLabel("Bucket URI").fill("s3://tidb-cloud-source-data/mydata/");
@@ -79,7 +86,9 @@ test.describe("wizard, live mode", () => {
     const message = `Access denied to the source 's3://tidb-cloud-source-data/mydata/' using the access key ID 'AKIAFAKEIMPORTKEY002' and the secret access key '${SECRET}'`;
     await page.getByLabel("Error message TiDB Cloud showed (optional)").fill(message);
     await page.getByLabel("Bucket region (optional)").focus();
-    await expect(page.getByLabel("Error message TiDB Cloud showed (optional)")).not.toHaveValue(new RegExp(SECRET.replace(/[/+]/g, "\\$&")));
+    await expect(page.getByLabel("Error message TiDB Cloud showed (optional)")).not.toHaveValue(
+      new RegExp(SECRET.replace(/[/+]/g, "\\$&")),
+    );
     await expect(page.getByLabel("AWS access key of an IAM user")).toBeChecked();
     await expect(page.getByLabel("Access key ID given to TiDB Cloud")).toHaveValue("AKIAFAKEIMPORTKEY002");
     await expect(page.getByLabel("Bucket URI")).toHaveValue("s3://tidb-cloud-source-data/mydata/");
@@ -120,7 +129,10 @@ test.describe("wizard, live mode", () => {
     await page.getByLabel("TiDB Cloud account ID").fill("380838443567");
     await fillCredentials(page, "AKIAFAKEROLEEXTID001");
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
-    await page.getByRole("navigation", { name: "Diagnosis steps" }).getByRole("link", { name: /assume the role/ }).click();
+    await page
+      .getByRole("navigation", { name: "Diagnosis steps" })
+      .getByRole("link", { name: /assume the role/ })
+      .click();
     await expect(page.getByLabel("Secret access key")).toHaveValue("");
     // The account was "fixed": the same role now answers as in the role-ok scenario.
     await fillCredentials(page, "AKIAFAKEROLEOK000001");
@@ -141,7 +153,13 @@ test.describe("wizard, live mode", () => {
     await page.getByLabel("セッショントークン").fill(TOKEN);
     await page.getByRole("button", { name: "診断を実行" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "診断結果" })).toBeVisible();
-    for (const title of ["インポートの内容", "TiDB Cloud はロールを引き受けられるか", "権限ポリシー", "バケットポリシー", "オブジェクト所有権"]) {
+    for (const title of [
+      "インポートの内容",
+      "TiDB Cloud はロールを引き受けられるか",
+      "権限ポリシー",
+      "バケットポリシー",
+      "オブジェクト所有権",
+    ]) {
       await page.getByRole("button", { name: `次へ: ${title}` }).click();
       await expect(page.getByRole("heading", { level: 2, name: new RegExp(title) })).toBeVisible();
     }

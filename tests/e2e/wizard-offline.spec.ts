@@ -10,8 +10,18 @@ const EXTERNAL_ID = "696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe";
 const policyWithoutSlashStar = {
   Version: "2012-10-17",
   Statement: [
-    { Sid: "VisualEditor0", Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion"], Resource: `arn:aws:s3:::${BUCKET}/mydata` },
-    { Sid: "VisualEditor1", Effect: "Allow", Action: ["s3:ListBucket", "s3:GetBucketLocation"], Resource: `arn:aws:s3:::${BUCKET}` },
+    {
+      Sid: "VisualEditor0",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:GetObjectVersion"],
+      Resource: `arn:aws:s3:::${BUCKET}/mydata`,
+    },
+    {
+      Sid: "VisualEditor1",
+      Effect: "Allow",
+      Action: ["s3:ListBucket", "s3:GetBucketLocation"],
+      Resource: `arn:aws:s3:::${BUCKET}`,
+    },
   ],
 };
 const trust = {
@@ -36,7 +46,9 @@ async function fillRoleStart(page: Page) {
 test.describe("wizard, offline mode", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
-  test("a pasted role policy without /* fails identity.get-object and the copied fix grants the folder's objects", async ({ page }) => {
+  test("a pasted role policy without /* fails identity.get-object and the copied fix grants the folder's objects", async ({
+    page,
+  }) => {
     const console = watchConsole(page);
     await page.goto("/en/wizard");
     await fillRoleStart(page);
@@ -45,8 +57,16 @@ test.describe("wizard, offline mode", () => {
     // Raw `aws iam get-role-policy` output, pasted as is.
     await page
       .getByLabel("Policy 1: document")
-      .fill(JSON.stringify({ RoleName: "tidb-import", PolicyName: "tidb-s3-read", PolicyDocument: policyWithoutSlashStar }, null, 4));
-    await page.getByLabel("Bucket policy").fill("An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation");
+      .fill(
+        JSON.stringify(
+          { RoleName: "tidb-import", PolicyName: "tidb-s3-read", PolicyDocument: policyWithoutSlashStar },
+          null,
+          4,
+        ),
+      );
+    await page
+      .getByLabel("Bucket policy")
+      .fill("An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation");
     await page.getByLabel("Object Ownership").fill("BucketOwnerEnforced");
     await page.getByLabel("Default encryption").fill("AES256");
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
@@ -65,9 +85,13 @@ test.describe("wizard, offline mode", () => {
 
     await card.getByRole("button", { name: "Copy corrected JSON" }).click();
     await expect(card.getByText("Copied to the clipboard.")).toBeVisible();
-    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as { Statement: { Action: string[] | string; Resource: string[] | string }[] };
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as {
+      Statement: { Action: string[] | string; Resource: string[] | string }[];
+    };
     expect(await card.getByTestId("fix-after").innerText()).toBe(JSON.stringify(copied, null, 2));
-    const grants = copied.Statement.filter((s) => [s.Action].flat().includes("s3:GetObject")).flatMap((s) => [s.Resource].flat());
+    const grants = copied.Statement.filter((s) => [s.Action].flat().includes("s3:GetObject")).flatMap((s) =>
+      [s.Resource].flat(),
+    );
     expect(grants).toContain(`arn:aws:s3:::${BUCKET}/mydata/*`);
 
     await expectNoSeriousA11yViolations(page);
@@ -77,11 +101,19 @@ test.describe("wizard, offline mode", () => {
   test("says what each pasted box was recognised as when the user leaves it", async ({ page }) => {
     await page.goto("/en/wizard");
     await page.getByLabel("Offline").check();
-    const out = { Role: { RoleName: "tidb-import", Arn: ROLE_ARN, AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(trust)) } };
+    const out = {
+      Role: {
+        RoleName: "tidb-import",
+        Arn: ROLE_ARN,
+        AssumeRolePolicyDocument: encodeURIComponent(JSON.stringify(trust)),
+      },
+    };
     await page.getByLabel("Trust policy of the role (trust relationship)").fill(JSON.stringify(out, null, 4));
     await page.getByLabel("Trust policy of the role (trust relationship)").press("Tab");
     await expect(page.getByText("Recognised: aws iam get-role")).toBeVisible();
-    await page.getByLabel("Bucket policy").fill("An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation");
+    await page
+      .getByLabel("Bucket policy")
+      .fill("An error occurred (NoSuchBucketPolicy) when calling the GetBucketPolicy operation");
     await page.getByLabel("Bucket policy").press("Tab");
     await expect(page.getByText("Recognised: the CLI’s “not found” error (no such setting)")).toBeVisible();
   });
@@ -96,7 +128,9 @@ test.describe("wizard, offline mode", () => {
       if (r.method() === "POST") posts.push(r.url());
     });
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toContainText("1 pasted document could not be read");
+    await expect(page.getByRole("alert").filter({ hasText: "could not be read" })).toContainText(
+      "1 pasted document could not be read",
+    );
     await expect(page.getByLabel("Bucket policy")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("Not valid JSON at $: line 3, column 17.")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Diagnose an S3 import" })).toBeVisible();
@@ -104,7 +138,9 @@ test.describe("wizard, offline mode", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test("the error-message jump opens the step the TiDB Cloud message points to and fills in the role ARN", async ({ page }) => {
+  test("the error-message jump opens the step the TiDB Cloud message points to and fills in the role ARN", async ({
+    page,
+  }) => {
     await page.goto("/en/wizard");
     await page.getByLabel("Offline").check();
     await page.getByRole("button", { name: "Wrong External ID" }).click();
@@ -127,7 +163,10 @@ test.describe("wizard, offline mode", () => {
     await page.getByLabel("Offline").check();
     await page.getByRole("button", { name: "Resource without /*" }).click();
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
-    await page.getByRole("navigation", { name: "Diagnosis steps" }).getByRole("link", { name: /Permission policies/ }).click();
+    await page
+      .getByRole("navigation", { name: "Diagnosis steps" })
+      .getByRole("link", { name: /Permission policies/ })
+      .click();
     await expect(page.locator('[data-finding="identity.get-object"]')).toHaveAttribute("data-status", "fail");
 
     const box = page.locator("#recheck-identityPolicies-0-");
@@ -167,8 +206,13 @@ test.describe("wizard, offline mode", () => {
     await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "fail");
   });
 
-  test("a snapshot saved by the command line is analysed as is, and its problems name the JSON path", async ({ page }) => {
-    const saved = readFileSync(join(process.cwd(), "tests", "fixtures", "snapshots", "role-object-ownership-object-writer.json"), "utf8");
+  test("a snapshot saved by the command line is analysed as is, and its problems name the JSON path", async ({
+    page,
+  }) => {
+    const saved = readFileSync(
+      join(process.cwd(), "tests", "fixtures", "snapshots", "role-object-ownership-object-writer.json"),
+      "utf8",
+    );
     await page.goto("/en/wizard");
     await page.getByLabel("Offline").check();
     await page.getByText("Or analyse a whole saved snapshot").click();
@@ -234,12 +278,23 @@ test.describe("wizard in Japanese", () => {
     await expect(page.getByText("アクセス経路（チェック結果で色分け）")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
-    const titles = ["インポートの内容", "TiDB Cloud はロールを引き受けられるか", "権限ポリシー", "バケットポリシー", "オブジェクト所有権", "デフォルトの暗号化と KMS キー", "それでも拒否される場合"];
+    const titles = [
+      "インポートの内容",
+      "TiDB Cloud はロールを引き受けられるか",
+      "権限ポリシー",
+      "バケットポリシー",
+      "オブジェクト所有権",
+      "デフォルトの暗号化と KMS キー",
+      "それでも拒否される場合",
+    ];
     for (const title of titles) {
       await page.getByRole("button", { name: `次へ: ${title}` }).click();
       await expect(page.getByRole("heading", { level: 2, name: new RegExp(title) })).toBeVisible();
     }
-    await page.getByRole("navigation", { name: "診断ステップ" }).getByRole("link", { name: /TiDB Cloud はロールを引き受けられるか/ }).click();
+    await page
+      .getByRole("navigation", { name: "診断ステップ" })
+      .getByRole("link", { name: /TiDB Cloud はロールを引き受けられるか/ })
+      .click();
     const card = page.locator('[data-finding="role.trust.external-id"]');
     await expect(card).toHaveAttribute("data-status", "fail");
     await expect(card.getByText("不合格")).toBeVisible();

@@ -20,7 +20,11 @@ function findKey(ctx: RequestContext, id: string): { arn: string; key: SnapshotK
     if (arn.split(":")[3] !== ctx.region) break;
     return { arn, key };
   }
-  throw new FakeAwsError(400, "NotFoundException", alias ? `Alias ${alias} is not found.` : `Key '${id}' does not exist`);
+  throw new FakeAwsError(
+    400,
+    "NotFoundException",
+    alias ? `Alias ${alias} is not found.` : `Key '${id}' does not exist`,
+  );
 }
 
 type Handler = (body: Record<string, unknown>, ctx: RequestContext) => unknown;
@@ -51,7 +55,11 @@ const HANDLERS: Record<string, Handler> = {
     const caller = ctx.scenario.snapshot.caller?.accountId;
     // Key policies cannot be read across accounts.
     if (caller && arn.split(":")[4] !== caller) {
-      throw new FakeAwsError(400, "AccessDeniedException", `User: ${ctx.scenario.snapshot.caller?.arn} is not authorized to perform: kms:GetKeyPolicy on resource: ${arn}`);
+      throw new FakeAwsError(
+        400,
+        "AccessDeniedException",
+        `User: ${ctx.scenario.snapshot.caller?.arn} is not authorized to perform: kms:GetKeyPolicy on resource: ${arn}`,
+      );
     }
     return { Policy: JSON.stringify(key.policy ?? {}), PolicyName: "default" };
   },
@@ -79,7 +87,10 @@ export function routeKms(target: string, rawBody: string): Routed {
     error,
     malformed: () => ({ status: 200, headers: { "content-type": "application/x-amz-json-1.1" }, body: "{not json" }),
     handle(ctx) {
-      if (!handler) return error(new FakeAwsError(400, "UnknownOperationException", `The fake endpoint does not implement kms:${action}.`));
+      if (!handler)
+        return error(
+          new FakeAwsError(400, "UnknownOperationException", `The fake endpoint does not implement kms:${action}.`),
+        );
       let body: Record<string, unknown>;
       try {
         body = rawBody ? (JSON.parse(rawBody) as Record<string, unknown>) : {};

@@ -19,7 +19,9 @@ const fake = await startFakeAws({
   ...(values.scenario ? { scenario: values.scenario } : {}),
   latencyMs: Number(values.latency),
 });
-process.stdout.write(`fake AWS endpoint listening on ${fake.url} (scenarios: ${[...fake.scenarios.keys()].join(", ")})\n`);
+process.stdout.write(
+  `fake AWS endpoint listening on ${fake.url} (scenarios: ${[...fake.scenarios.keys()].join(", ")})\n`,
+);
 const stop = () => {
   void fake.stop().then(() => process.exit(0));
 };

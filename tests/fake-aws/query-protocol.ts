@@ -70,11 +70,18 @@ function accountOf(ctx: RequestContext): string {
 }
 
 function boundaryXml(arn: string | null | undefined) {
-  return arn ? el("PermissionsBoundary", [el("PermissionsBoundaryType", "Policy"), el("PermissionsBoundaryArn", t(arn))]) : "";
+  return arn
+    ? el("PermissionsBoundary", [el("PermissionsBoundaryType", "Policy"), el("PermissionsBoundaryArn", t(arn))])
+    : "";
 }
 
 /** A boundary document without its ARN (a hand-written snapshot) is served under a made-up managed policy ARN. */
-export function boundaryArnOf(entity: { arn?: string | null; permissionsBoundary?: PolicyDocument | null; permissionsBoundaryArn?: string | null } | null | undefined): string | undefined {
+export function boundaryArnOf(
+  entity:
+    | { arn?: string | null; permissionsBoundary?: PolicyDocument | null; permissionsBoundaryArn?: string | null }
+    | null
+    | undefined,
+): string | undefined {
   if (!entity) return undefined;
   if (entity.permissionsBoundaryArn) return entity.permissionsBoundaryArn;
   if (!entity.permissionsBoundary) return undefined;
@@ -88,7 +95,10 @@ function listNames(names: string[]) {
 
 function listAttached(map: Record<string, PolicyDocument> | null | undefined) {
   return [
-    el("AttachedPolicies", members(Object.keys(policies(map)), (arn) => [el("PolicyName", t(nameOf(arn))), el("PolicyArn", t(arn))])),
+    el(
+      "AttachedPolicies",
+      members(Object.keys(policies(map)), (arn) => [el("PolicyName", t(nameOf(arn))), el("PolicyArn", t(arn))]),
+    ),
     el("IsTruncated", "false"),
   ];
 }
@@ -99,12 +109,18 @@ const IAM: Record<string, Handler> = {
   GetRole: (p, ctx) => {
     const r = role(ctx, p.get("RoleName") ?? undefined);
     return el("Role", [
-      el("Path", "/"), el("RoleName", t(nameOf(r.arn))), el("RoleId", "AROAFAKEROLEID000001"), el("Arn", t(r.arn)),
-      el("CreateDate", CREATED), el("AssumeRolePolicyDocument", r.trustPolicy ? encodeDoc(r.trustPolicy) : undefined),
-      el("MaxSessionDuration", "3600"), boundaryXml(boundaryArnOf(r)),
+      el("Path", "/"),
+      el("RoleName", t(nameOf(r.arn))),
+      el("RoleId", "AROAFAKEROLEID000001"),
+      el("Arn", t(r.arn)),
+      el("CreateDate", CREATED),
+      el("AssumeRolePolicyDocument", r.trustPolicy ? encodeDoc(r.trustPolicy) : undefined),
+      el("MaxSessionDuration", "3600"),
+      boundaryXml(boundaryArnOf(r)),
     ]);
   },
-  ListRolePolicies: (p, ctx) => listNames(Object.keys(policies(role(ctx, p.get("RoleName") ?? undefined).inlinePolicies))).join(""),
+  ListRolePolicies: (p, ctx) =>
+    listNames(Object.keys(policies(role(ctx, p.get("RoleName") ?? undefined).inlinePolicies))).join(""),
   GetRolePolicy: (p, ctx) => {
     const r = role(ctx, p.get("RoleName") ?? undefined);
     const name = p.get("PolicyName") ?? "";
@@ -112,27 +128,43 @@ const IAM: Record<string, Handler> = {
     if (!doc) throw noSuchEntity(`role policy with name ${name}`);
     return [el("RoleName", t(nameOf(r.arn))), el("PolicyName", t(name)), el("PolicyDocument", encodeDoc(doc))].join("");
   },
-  ListAttachedRolePolicies: (p, ctx) => listAttached(role(ctx, p.get("RoleName") ?? undefined).attachedPolicies).join(""),
+  ListAttachedRolePolicies: (p, ctx) =>
+    listAttached(role(ctx, p.get("RoleName") ?? undefined).attachedPolicies).join(""),
   GetPolicy: (p, ctx) => {
     const arn = p.get("PolicyArn") ?? "";
     if (!findManaged(ctx, arn)) throw noSuchEntity(`policy ${arn}`);
     return el("Policy", [
-      el("PolicyName", t(nameOf(arn))), el("PolicyId", "ANPAFAKEPOLICY000001"), el("Arn", t(arn)), el("Path", "/"),
-      el("DefaultVersionId", "v3"), el("AttachmentCount", "1"), el("IsAttachable", "true"), el("CreateDate", CREATED),
+      el("PolicyName", t(nameOf(arn))),
+      el("PolicyId", "ANPAFAKEPOLICY000001"),
+      el("Arn", t(arn)),
+      el("Path", "/"),
+      el("DefaultVersionId", "v3"),
+      el("AttachmentCount", "1"),
+      el("IsAttachable", "true"),
+      el("CreateDate", CREATED),
     ]);
   },
   GetPolicyVersion: (p, ctx) => {
     const arn = p.get("PolicyArn") ?? "";
     const doc = findManaged(ctx, arn);
     if (!doc || p.get("VersionId") !== "v3") throw noSuchEntity(`policy version ${p.get("VersionId")} of ${arn}`);
-    return el("PolicyVersion", [el("Document", encodeDoc(doc)), el("VersionId", "v3"), el("IsDefaultVersion", "true"), el("CreateDate", CREATED)]);
+    return el("PolicyVersion", [
+      el("Document", encodeDoc(doc)),
+      el("VersionId", "v3"),
+      el("IsDefaultVersion", "true"),
+      el("CreateDate", CREATED),
+    ]);
   },
   GetAccessKeyLastUsed: (p, ctx) => {
     const id = p.get("AccessKeyId") ?? "";
     const u = ctx.scenario.snapshot.user;
     const key = u?.accessKeys?.find((k) => k.id === id);
     if (!u || !key) {
-      throw new FakeAwsError(403, "AccessDenied", `User: ${ctx.scenario.snapshot.caller?.arn} is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key ${id}`);
+      throw new FakeAwsError(
+        403,
+        "AccessDenied",
+        `User: ${ctx.scenario.snapshot.caller?.arn} is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key ${id}`,
+      );
     }
     return [
       el("UserName", t(nameOf(u.arn))),
@@ -146,18 +178,31 @@ const IAM: Record<string, Handler> = {
   GetUser: (p, ctx) => {
     const u = user(ctx, p.get("UserName") ?? undefined);
     return el("User", [
-      el("Path", "/"), el("UserName", t(nameOf(u.arn))), el("UserId", "AIDAFAKEUSERID000001"), el("Arn", t(u.arn)),
-      el("CreateDate", CREATED), boundaryXml(boundaryArnOf(u)),
+      el("Path", "/"),
+      el("UserName", t(nameOf(u.arn))),
+      el("UserId", "AIDAFAKEUSERID000001"),
+      el("Arn", t(u.arn)),
+      el("CreateDate", CREATED),
+      boundaryXml(boundaryArnOf(u)),
     ]);
   },
   ListAccessKeys: (p, ctx) => {
     const u = user(ctx, p.get("UserName") ?? undefined);
     return [
-      el("AccessKeyMetadata", members(u.accessKeys ?? [], (k) => [el("UserName", t(nameOf(u.arn))), el("AccessKeyId", t(k.id)), el("Status", t(k.status)), el("CreateDate", CREATED)])),
+      el(
+        "AccessKeyMetadata",
+        members(u.accessKeys ?? [], (k) => [
+          el("UserName", t(nameOf(u.arn))),
+          el("AccessKeyId", t(k.id)),
+          el("Status", t(k.status)),
+          el("CreateDate", CREATED),
+        ]),
+      ),
       el("IsTruncated", "false"),
     ].join("");
   },
-  ListUserPolicies: (p, ctx) => listNames(Object.keys(policies(user(ctx, p.get("UserName") ?? undefined).inlinePolicies))).join(""),
+  ListUserPolicies: (p, ctx) =>
+    listNames(Object.keys(policies(user(ctx, p.get("UserName") ?? undefined).inlinePolicies))).join(""),
   GetUserPolicy: (p, ctx) => {
     const u = user(ctx, p.get("UserName") ?? undefined);
     const name = p.get("PolicyName") ?? "";
@@ -165,15 +210,26 @@ const IAM: Record<string, Handler> = {
     if (!doc) throw noSuchEntity(`user policy with name ${name}`);
     return [el("UserName", t(nameOf(u.arn))), el("PolicyName", t(name)), el("PolicyDocument", encodeDoc(doc))].join("");
   },
-  ListAttachedUserPolicies: (p, ctx) => listAttached(user(ctx, p.get("UserName") ?? undefined).attachedPolicies).join(""),
+  ListAttachedUserPolicies: (p, ctx) =>
+    listAttached(user(ctx, p.get("UserName") ?? undefined).attachedPolicies).join(""),
   ListGroupsForUser: (p, ctx) => {
     const u = user(ctx, p.get("UserName") ?? undefined);
     return [
-      el("Groups", members(u.groups ?? [], (g) => [el("Path", "/"), el("GroupName", t(g.name)), el("GroupId", "AGPAFAKEGROUP0000001"), el("Arn", t(`arn:aws:iam::${accountOf(ctx)}:group/${g.name}`)), el("CreateDate", CREATED)])),
+      el(
+        "Groups",
+        members(u.groups ?? [], (g) => [
+          el("Path", "/"),
+          el("GroupName", t(g.name)),
+          el("GroupId", "AGPAFAKEGROUP0000001"),
+          el("Arn", t(`arn:aws:iam::${accountOf(ctx)}:group/${g.name}`)),
+          el("CreateDate", CREATED),
+        ]),
+      ),
       el("IsTruncated", "false"),
     ].join("");
   },
-  ListGroupPolicies: (p, ctx) => listNames(Object.keys(policies(group(ctx, p.get("GroupName") ?? undefined).inlinePolicies))).join(""),
+  ListGroupPolicies: (p, ctx) =>
+    listNames(Object.keys(policies(group(ctx, p.get("GroupName") ?? undefined).inlinePolicies))).join(""),
   GetGroupPolicy: (p, ctx) => {
     const g = group(ctx, p.get("GroupName") ?? undefined);
     const name = p.get("PolicyName") ?? "";
@@ -181,13 +237,19 @@ const IAM: Record<string, Handler> = {
     if (!doc) throw noSuchEntity(`group policy with name ${name}`);
     return [el("GroupName", t(g.name)), el("PolicyName", t(name)), el("PolicyDocument", encodeDoc(doc))].join("");
   },
-  ListAttachedGroupPolicies: (p, ctx) => listAttached(group(ctx, p.get("GroupName") ?? undefined).attachedPolicies).join(""),
+  ListAttachedGroupPolicies: (p, ctx) =>
+    listAttached(group(ctx, p.get("GroupName") ?? undefined).attachedPolicies).join(""),
   // AWS's verdicts are configuration of the scenario (`snapshot.simulation`), never computed here: a pair it does
   // not list answers implicitDeny, and a scenario without any stands for credentials that may not call the simulator.
   SimulatePrincipalPolicy: (p, ctx) => {
     const s = ctx.scenario.snapshot;
     const source = p.get("PolicySourceArn") ?? "";
-    if (!s.simulation) throw new FakeAwsError(403, "AccessDenied", `Not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${source}`);
+    if (!s.simulation)
+      throw new FakeAwsError(
+        403,
+        "AccessDenied",
+        `Not authorized to perform: iam:SimulatePrincipalPolicy on resource: ${source}`,
+      );
     if (source !== s.role?.arn && source !== s.user?.arn) throw noSuchEntity(`entity ${source}`);
     const list = (name: string) => [...p.entries()].filter(([k]) => k.startsWith(`${name}.member.`)).map(([, v]) => v);
     const results: string[] = [];
@@ -196,8 +258,11 @@ const IAM: Record<string, Handler> = {
         const hit = s.simulation.find((x) => x.action === action && x.resource === resource);
         results.push(
           el("member", [
-            el("EvalActionName", t(action)), el("EvalResourceName", t(resource)), el("EvalDecision", hit?.decision ?? "implicitDeny"),
-            el("MatchedStatements", ""), el("MissingContextValues", ""),
+            el("EvalActionName", t(action)),
+            el("EvalResourceName", t(resource)),
+            el("EvalDecision", hit?.decision ?? "implicitDeny"),
+            el("MatchedStatements", ""),
+            el("MissingContextValues", ""),
           ]),
         );
       }
@@ -209,7 +274,8 @@ const IAM: Record<string, Handler> = {
 const STS: Record<string, Handler> = {
   GetCallerIdentity: (_p, ctx) => {
     const c = ctx.scenario.snapshot.caller;
-    if (!c) throw new FakeAwsError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+    if (!c)
+      throw new FakeAwsError(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
     return [el("Arn", t(c.arn)), el("UserId", "AIDAFAKECALLER000001"), el("Account", t(c.accountId))].join("");
   },
   GetAccessKeyInfo: (p, ctx) => {
@@ -236,9 +302,11 @@ export function routeQuery(service: "iam" | "sts", body: string): Routed {
     error,
     malformed: () => ({ status: 200, headers: { "content-type": "text/xml" }, body: "<<<this is not XML" }),
     handle(ctx) {
-      if (!handler) return error(new FakeAwsError(400, "InvalidAction", `The fake endpoint does not implement ${service}:${action}.`));
+      if (!handler)
+        return error(
+          new FakeAwsError(400, "InvalidAction", `The fake endpoint does not implement ${service}:${action}.`),
+        );
       return ok(service, action, handler(params, ctx));
     },
   };
 }
-

@@ -24,7 +24,8 @@ interface FakeObject {
 
 function bucketOf(ctx: RequestContext, name: string) {
   const b = ctx.scenario.snapshot.bucket;
-  if (!b || !b.exists || b.name !== name) throw new FakeAwsError(404, "NoSuchBucket", "The specified bucket does not exist");
+  if (!b || !b.exists || b.name !== name)
+    throw new FakeAwsError(404, "NoSuchBucket", "The specified bucket does not exist");
   return b;
 }
 
@@ -59,7 +60,13 @@ function errorBody(e: FakeAwsError): string {
 
 /** The import's ground-truth calls: which of the import's calls this S3 operation is. */
 export function importCallOf(op: string): ImportCallName | undefined {
-  return op === "s3:GetBucketLocation" ? "GetBucketLocation" : op === "s3:ListObjectsV2" ? "ListObjectsV2" : op === "s3:GetObject" ? "GetObject" : undefined;
+  return op === "s3:GetBucketLocation"
+    ? "GetBucketLocation"
+    : op === "s3:ListObjectsV2"
+      ? "ListObjectsV2"
+      : op === "s3:GetObject"
+        ? "GetObject"
+        : undefined;
 }
 
 export function routeS3(method: string, url: URL, headers: Record<string, string | string[] | undefined>): Routed {
@@ -70,7 +77,11 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
   const isHead = method === "HEAD";
   let op = "s3:Unknown";
   let handle: (ctx: RequestContext) => Reply = () => {
-    throw new FakeAwsError(400, "NotImplemented", `The fake endpoint does not implement ${method} ${url.pathname}${url.search}`);
+    throw new FakeAwsError(
+      400,
+      "NotImplemented",
+      `The fake endpoint does not implement ${method} ${url.pathname}${url.search}`,
+    );
   };
 
   if (!bucket) {
@@ -105,17 +116,27 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
         if (!b.objectOwnership || b.objectOwnership === "ObjectWriter") {
           throw new FakeAwsError(404, "OwnershipControlsNotFoundError", "The bucket ownership controls were not found");
         }
-        return xml(`<OwnershipControls ${NS}><Rule><ObjectOwnership>${b.objectOwnership}</ObjectOwnership></Rule></OwnershipControls>`);
+        return xml(
+          `<OwnershipControls ${NS}><Rule><ObjectOwnership>${b.objectOwnership}</ObjectOwnership></Rule></OwnershipControls>`,
+        );
       };
     } else if (q.has("encryption")) {
       op = "s3:GetBucketEncryption";
       handle = (ctx) => {
         const e = bucketOf(ctx, bucket).encryption;
-        if (!e) throw new FakeAwsError(404, "ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found");
+        if (!e)
+          throw new FakeAwsError(
+            404,
+            "ServerSideEncryptionConfigurationNotFoundError",
+            "The server side encryption configuration was not found",
+          );
         return xml(
           `<ServerSideEncryptionConfiguration ${NS}>` +
             el("Rule", [
-              el("ApplyServerSideEncryptionByDefault", [el("SSEAlgorithm", e.algorithm), el("KMSMasterKeyID", t(e.kmsKeyId))]),
+              el("ApplyServerSideEncryptionByDefault", [
+                el("SSEAlgorithm", e.algorithm),
+                el("KMSMasterKeyID", t(e.kmsKeyId)),
+              ]),
               el("BucketKeyEnabled", String(Boolean(e.bucketKeyEnabled))),
             ]) +
             `</ServerSideEncryptionConfiguration>`,
@@ -125,7 +146,9 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
       op = "s3:GetBucketRequestPayment";
       handle = (ctx) => {
         const b = bucketOf(ctx, bucket);
-        return xml(`<RequestPaymentConfiguration ${NS}><Payer>${b.requesterPays ? "Requester" : "BucketOwner"}</Payer></RequestPaymentConfiguration>`);
+        return xml(
+          `<RequestPaymentConfiguration ${NS}><Payer>${b.requesterPays ? "Requester" : "BucketOwner"}</Payer></RequestPaymentConfiguration>`,
+        );
       };
     } else if (q.has("acl")) {
       op = "s3:GetBucketAcl";
@@ -149,14 +172,21 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
         const page = matching.slice(0, max);
         return xml(
           `<ListBucketResult ${NS}>` +
-            el("Name", t(bucket)) + el("Prefix", t(prefix)) + el("KeyCount", page.length) + el("MaxKeys", max) +
+            el("Name", t(bucket)) +
+            el("Prefix", t(prefix)) +
+            el("KeyCount", page.length) +
+            el("MaxKeys", max) +
             el("IsTruncated", String(matching.length > page.length)) +
             (matching.length > page.length ? el("NextContinuationToken", "fake-next") : "") +
             page
               .map((o) =>
                 el("Contents", [
-                  el("Key", t(o.key)), el("LastModified", LAST_MODIFIED), el("ETag", "&quot;fakeetag&quot;"), el("Size", o.size),
-                  fetchOwner ? el("Owner", el("ID", o.ownerCanonicalId)) : "", el("StorageClass", t(o.storageClass)),
+                  el("Key", t(o.key)),
+                  el("LastModified", LAST_MODIFIED),
+                  el("ETag", "&quot;fakeetag&quot;"),
+                  el("Size", o.size),
+                  fetchOwner ? el("Owner", el("ID", o.ownerCanonicalId)) : "",
+                  el("StorageClass", t(o.storageClass)),
                 ]),
               )
               .join("") +
@@ -171,7 +201,11 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
       if (!o) throw new FakeAwsError(404, "NoSuchKey", "The specified key does not exist.");
       // Without its customer key, an SSE-C object answers 400 Bad Request.
       if (o.sse === "SSE-C" && !headers["x-amz-server-side-encryption-customer-algorithm"]) {
-        throw new FakeAwsError(400, "InvalidRequest", "The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.");
+        throw new FakeAwsError(
+          400,
+          "InvalidRequest",
+          "The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.",
+        );
       }
       return o;
     };
@@ -182,7 +216,9 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
       ...(o.kmsKeyId ? { "x-amz-server-side-encryption-aws-kms-key-id": o.kmsKeyId } : {}),
       ...(o.storageClass && o.storageClass !== "STANDARD" ? { "x-amz-storage-class": o.storageClass } : {}),
       ...(o.archiveStatus ? { "x-amz-archive-status": o.archiveStatus } : {}),
-      ...(o.restored === true ? { "x-amz-restore": 'ongoing-request="false", expiry-date="Fri, 01 Jan 2027 00:00:00 GMT"' } : {}),
+      ...(o.restored === true
+        ? { "x-amz-restore": 'ongoing-request="false", expiry-date="Fri, 01 Jan 2027 00:00:00 GMT"' }
+        : {}),
       ...(o.restored === false ? { "x-amz-restore": 'ongoing-request="true"' } : {}),
     });
     if (isHead) {
@@ -196,20 +232,38 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
       handle = (ctx) => {
         const o = find(ctx);
         if (/GLACIER|DEEP_ARCHIVE/.test(o.storageClass) && o.restored !== true) {
-          throw new FakeAwsError(403, "InvalidObjectState", "The operation is not valid for the object's storage class");
+          throw new FakeAwsError(
+            403,
+            "InvalidObjectState",
+            "The operation is not valid for the object's storage class",
+          );
         }
         const range = headers["range"];
         if (range === "bytes=0-0") {
-          return { status: 206, headers: { "content-range": `bytes 0-0/${o.size}`, "content-length": "1", ...objectHeaders(o) }, body: Buffer.from("x") };
+          return {
+            status: 206,
+            headers: { "content-range": `bytes 0-0/${o.size}`, "content-length": "1", ...objectHeaders(o) },
+            body: Buffer.from("x"),
+          };
         }
-        return { status: 200, headers: { "content-length": String(o.size), ...objectHeaders(o) }, body: Buffer.alloc(o.size, "x") };
+        return {
+          status: 200,
+          headers: { "content-length": String(o.size), ...objectHeaders(o) },
+          body: Buffer.alloc(o.size, "x"),
+        };
       };
     }
   }
   return {
     op,
     handle,
-    error: (e) => (isHead ? { status: e.status } : { status: e.status, headers: { "content-type": "application/xml" }, body: errorBody(e) }),
-    malformed: () => (isHead ? { status: 500 } : { status: 200, headers: { "content-type": "application/xml" }, body: "<<<this is not XML" }),
+    error: (e) =>
+      isHead
+        ? { status: e.status }
+        : { status: e.status, headers: { "content-type": "application/xml" }, body: errorBody(e) },
+    malformed: () =>
+      isHead
+        ? { status: 500 }
+        : { status: 200, headers: { "content-type": "application/xml" }, body: "<<<this is not XML" },
   };
 }

@@ -40,10 +40,13 @@ export const SCENARIO_DIR = join(here, "scenarios");
 /** Reads every scenario under tests/fake-aws/scenarios (or `dir`). */
 export function loadScenarios(dir = SCENARIO_DIR): Map<string, Scenario> {
   const out = new Map<string, Scenario>();
-  for (const f of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const path = join(dir, f);
     const s = JSON.parse(readFileSync(path, "utf8")) as Scenario;
-    if (s.snapshotFile) s.snapshot = JSON.parse(readFileSync(resolve(dirname(path), s.snapshotFile), "utf8")) as Snapshot;
+    if (s.snapshotFile)
+      s.snapshot = JSON.parse(readFileSync(resolve(dirname(path), s.snapshotFile), "utf8")) as Snapshot;
     if (!s.name) s.name = f.replace(/\.json$/, "");
     out.set(s.name, s);
   }

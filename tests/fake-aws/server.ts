@@ -58,7 +58,8 @@ export interface FakeAws {
   stop(): Promise<void>;
 }
 
-const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/\s,]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request,\s*SignedHeaders=[a-z0-9;-]+,\s*Signature=[0-9a-f]{64}$/;
+const AUTH =
+  /^AWS4-HMAC-SHA256 Credential=([^/\s,]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request,\s*SignedHeaders=[a-z0-9;-]+,\s*Signature=[0-9a-f]{64}$/;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -91,7 +92,9 @@ function faultReply(route: Routed, kind: FaultKind, service: string): Reply {
         ? route.error(new FakeAwsError(500, "InternalError", "We encountered an internal error. Please try again."))
         : service === "kms"
           ? route.error(new FakeAwsError(500, "KMSInternalException", "An internal error occurred."))
-          : route.error(new FakeAwsError(500, "ServiceFailure", "The request processing has failed because of an unknown error."));
+          : route.error(
+              new FakeAwsError(500, "ServiceFailure", "The request processing has failed because of an unknown error."),
+            );
     case "malformed":
       return route.malformed();
     default:
@@ -100,7 +103,10 @@ function faultReply(route: Routed, kind: FaultKind, service: string): Reply {
 }
 
 function accessDenied(route: Routed, service: string, why: string): Reply {
-  if (service === "kms") return route.error(new FakeAwsError(400, "AccessDeniedException", `Not authorized to perform ${route.op} (${why})`));
+  if (service === "kms")
+    return route.error(
+      new FakeAwsError(400, "AccessDeniedException", `Not authorized to perform ${route.op} (${why})`),
+    );
   if (service === "s3") return route.error(new FakeAwsError(403, "AccessDenied", "Access Denied"));
   return route.error(new FakeAwsError(403, "AccessDenied", `Not authorized to perform: ${route.op} (${why})`));
 }
@@ -129,10 +135,12 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
   function lookup(accessKeyId: string): { scenario: Scenario; importKey: boolean } | undefined {
     const explicit = keyScenario.get(accessKeyId);
     if (explicit) return { scenario: explicit, importKey: false };
-    for (const s of scenarios.values()) if (s.diagnosingKeys?.includes(accessKeyId)) return { scenario: s, importKey: false };
+    for (const s of scenarios.values())
+      if (s.diagnosingKeys?.includes(accessKeyId)) return { scenario: s, importKey: false };
     const importers = [...keyScenario.values(), ...(defaultScenario ? [defaultScenario] : []), ...scenarios.values()];
     for (const s of importers) {
-      if (s.snapshot.target.mode === "access-key" && s.snapshot.target.accessKeyId === accessKeyId) return { scenario: s, importKey: true };
+      if (s.snapshot.target.mode === "access-key" && s.snapshot.target.accessKeyId === accessKeyId)
+        return { scenario: s, importKey: true };
     }
     return defaultScenario ? { scenario: defaultScenario, importKey: false } : undefined;
   }
@@ -177,7 +185,14 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       return;
     }
     const found = lookup(accessKeyId);
-    const call: FakeCall = { op: route.op, accessKeyId, importKey: Boolean(found?.importKey), region, status: 0, startedAt };
+    const call: FakeCall = {
+      op: route.op,
+      accessKeyId,
+      importKey: Boolean(found?.importKey),
+      region,
+      status: 0,
+      startedAt,
+    };
     calls.push(call);
     if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
 
@@ -187,7 +202,12 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       if (!res.destroyed) send(res, r);
     };
     if (!found) {
-      const code = service === "s3" ? "InvalidAccessKeyId" : service === "kms" ? "UnrecognizedClientException" : "InvalidClientTokenId";
+      const code =
+        service === "s3"
+          ? "InvalidAccessKeyId"
+          : service === "kms"
+            ? "UnrecognizedClientException"
+            : "InvalidClientTokenId";
       finish(route.error(new FakeAwsError(403, code, "The security token included in the request is invalid.")));
       return;
     }
@@ -210,7 +230,18 @@ export async function startFakeAws(options: FakeAwsOptions = {}): Promise<FakeAw
       const importCall = importCallOf(route.op);
       const outcome = importCall ? (found.scenario.importOutcomes?.[importCall] ?? "ok") : "AccessDenied";
       if (outcome === "AccessDenied") return finish(accessDenied(route, service, "import key"));
-      if (outcome !== "ok") return finish(route.error(new FakeAwsError(403, outcome, outcome === "InvalidAccessKeyId" ? "The AWS Access Key Id you provided does not exist in our records." : "The request signature we calculated does not match the signature you provided. Check your key and signing method.")));
+      if (outcome !== "ok")
+        return finish(
+          route.error(
+            new FakeAwsError(
+              403,
+              outcome,
+              outcome === "InvalidAccessKeyId"
+                ? "The AWS Access Key Id you provided does not exist in our records."
+                : "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+            ),
+          ),
+        );
     } else if (found.scenario.denied?.includes(route.op)) {
       return finish(accessDenied(route, service, "denied by the scenario"));
     }

@@ -1,7 +1,12 @@
 /** Tiny XML writer for the fake AWS endpoint's responses. */
 
 export function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 export type XmlContent = string | number | boolean | null | undefined | XmlContent[];
@@ -9,7 +14,9 @@ export type XmlContent = string | number | boolean | null | undefined | XmlConte
 /** <tag>content</tag>; string content is escaped, arrays are concatenated, null/undefined omit the element. */
 export function el(tag: string, content: XmlContent, attrs = ""): string {
   if (content === null || content === undefined) return "";
-  const inner = Array.isArray(content) ? content.map((c) => (typeof c === "string" ? c : inner1(c))).join("") : inner1(content);
+  const inner = Array.isArray(content)
+    ? content.map((c) => (typeof c === "string" ? c : inner1(c))).join("")
+    : inner1(content);
   return `<${tag}${attrs ? " " + attrs : ""}>${inner}</${tag}>`;
 }
 

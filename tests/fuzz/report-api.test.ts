@@ -27,7 +27,9 @@ beforeAll(async () => {
   store = openSqliteStore(join(dir, "reports.db"));
   api = createReportsApi({ store: async () => store, config: { ...readShareConfig({}), rateLimit: 1_000_000 } });
   // Real reports of a few fixture snapshots, as the wizard would share them.
-  for (const f of jsonFiles("tests/fixtures/snapshots").filter((x) => !x.file.endsWith(".expected.json")).slice(0, 8)) {
+  for (const f of jsonFiles("tests/fixtures/snapshots")
+    .filter((x) => !x.file.endsWith(".expected.json"))
+    .slice(0, 8)) {
     const p = parseSnapshot(f.value);
     if (p.ok) REPORTS.push(JSON.parse(JSON.stringify(await analyzeSnapshot(p.snapshot))));
   }
@@ -39,7 +41,11 @@ afterAll(async () => {
 
 function post(body: string, type = "application/json") {
   return api.create(
-    new Request("http://127.0.0.1:3000/api/reports", { method: "POST", headers: { "content-type": type, host: "127.0.0.1:3000" }, body }),
+    new Request("http://127.0.0.1:3000/api/reports", {
+      method: "POST",
+      headers: { "content-type": type, host: "127.0.0.1:3000" },
+      body,
+    }),
   );
 }
 
@@ -65,31 +71,46 @@ async function expectAnswer(res: Response, sent: string) {
 }
 
 describe("fuzz: report API", () => {
-  it("mutated reports and junk JSON: a 201 that reads back, or a 4xx naming the path", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 6, arbitrary: mutated(REPORTS) }, { weight: 1, arbitrary: junk }), async (doc) => {
-        const text = JSON.stringify(doc) ?? "null";
-        await expectAnswer(await post(text), text);
-      }),
-      fuzzParams(150, 0.1),
-    );
-  }, fuzzTimeout(150, 0.1, 40));
+  it(
+    "mutated reports and junk JSON: a 201 that reads back, or a 4xx naming the path",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof({ weight: 6, arbitrary: mutated(REPORTS) }, { weight: 1, arbitrary: junk }),
+          async (doc) => {
+            const text = JSON.stringify(doc) ?? "null";
+            await expectAnswer(await post(text), text);
+          },
+        ),
+        fuzzParams(150, 0.1),
+      );
+    },
+    fuzzTimeout(150, 0.1, 40),
+  );
 
-  it("arbitrary bodies and content types never cause a 5xx", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("{", "[", '{"version":1', "\u0000", "1".repeat(600_000))),
-        fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", ""),
-        async (body, type) => {
-          const res = await post(body, type);
-          expect(res.status).toBeLessThan(500);
-          if (res.status !== 201) {
-            const err = ((await res.json()) as { error: { message: string } }).error;
-            expectClearMessage(err.message, { maxLength: 2000 });
-          }
-        },
-      ),
-      fuzzParams(100, 0.05),
-    );
-  }, fuzzTimeout(100, 0.05, 40));
+  it(
+    "arbitrary bodies and content types never cause a 5xx",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            fc.string(),
+            fc.string({ unit: "binary" }),
+            fc.constantFrom("{", "[", '{"version":1', "\u0000", "1".repeat(600_000)),
+          ),
+          fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", ""),
+          async (body, type) => {
+            const res = await post(body, type);
+            expect(res.status).toBeLessThan(500);
+            if (res.status !== 201) {
+              const err = ((await res.json()) as { error: { message: string } }).error;
+              expectClearMessage(err.message, { maxLength: 2000 });
+            }
+          },
+        ),
+        fuzzParams(100, 0.05),
+      );
+    },
+    fuzzTimeout(100, 0.05, 40),
+  );
 });

@@ -30,52 +30,70 @@ function expectCompleteReport(report: Report) {
 }
 
 describe("fuzz: snapshots", () => {
-  it("parseSnapshot never throws; accepted snapshots analyse into a complete report; rejections name a path", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof({ weight: 5, arbitrary: mutated(SNAPSHOTS) }, { weight: 1, arbitrary: junk }), async (raw) => {
-        const parsed = parseSnapshot(raw);
-        if (parsed.ok) {
-          expectCompleteReport(await analyzeSnapshot(parsed.snapshot));
-        } else {
-          expect(parsed.issues.length).toBeGreaterThan(0);
-          for (const i of parsed.issues) {
-            expect(typeof i.path).toBe("string");
-            expectClearMessage(i.message, { maxLength: 2000 });
-          }
-        }
-      }),
-      fuzzParams(150, 0.1),
-    );
-  }, fuzzTimeout(150, 0.1, 60));
-
-  it("the wizard's analysis action answers every input with a report or an input error naming the field", async () => {
-    // its one log line per call is kept out of the test output, and checked: structured, with the outcome only
-    const lines: string[] = [];
-    const out = vi.spyOn(process.stdout, "write").mockImplementation((s) => (lines.push(String(s)), true));
-    let calls = 0;
-    try {
+  it(
+    "parseSnapshot never throws; accepted snapshots analyse into a complete report; rejections name a path",
+    async () => {
       await fc.assert(
         fc.asyncProperty(
-          fc.record({ snapshot: mutated(SNAPSHOTS), locale: fc.oneof(fc.constantFrom("en", "ja"), junk) }, { requiredKeys: ["snapshot"] }),
-          async (input) => {
-            calls++;
-            const r = await analyzeSnapshotAction(input);
-            if (r.ok) {
-              expectCompleteReport(r.data.report);
+          fc.oneof({ weight: 5, arbitrary: mutated(SNAPSHOTS) }, { weight: 1, arbitrary: junk }),
+          async (raw) => {
+            const parsed = parseSnapshot(raw);
+            if (parsed.ok) {
+              expectCompleteReport(await analyzeSnapshot(parsed.snapshot));
             } else {
-              expect(r.error.code).toBe("input.invalid");
-              expectClearMessage(r.error.message, { maxLength: 2000 });
-              expect(typeof r.error.field).toBe("string");
-              expect(r.error.message.startsWith(`${r.error.field}: `)).toBe(true);
+              expect(parsed.issues.length).toBeGreaterThan(0);
+              for (const i of parsed.issues) {
+                expect(typeof i.path).toBe("string");
+                expectClearMessage(i.message, { maxLength: 2000 });
+              }
             }
           },
         ),
-        fuzzParams(60, 0.05),
+        fuzzParams(150, 0.1),
       );
-    } finally {
-      out.mockRestore();
-    }
-    const events = lines.join("").trim().split("\n").map((l) => JSON.parse(l) as { event: string; ok: boolean });
-    expect(events.filter((e) => e.event === "wizard.analyze")).toHaveLength(calls);
-  }, fuzzTimeout(60, 0.05, 60));
+    },
+    fuzzTimeout(150, 0.1, 60),
+  );
+
+  it(
+    "the wizard's analysis action answers every input with a report or an input error naming the field",
+    async () => {
+      // its one log line per call is kept out of the test output, and checked: structured, with the outcome only
+      const lines: string[] = [];
+      const out = vi.spyOn(process.stdout, "write").mockImplementation((s) => (lines.push(String(s)), true));
+      let calls = 0;
+      try {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.record(
+              { snapshot: mutated(SNAPSHOTS), locale: fc.oneof(fc.constantFrom("en", "ja"), junk) },
+              { requiredKeys: ["snapshot"] },
+            ),
+            async (input) => {
+              calls++;
+              const r = await analyzeSnapshotAction(input);
+              if (r.ok) {
+                expectCompleteReport(r.data.report);
+              } else {
+                expect(r.error.code).toBe("input.invalid");
+                expectClearMessage(r.error.message, { maxLength: 2000 });
+                expect(typeof r.error.field).toBe("string");
+                expect(r.error.message.startsWith(`${r.error.field}: `)).toBe(true);
+              }
+            },
+          ),
+          fuzzParams(60, 0.05),
+        );
+      } finally {
+        out.mockRestore();
+      }
+      const events = lines
+        .join("")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { event: string; ok: boolean });
+      expect(events.filter((e) => e.event === "wizard.analyze")).toHaveLength(calls);
+    },
+    fuzzTimeout(60, 0.05, 60),
+  );
 });

@@ -38,7 +38,8 @@ type Path = (string | number)[];
 function paths(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
   return out;
 }
 
@@ -100,7 +101,7 @@ function applyMutation(doc: unknown, m: Mutation): unknown {
       obj[key] = [obj[key]];
       break;
     case 2: // turn a string into a number or a number into a string
-      obj[key] = typeof obj[key] === "string" ? 42 : JSON.stringify(obj[key]) ?? "undefined";
+      obj[key] = typeof obj[key] === "string" ? 42 : (JSON.stringify(obj[key]) ?? "undefined");
       break;
     case 3: // duplicate an array element or add a stray field
       if (Array.isArray(obj)) obj.push(structuredClone(obj[key as number]));
@@ -134,4 +135,3 @@ export function expectClearMessage(message: unknown, opts: { maxLength?: number 
   expect(m).not.toContain("[object Object]");
   expect(m).not.toMatch(/\n\s+at .+:\d+:\d+/);
 }
-

@@ -41,15 +41,25 @@ function cli(args: string[], env: Record<string, string>, stdin?: string): Promi
         env: childEnv,
         timeout: 60_000,
       },
-      (error: Error | null, stdout: string, stderr: string) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      (error: Error | null, stdout: string, stderr: string) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
     if (stdin !== undefined) child.stdin?.end(stdin);
   });
 }
 
-const creds = (accessKeyId: string) => ({ AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: CANARY_SECRET, AWS_SESSION_TOKEN: CANARY_TOKEN });
+const creds = (accessKeyId: string) => ({
+  AWS_ACCESS_KEY_ID: accessKeyId,
+  AWS_SECRET_ACCESS_KEY: CANARY_SECRET,
+  AWS_SESSION_TOKEN: CANARY_TOKEN,
+});
 const roleArgs = (s: { target: { bucketUri: string; roleArn?: string | null; externalId?: string | null } }) => [
-  "--bucket-uri", s.target.bucketUri, "--role-arn", s.target.roleArn as string, "--external-id", s.target.externalId as string,
+  "--bucket-uri",
+  s.target.bucketUri,
+  "--role-arn",
+  s.target.roleArn as string,
+  "--external-id",
+  s.target.externalId as string,
 ];
 
 function expectNoSecret(r: CliResult) {
@@ -62,7 +72,10 @@ function expectNoSecret(r: CliResult) {
 describe("npm run cli -- collect", () => {
   it("prints the snapshot read from the account, which the offline analysis accepts", async () => {
     const sc = fake.scenarios.get("role-ok")!;
-    const r = await cli(["collect", ...roleArgs(sc.snapshot), "--region", "ap-northeast-1"], creds("AKIAFAKEROLEOK000001"));
+    const r = await cli(
+      ["collect", ...roleArgs(sc.snapshot), "--region", "ap-northeast-1"],
+      creds("AKIAFAKEROLEOK000001"),
+    );
     expect(r.code).toBe(0);
     const { target, ...read } = JSON.parse(r.stdout);
     const { target: _expectedTarget, ...expected } = sc.snapshot;
@@ -90,31 +103,57 @@ describe("npm run cli -- collect", () => {
     expectNoSecret(r);
   }, 60_000);
 
-  it.runIf(existsSync("/usr/bin/script"))("prints progress lines by itself when stderr is a terminal", async () => {
-    // given a pseudo-terminal (util-linux `script`) around the command, and stdout sent to a file
-    const sc = fake.scenarios.get("role-ok")!;
-    const out = `${process.env.TMPDIR ?? "/tmp"}/collect-tty-${process.pid}.json`;
-    const command = ["node_modules/.bin/tsx", "--conditions=react-server", "lib/cli/main.ts", "collect", ...roleArgs(sc.snapshot)]
-      .map((a) => `'${a}'`)
-      .join(" ");
-    const r = await new Promise<CliResult>((resolve) => {
-      const childEnv: NodeJS.ProcessEnv = { ...process.env, ...creds("AKIAFAKEROLEOK000001"), AWS_ENDPOINT_URL: fake.url, NO_COLOR: "1" };
-      execFile("/usr/bin/script", ["-qec", `${command} > '${out}'`, "/dev/null"], { env: childEnv, timeout: 60_000 }, (error: Error | null, stdout: string, stderr: string) =>
-        resolve({ code: error ? 1 : 0, stdout, stderr }),
-      );
-    });
-    expect(r.code).toBe(0);
-    // then the terminal showed a line per read, and the snapshot went to stdout untouched
-    expect(r.stdout).toMatch(/ok\s+intake\s+sts:GetCallerIdentity/);
-    expect(JSON.parse(readFileSync(out, "utf8")).bucket).toEqual(sc.snapshot.bucket);
-    rmSync(out, { force: true });
-    expectNoSecret(r);
-  }, 60_000);
+  it.runIf(existsSync("/usr/bin/script"))(
+    "prints progress lines by itself when stderr is a terminal",
+    async () => {
+      // given a pseudo-terminal (util-linux `script`) around the command, and stdout sent to a file
+      const sc = fake.scenarios.get("role-ok")!;
+      const out = `${process.env.TMPDIR ?? "/tmp"}/collect-tty-${process.pid}.json`;
+      const command = [
+        "node_modules/.bin/tsx",
+        "--conditions=react-server",
+        "lib/cli/main.ts",
+        "collect",
+        ...roleArgs(sc.snapshot),
+      ]
+        .map((a) => `'${a}'`)
+        .join(" ");
+      const r = await new Promise<CliResult>((resolve) => {
+        const childEnv: NodeJS.ProcessEnv = {
+          ...process.env,
+          ...creds("AKIAFAKEROLEOK000001"),
+          AWS_ENDPOINT_URL: fake.url,
+          NO_COLOR: "1",
+        };
+        execFile(
+          "/usr/bin/script",
+          ["-qec", `${command} > '${out}'`, "/dev/null"],
+          { env: childEnv, timeout: 60_000 },
+          (error: Error | null, stdout: string, stderr: string) => resolve({ code: error ? 1 : 0, stdout, stderr }),
+        );
+      });
+      expect(r.code).toBe(0);
+      // then the terminal showed a line per read, and the snapshot went to stdout untouched
+      expect(r.stdout).toMatch(/ok\s+intake\s+sts:GetCallerIdentity/);
+      expect(JSON.parse(readFileSync(out, "utf8")).bucket).toEqual(sc.snapshot.bucket);
+      rmSync(out, { force: true });
+      expectNoSecret(r);
+    },
+    60_000,
+  );
 
   it("runs the import's own calls with the import key's secret from an environment variable", async () => {
     const sc = fake.scenarios.get("access-key-no-get-object")!;
     const r = await cli(
-      ["collect", "--bucket-uri", sc.snapshot.target.bucketUri, "--access-key-id", sc.snapshot.target.accessKeyId as string, "--import-secret-env", "IMPORT_SECRET"],
+      [
+        "collect",
+        "--bucket-uri",
+        sc.snapshot.target.bucketUri,
+        "--access-key-id",
+        sc.snapshot.target.accessKeyId as string,
+        "--import-secret-env",
+        "IMPORT_SECRET",
+      ],
       { ...creds("AKIAFAKEACCESSKEY002"), IMPORT_SECRET: CANARY_IMPORT_SECRET },
     );
     expect(r.code).toBe(0);

@@ -33,13 +33,24 @@ describe("the collector's reads form a dependency graph", () => {
     const firstEnd = events.findIndex((e) => e.type === "end");
     const startedFirst = new Set(events.slice(0, firstEnd).map((e) => e.op));
     for (const op of [
-      "sts:GetCallerIdentity", "iam:GetRole", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies", "s3:HeadBucket",
-      "s3:GetBucketLocation", "s3:GetBucketAcl", "s3:GetBucketPolicy", "s3:GetBucketOwnershipControls",
-      "s3:GetBucketEncryption", "s3:GetBucketRequestPayment", "s3:ListObjectsV2",
+      "sts:GetCallerIdentity",
+      "iam:GetRole",
+      "iam:ListRolePolicies",
+      "iam:ListAttachedRolePolicies",
+      "s3:HeadBucket",
+      "s3:GetBucketLocation",
+      "s3:GetBucketAcl",
+      "s3:GetBucketPolicy",
+      "s3:GetBucketOwnershipControls",
+      "s3:GetBucketEncryption",
+      "s3:GetBucketRequestPayment",
+      "s3:ListObjectsV2",
     ]) {
       expect(startedFirst, op).toContain(op);
     }
-    expect(events.filter((e) => e.type === "start" && e.depth === 1).every((e) => events.indexOf(e) < firstEnd)).toBe(true);
+    expect(events.filter((e) => e.type === "start" && e.depth === 1).every((e) => events.indexOf(e) < firstEnd)).toBe(
+      true,
+    );
   });
 
   it("starts dependent reads as soon as their input arrives, while an unrelated read still hangs", async () => {
@@ -48,7 +59,14 @@ describe("the collector's reads form a dependency graph", () => {
     const { at, snapshot } = await run("AKIAGRAPHTEST0000002", "role-ok", { callTimeoutMs: 1_500, maxAttempts: 1 });
     const policyEnd = at("end", "s3:GetBucketPolicy");
     // then the chains behind other reads went all the way down before it ended
-    for (const op of ["iam:GetPolicyVersion", "iam:GetRolePolicy", "s3:HeadObject", "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases"]) {
+    for (const op of [
+      "iam:GetPolicyVersion",
+      "iam:GetRolePolicy",
+      "s3:HeadObject",
+      "kms:DescribeKey",
+      "kms:GetKeyPolicy",
+      "kms:ListAliases",
+    ]) {
       expect(at("end", op), op).toBeGreaterThan(-1);
       expect(at("end", op), op).toBeLessThan(policyEnd);
     }
@@ -57,13 +75,18 @@ describe("the collector's reads form a dependency graph", () => {
 
   it("reports the depth of each read: a HEAD depends on the listing, the key policy on the HEAD or the encryption", async () => {
     const { events } = await run("AKIAGRAPHTEST0000003", "role-ok");
-    const depth = (op: string) => Math.min(...events.filter((e) => e.type === "end" && e.op === op).map((e) => e.depth));
+    const depth = (op: string) =>
+      Math.min(...events.filter((e) => e.type === "end" && e.op === op).map((e) => e.depth));
     expect(depth("s3:ListObjectsV2")).toBe(1);
     expect(depth("s3:HeadObject")).toBe(2);
     expect(depth("kms:GetKeyPolicy")).toBe(2);
     expect(depth("iam:GetPolicyVersion")).toBe(3);
     // every start has its end
-    const ids = (t: ProgressEvent["type"]) => events.filter((e) => e.type === t).map((e) => e.id).sort((a, b) => a - b);
+    const ids = (t: ProgressEvent["type"]) =>
+      events
+        .filter((e) => e.type === t)
+        .map((e) => e.id)
+        .sort((a, b) => a - b);
     expect(ids("end")).toEqual(ids("start"));
   });
 });

@@ -74,7 +74,8 @@ describe("collectSnapshot against each scenario of the fake AWS endpoint", () =>
         deadlineMs: 60_000,
       }).then((snapshot) => ({ sc, snapshot }));
     });
-    for (const { sc, snapshot } of await Promise.all(runs)) expect(JSON.parse(JSON.stringify(snapshot)), sc.name).toEqual(sc.snapshot);
+    for (const { sc, snapshot } of await Promise.all(runs))
+      expect(JSON.parse(JSON.stringify(snapshot)), sc.name).toEqual(sc.snapshot);
   }, 90_000);
 
   it("calls only operations of its own table, and its read-only policy holds exactly the actions it used", () => {

@@ -61,14 +61,23 @@ const EFFECTS: Record<OperationName, Effect> = {
   "iam:GetRole": {
     scenario: "role-ok",
     path: "role.trustPolicy",
-    unknown: ["role.trust.principal", "role.trust.external-id", "role.trust.blocking-conditions", "identity.permissions-boundary"],
+    unknown: [
+      "role.trust.principal",
+      "role.trust.external-id",
+      "role.trust.blocking-conditions",
+      "identity.permissions-boundary",
+    ],
   },
   "iam:ListRolePolicies": { scenario: "role-ok", path: "role.inlinePolicies", unknown: ROLE_IDENTITY },
   "iam:GetRolePolicy": { scenario: "role-ok", path: "role.inlinePolicies", unknown: ROLE_IDENTITY },
   "iam:ListAttachedRolePolicies": { scenario: "role-ok", path: "role.attachedPolicies", unknown: ROLE_IDENTITY },
   "iam:GetPolicy": { scenario: "role-ok", path: "role.attachedPolicies", unknown: ROLE_IDENTITY },
   "iam:GetPolicyVersion": { scenario: "role-ok", path: "role.attachedPolicies", unknown: ROLE_IDENTITY },
-  "iam:GetAccessKeyLastUsed": { scenario: "access-key-ok", path: "user", unknown: ["access-key.owner", ...USER_IDENTITY] },
+  "iam:GetAccessKeyLastUsed": {
+    scenario: "access-key-ok",
+    path: "user",
+    unknown: ["access-key.owner", ...USER_IDENTITY],
+  },
   "iam:GetUser": { scenario: "access-key-ok", path: "user", unknown: ["access-key.owner", ...USER_IDENTITY] },
   "iam:ListAccessKeys": { scenario: "access-key-ok", path: "user.accessKeys", unknown: ["access-key.owner"] },
   "iam:ListUserPolicies": { scenario: "access-key-ok", path: "user.inlinePolicies", unknown: USER_IDENTITY },
@@ -83,15 +92,33 @@ const EFFECTS: Record<OperationName, Effect> = {
   "s3:GetBucketLocation": { scenario: "role-ok", path: null, unknown: [] },
   "s3:GetBucketAcl": { scenario: "role-ok", path: "bucket.ownerCanonicalId", unknown: [] },
   "s3:GetBucketPolicy": { scenario: "role-ok", path: "bucket.policy", unknown: ["bucket.policy.deny"] },
-  "s3:GetBucketOwnershipControls": { scenario: "role-ok", path: "bucket.objectOwnership", unknown: ["bucket.object-ownership"] },
+  "s3:GetBucketOwnershipControls": {
+    scenario: "role-ok",
+    path: "bucket.objectOwnership",
+    unknown: ["bucket.object-ownership"],
+  },
   "s3:GetBucketEncryption": { scenario: "role-ok", path: "bucket.encryption", unknown: ["bucket.encryption"] },
-  "s3:GetBucketRequestPayment": { scenario: "role-ok", path: "bucket.requesterPays", unknown: ["bucket.requester-pays"] },
+  "s3:GetBucketRequestPayment": {
+    scenario: "role-ok",
+    path: "bucket.requesterPays",
+    unknown: ["bucket.requester-pays"],
+  },
   "s3:ListObjectsV2": {
     scenario: "role-ok",
     path: "objects",
-    unknown: ["objects.present", "objects.foreign-owner", "objects.encryption-keys", "objects.sse-c", "objects.archived"],
+    unknown: [
+      "objects.present",
+      "objects.foreign-owner",
+      "objects.encryption-keys",
+      "objects.sse-c",
+      "objects.archived",
+    ],
   },
-  "s3:HeadObject": { scenario: "role-ok", path: "objects[0].sse", unknown: ["objects.encryption-keys", "objects.sse-c"] },
+  "s3:HeadObject": {
+    scenario: "role-ok",
+    path: "objects[0].sse",
+    unknown: ["objects.encryption-keys", "objects.sse-c"],
+  },
   "kms:DescribeKey": { scenario: "role-ok", path: `keys.${KEY_ARN}`, unknown: ["kms.key-state"] },
   "kms:GetKeyPolicy": { scenario: "role-ok", path: `keys.${KEY_ARN}.policy`, unknown: ["kms.key-policy"] },
   "kms:ListAliases": { scenario: "role-ok", path: `keys.${KEY_ARN}.aliases`, unknown: [] },
@@ -198,7 +225,10 @@ describe("faults matrix", () => {
       // and at least one affected finding carries the reason itself (the fault and the action)
       const head = snapshot.unavailable![effect.path!].split(" (")[0];
       const texts = effect.unknown.map((id) => `${byId.get(id)?.unavailable ?? ""} ${byId.get(id)?.detail ?? ""}`);
-      expect(texts.some((t) => t.includes(head) || t.includes(named)), `a finding naming "${head}"`).toBe(true);
+      expect(
+        texts.some((t) => t.includes(head) || t.includes(named)),
+        `a finding naming "${head}"`,
+      ).toBe(true);
     }
 
     // a fault never becomes a false failure: what passes without it does not fail with it

@@ -19,7 +19,8 @@ const fixtures = readdirSync(DIR)
 const NOT_LIVE: Record<string, string> = {
   "role-arn-is-user-arn": "the collector refuses a role ARN that is not a role's (the field error is the answer)",
   "role-uri-invalid": "the collector refuses a URI it cannot turn into a bucket name (the field error is the answer)",
-  "role-simulation-agrees": "holds AWS simulator verdicts, which the collector does not read (iam:SimulatePrincipalPolicy)",
+  "role-simulation-agrees":
+    "holds AWS simulator verdicts, which the collector does not read (iam:SimulatePrincipalPolicy)",
   "role-simulation-disagrees": "holds AWS simulator verdicts, which the collector does not read",
   "access-key-ground-truth-confirms-denial": "holds AWS simulator verdicts, which the collector does not read",
   "access-key-ground-truth-denied-unexplained": "holds AWS simulator verdicts, which the collector does not read",
@@ -42,26 +43,40 @@ describe("snapshot fixtures read back live", () => {
     const run = NOT_LIVE[name] ? it.skip : it;
     run(`${name}: the live read analyses to the fixture's statuses`, async () => {
       const snapshot = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), "utf8")) as Snapshot;
-      const expected = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), "utf8")) as Record<string, string>;
+      const expected = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), "utf8")) as Record<
+        string,
+        string
+      >;
       const key = `AKIAROUNDTRIP${String(i).padStart(7, "0")}`;
       fake.setScenario(scenarioFromSnapshot(`fixture-${name}`, snapshot, key), key);
       // credentials AWS no longer accepts: every call is refused
-      if (/ExpiredToken|InvalidClientTokenId/.test(snapshot.unavailable?.caller ?? "")) fake.setFaults({ "*": "AccessDenied" }, key);
+      if (/ExpiredToken|InvalidClientTokenId/.test(snapshot.unavailable?.caller ?? ""))
+        fake.setFaults({ "*": "AccessDenied" }, key);
       const read = await collectSnapshot({
         target: snapshot.target,
         credentials: { accessKeyId: key, secretAccessKey: CANARY_SECRET },
-        ...(snapshot.groundTruth && snapshot.target.mode === "access-key" ? { importSecret: CANARY_IMPORT_SECRET } : {}),
+        ...(snapshot.groundTruth && snapshot.target.mode === "access-key"
+          ? { importSecret: CANARY_IMPORT_SECRET }
+          : {}),
       });
       const report = await analyzeSnapshot(read);
-      const got = Object.fromEntries(Object.keys(expected).map((id) => [id, report.findings.find((f) => f.id === id)?.status]));
+      const got = Object.fromEntries(
+        Object.keys(expected).map((id) => [id, report.findings.find((f) => f.id === id)?.status]),
+      );
       expect(got).toEqual(expected);
     });
   });
 
   it("refuses, before any call, the fixtures whose input cannot be read live, naming the field", async () => {
-    for (const [name, field] of [["role-arn-is-user-arn", "target.roleArn"], ["role-uri-invalid", "target.bucketUri"]] as const) {
+    for (const [name, field] of [
+      ["role-arn-is-user-arn", "target.roleArn"],
+      ["role-uri-invalid", "target.bucketUri"],
+    ] as const) {
       const snapshot = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), "utf8")) as Snapshot;
-      const e = await collectSnapshot({ target: snapshot.target, credentials: { accessKeyId: "AKIAREFUSED000000001", secretAccessKey: CANARY_SECRET } }).catch((x: unknown) => x);
+      const e = await collectSnapshot({
+        target: snapshot.target,
+        credentials: { accessKeyId: "AKIAREFUSED000000001", secretAccessKey: CANARY_SECRET },
+      }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(CollectInputError);
       expect((e as CollectInputError).field).toBe(field);
     }

@@ -99,7 +99,10 @@ describe("POST /api/reports", () => {
     const forged = await post(direct.api, report, { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
     expect(((await forged.json()) as { url: string }).url.startsWith(BASE)).toBe(true);
     const proxied = setup({}, { TRUST_PROXY: "1" });
-    const res = await post(proxied.api, report, { "x-forwarded-host": "doctor.internal", "x-forwarded-proto": "https" });
+    const res = await post(proxied.api, report, {
+      "x-forwarded-host": "doctor.internal",
+      "x-forwarded-proto": "https",
+    });
     expect(((await res.json()) as { url: string }).url).toMatch(/^https:\/\/doctor\.internal\/r\//);
   });
 
@@ -117,7 +120,12 @@ describe("POST /api/reports", () => {
       },
     });
     const chunked = await api.create(
-      new Request(`${BASE}/api/reports`, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit),
+      new Request(`${BASE}/api/reports`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit),
     );
     expect(chunked.status).toBe(413);
   });
@@ -164,13 +172,18 @@ describe("POST /api/reports", () => {
   it("refuses a session token anywhere, e.g. in a policy value", async () => {
     const { api } = setup();
     const leaky = structuredClone(report);
-    (leaky.findings[2].fix!.after as { Statement: { Condition: Record<string, unknown> }[] }).Statement[0].Condition.StringEquals = {
+    (
+      leaky.findings[2].fix!.after as { Statement: { Condition: Record<string, unknown> }[] }
+    ).Statement[0].Condition.StringEquals = {
       "aws:userid": "IQoJb3JpZ2luX2VjEJr//////////wEaCXVzLWVhc3QtMSJHMEUCIQ" + "x9Y".repeat(30),
     };
     const res = await post(api, leaky);
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
-      error: { code: "secret-detected", path: 'findings[2].fix.after.Statement[0].Condition.StringEquals["aws:userid"]' },
+      error: {
+        code: "secret-detected",
+        path: 'findings[2].fix.after.Statement[0].Condition.StringEquals["aws:userid"]',
+      },
     });
   });
 
@@ -214,10 +227,15 @@ describe("GET /api/reports/<id>", () => {
   it("exports Markdown as an attachment, in the requested language", async () => {
     const { api } = setup();
     const { id, url } = await created(api);
-    for (const res of [await get(api, id, "?format=md"), await api.markdown(new Request(`${BASE}/api/reports/${id}/markdown`), id)]) {
+    for (const res of [
+      await get(api, id, "?format=md"),
+      await api.markdown(new Request(`${BASE}/api/reports/${id}/markdown`), id),
+    ]) {
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
-      expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="s3-access-doctor-report-[\w-]+\.md"$/);
+      expect(res.headers.get("content-disposition")).toMatch(
+        /^attachment; filename="s3-access-doctor-report-[\w-]+\.md"$/,
+      );
       const md = await res.text();
       expect(md).toContain("# S3 Access Doctor report");
       expect(md).toContain(`<${url}>`);
@@ -231,7 +249,9 @@ describe("GET /api/reports/<id>", () => {
     const r = report as unknown as { findings: Record<string, unknown>[] };
     const bilingual = {
       ...r,
-      findings: r.findings.map((f, i) => (i === 0 ? { ...f, translations: { ja: { title: "日本語のタイトル", detail: "日本語の説明" } } } : f)),
+      findings: r.findings.map((f, i) =>
+        i === 0 ? { ...f, translations: { ja: { title: "日本語のタイトル", detail: "日本語の説明" } } } : f,
+      ),
     };
     const { id } = await created(api, bilingual);
     const ja = await (await api.markdown(new Request(`${BASE}/api/reports/${id}/markdown?locale=ja`), id)).text();
@@ -264,7 +284,13 @@ describe("DELETE /api/reports/<id>", () => {
     const { id, deleteUrl } = await created(api);
     const token = new URL(deleteUrl).searchParams.get("token")!;
     const form = (t: string) =>
-      api.removeFromForm(new Request(`${BASE}/api/reports/${id}/delete`, { method: "POST", body: new URLSearchParams({ token: t, locale: "ja" }) }), id);
+      api.removeFromForm(
+        new Request(`${BASE}/api/reports/${id}/delete`, {
+          method: "POST",
+          body: new URLSearchParams({ token: t, locale: "ja" }),
+        }),
+        id,
+      );
     const wrong = await form("nope");
     expect(wrong.status).toBe(303);
     expect(wrong.headers.get("location")).toBe(`/ja/r/${id}/delete?result=forbidden`);
@@ -316,7 +342,10 @@ describe("on PostgreSQL (DATABASE_URL)", () => {
     expect(await (await get(api, id)).json()).toEqual(report);
     expect((await get(api, id, "?format=md")).headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     const token = new URL(deleteUrl).searchParams.get("token")!;
-    const res = await api.remove(new Request(`${BASE}/api/reports/${id}`, { method: "DELETE", headers: { "x-delete-token": token } }), id);
+    const res = await api.remove(
+      new Request(`${BASE}/api/reports/${id}`, { method: "DELETE", headers: { "x-delete-token": token } }),
+      id,
+    );
     expect(res.status).toBe(204);
     expect((await get(api, id)).status).toBe(410);
     const second = await created(api);

@@ -40,8 +40,12 @@ function diagnose(args: string[], command = "diagnose"): Promise<{ code: number;
     NO_COLOR: "1",
   });
   return new Promise((resolve) => {
-    execFile("node_modules/.bin/tsx", ["--conditions=react-server", "lib/cli/main.ts", command, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      "node_modules/.bin/tsx",
+      ["--conditions=react-server", "lib/cli/main.ts", command, ...args],
+      { env, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -52,7 +56,17 @@ describe("diagnose --share", () => {
     const t = sc.snapshot.target;
     const account = String(t.roleArn).split(":")[4];
     const bucket = t.bucketUri.slice("s3://".length).split("/")[0];
-    const r = await diagnose(["--bucket-uri", t.bucketUri, "--role-arn", String(t.roleArn), "--external-id", String(t.externalId), "--json", "--share", base]);
+    const r = await diagnose([
+      "--bucket-uri",
+      t.bucketUri,
+      "--role-arn",
+      String(t.roleArn),
+      "--external-id",
+      String(t.externalId),
+      "--json",
+      "--share",
+      base,
+    ]);
     expect([0, 1]).toContain(r.code);
     const printed = JSON.parse(r.stdout) as { version: number };
     expect(printed.version).toBe(1);
@@ -71,7 +85,16 @@ describe("diagnose --share", () => {
   });
 
   it("refuses a --share value that is not an http(s) URL before reading the account (exit 2)", async () => {
-    const r = await diagnose(["--bucket-uri", "s3://b/f/", "--role-arn", "arn:aws:iam::111122223333:role/x", "--external-id", "abc123", "--share", "localhost:3000"]);
+    const r = await diagnose([
+      "--bucket-uri",
+      "s3://b/f/",
+      "--role-arn",
+      "arn:aws:iam::111122223333:role/x",
+      "--external-id",
+      "abc123",
+      "--share",
+      "localhost:3000",
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--share: (not a URL|the URL must start with http)/);
     expect(r.stdout).toBe("");
@@ -80,7 +103,16 @@ describe("diagnose --share", () => {
   it("exits 2 and says why when the server cannot be reached", async () => {
     const sc = fake.scenarios.get("role-ok")!;
     const t = sc.snapshot.target;
-    const r = await diagnose(["--bucket-uri", t.bucketUri, "--role-arn", String(t.roleArn), "--external-id", String(t.externalId), "--share", "http://127.0.0.1:9"]);
+    const r = await diagnose([
+      "--bucket-uri",
+      t.bucketUri,
+      "--role-arn",
+      String(t.roleArn),
+      "--external-id",
+      String(t.externalId),
+      "--share",
+      "http://127.0.0.1:9",
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--share: cannot reach http:\/\/127\.0\.0\.1:9/);
     expect(r.stdout).toContain("S3 Access Doctor:");

@@ -53,6 +53,8 @@ describe("shareReport", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const addr = closed.address();
     await new Promise((r) => closed.close(r));
-    await expect(shareReport(`http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 1}`, report)).rejects.toThrow(/cannot reach/);
+    await expect(
+      shareReport(`http://127.0.0.1:${typeof addr === "object" && addr ? addr.port : 1}`, report),
+    ).rejects.toThrow(/cannot reach/);
   });
 });

@@ -10,7 +10,13 @@ import { buildOfflineSnapshot } from "@/lib/wizard/build-snapshot";
 import { EXAMPLES, EXAMPLE_IDS, EXAMPLE_VALUES } from "@/lib/wizard/examples";
 
 const KEY_ID = EXAMPLE_VALUES.KEY_ARN.split("/").pop()!;
-const ORIGINALS = [EXAMPLE_VALUES.ACCOUNT, EXAMPLE_VALUES.BUCKET, EXAMPLE_VALUES.EXTERNAL_ID, EXAMPLE_VALUES.OTHER_EXTERNAL_ID, KEY_ID];
+const ORIGINALS = [
+  EXAMPLE_VALUES.ACCOUNT,
+  EXAMPLE_VALUES.BUCKET,
+  EXAMPLE_VALUES.EXTERNAL_ID,
+  EXAMPLE_VALUES.OTHER_EXTERNAL_ID,
+  KEY_ID,
+];
 
 describe.each(EXAMPLE_IDS)("the %s example's report", (exampleId) => {
   it.each(["en", "ja"] as const)("is accepted and redacted completely (%s)", async (locale) => {

@@ -134,7 +134,11 @@ describe.each(backends)("$name report store", (backend) => {
     const { entry: other } = newEntry();
     await store.save(entry);
     await store.save(other);
-    expect(await store.status(entry.id, t0)).toEqual({ state: "found", createdAt: entry.createdAt, expiresAt: entry.expiresAt });
+    expect(await store.status(entry.id, t0)).toEqual({
+      state: "found",
+      createdAt: entry.createdAt,
+      expiresAt: entry.expiresAt,
+    });
     expect(await store.status(newReportId(), t0)).toEqual({ state: "missing" });
     const later = new Date(t0.getTime() + 2 * DAY);
     expect(await store.status(entry.id, later)).toEqual({ state: "gone", reason: "expired" });
@@ -237,7 +241,9 @@ describe("choice of store", () => {
     const pgStore = await openReportStore(readShareConfig({ DATABASE_URL: url.replace(/^postgres:/, "postgresql:") }));
     expect(pgStore.kind).toBe("postgres");
     await pgStore.close();
-    const sqlite = await openReportStore(readShareConfig({ DATABASE_URL: "mysql://nope", REPORTS_DB_PATH: join(dir, "choice", "r.db") }));
+    const sqlite = await openReportStore(
+      readShareConfig({ DATABASE_URL: "mysql://nope", REPORTS_DB_PATH: join(dir, "choice", "r.db") }),
+    );
     expect(sqlite.kind).toBe("sqlite");
     await sqlite.close();
   });
@@ -251,7 +257,9 @@ describe("choice of store", () => {
     const store = await openReportStore(readShareConfig({ REPORTS_DB_PATH: path }));
     await store.close();
     const raw = new Database(path, { readonly: true });
-    expect((raw.prepare("SELECT report FROM shared_reports WHERE id = ?").get(entry.id) as { report: string | null }).report).toBeNull();
+    expect(
+      (raw.prepare("SELECT report FROM shared_reports WHERE id = ?").get(entry.id) as { report: string | null }).report,
+    ).toBeNull();
     raw.close();
   });
 });

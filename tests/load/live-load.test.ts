@@ -63,16 +63,29 @@ function account(n: number, round: number): Account {
   const scenario = { ...(JSON.parse(json) as Scenario), name: `${base}#${tag}r${round}`, diagnosingKeys: [] };
   const diagnosingKey = `AKIALOADDIAG${tag}R${round}0000`.slice(0, 20);
   fake.setScenario(scenario, diagnosingKey);
-  return { n, base, scenario, accountId, bucket, role, diagnosingKey, secret: `LOADCANARY${tag}r${round}${"s".repeat(30)}` };
+  return {
+    n,
+    base,
+    scenario,
+    accountId,
+    bucket,
+    role,
+    diagnosingKey,
+    secret: `LOADCANARY${tag}r${round}${"s".repeat(30)}`,
+  };
 }
 
-async function diagnose(a: Account): Promise<{ status: number; text: string; result?: { ok: boolean; data?: LiveResult; error?: unknown } }> {
+async function diagnose(
+  a: Account,
+): Promise<{ status: number; text: string; result?: { ok: boolean; data?: LiveResult; error?: unknown } }> {
   const body = {
     target: a.scenario.snapshot.target,
     credentials: { accessKeyId: a.diagnosingKey, secretAccessKey: a.secret },
     locale: a.n % 2 ? "ja" : "en",
   };
-  const res = await liveRoute(new Request("http://127.0.0.1/en/wizard/live", { method: "POST", body: JSON.stringify(body) }));
+  const res = await liveRoute(
+    new Request("http://127.0.0.1/en/wizard/live", { method: "POST", body: JSON.stringify(body) }),
+  );
   const text = await res.text();
   const last = text.trim().split("\n").pop() ?? "";
   let result;
@@ -155,7 +168,9 @@ describe(`load: ${CONCURRENT} concurrent live diagnoses`, () => {
       expect(answers.every((x) => x.result?.ok === true)).toBe(true);
       mem.push({ label: `after round ${r}`, ...memory() });
     }
-    console.info(`load memory (MB): ${mem.map((m) => `${m.label}: rss ${(m.rss / MB).toFixed(0)}, heap ${(m.heap / MB).toFixed(0)}`).join("; ")}`);
+    console.info(
+      `load memory (MB): ${mem.map((m) => `${m.label}: rss ${(m.rss / MB).toFixed(0)}, heap ${(m.heap / MB).toFixed(0)}`).join("; ")}`,
+    );
     const [, r1, , r3] = mem;
     // Generous bounds: a leak of each diagnosis's snapshot, report or SDK clients would exceed them within rounds.
     expect((r3.rss - r1.rss) / MB, "RSS growth from round 1 to round 3 (MB)").toBeLessThan(200);
@@ -164,7 +179,8 @@ describe(`load: ${CONCURRENT} concurrent live diagnoses`, () => {
 
     const all = logged.join("");
     for (let r = 1; r <= 3; r++) {
-      for (let n = 0; n < CONCURRENT; n++) expect(all.includes(`LOADCANARY${String(n).padStart(2, "0")}r${r}`)).toBe(false);
+      for (let n = 0; n < CONCURRENT; n++)
+        expect(all.includes(`LOADCANARY${String(n).padStart(2, "0")}r${r}`)).toBe(false);
     }
   }, 240_000);
 });

@@ -41,14 +41,21 @@ function ensureBinaries(): string {
     );
   }
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const install = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], { env, encoding: "utf8" });
+  const install = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], {
+    env,
+    encoding: "utf8",
+  });
   if (install.status !== 0) {
     spawnSync("apt-get", ["update"], { env, encoding: "utf8" });
-    const retry = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], { env, encoding: "utf8" });
+    const retry = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], {
+      env,
+      encoding: "utf8",
+    });
     if (retry.status !== 0) throw new Error(`apt-get install postgresql failed:\n${retry.stderr || retry.stdout}`);
   }
   const after = findBinDir();
-  if (!after) throw new Error("apt-get installed postgresql but no initdb/pg_ctl was found under /usr/lib/postgresql/*/bin");
+  if (!after)
+    throw new Error("apt-get installed postgresql but no initdb/pg_ctl was found under /usr/lib/postgresql/*/bin");
   return after;
 }
 
@@ -77,7 +84,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const data = join(dir, "data");
   const log = join(dir, "server.log");
   const run = (cmd: string, args: string[]) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]] : [join(bin, cmd), args];
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]]
+      : [join(bin, cmd), args];
     const r = spawnSync(file, argv, { encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
     if (r.status !== 0) {
       const serverLog = existsSync(log) ? readFileSync(log, "utf8").slice(-2000) : "";
@@ -90,7 +99,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
       try {
         ids = osUserIds("postgres");
       } catch {
-        throw new Error("running as root but there is no `postgres` OS user to run the cluster as (install Debian's postgresql package)");
+        throw new Error(
+          "running as root but there is no `postgres` OS user to run the cluster as (install Debian's postgresql package)",
+        );
       }
       chownSync(dir, ids.uid, ids.gid);
     }

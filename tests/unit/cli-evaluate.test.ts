@@ -22,7 +22,10 @@ const question = (action: string, resource: string) => ({
   principalAccount: "111122223333",
   resourceAccount: "111122223333",
   identityPolicies: [
-    { Version: "2012-10-17", Statement: [{ Sid: "Read", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/mydata/*" }] },
+    {
+      Version: "2012-10-17",
+      Statement: [{ Sid: "Read", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/mydata/*" }],
+    },
   ],
   permissionsBoundary: null,
   sessionPolicy: null,
@@ -43,37 +46,55 @@ const question = (action: string, resource: string) => ({
 
 describe("cli evaluate", () => {
   it("prints the JSON answer of one question, without explanations unless asked, and exits 0", () => {
-    const r = cli(["evaluate", "--input", "-", "--json"], JSON.stringify(question("s3:GetObject", "arn:aws:s3:::b/mydata/a.csv")));
+    const r = cli(
+      ["evaluate", "--input", "-", "--json"],
+      JSON.stringify(question("s3:GetObject", "arn:aws:s3:::b/mydata/a.csv")),
+    );
     expect(r.code).toBe(0);
     const a = JSON.parse(r.stdout);
     expect(a).toEqual({
       decision: "unknown",
       reason: expect.stringContaining("aws:SourceIp"),
-      matched: expect.arrayContaining([expect.objectContaining({ policy: "resource", statement: 0, sid: "DenyOutsideOffice", undecided: true })]),
+      matched: expect.arrayContaining([
+        expect.objectContaining({ policy: "resource", statement: 0, sid: "DenyOutsideOffice", undecided: true }),
+      ]),
       unknownKeys: ["aws:SourceIp"],
     });
   });
 
   it("answers a list of questions in order, with explanations on --explain", () => {
-    const input = [question("s3:GetObject", "arn:aws:s3:::b/mydata/a.csv"), question("s3:GetObject", "arn:aws:s3:::b/other/a.csv")];
+    const input = [
+      question("s3:GetObject", "arn:aws:s3:::b/mydata/a.csv"),
+      question("s3:GetObject", "arn:aws:s3:::b/other/a.csv"),
+    ];
     const r = cli(["evaluate", "--input", "-", "--json", "--explain"], JSON.stringify(input));
     expect(r.code).toBe(0);
     const answers = JSON.parse(r.stdout);
     expect(answers.map((a: { decision: string }) => a.decision)).toEqual(["unknown", "implicit-deny"]);
     expect(answers[1].explanations).toHaveLength(2);
-    expect(answers[1].explanations[0]).toMatchObject({ policy: "identity:0", statement: 0, resource: "no-match", applies: "no-match" });
+    expect(answers[1].explanations[0]).toMatchObject({
+      policy: "identity:0",
+      statement: 0,
+      resource: "no-match",
+      applies: "no-match",
+    });
   });
 
   it("prints a readable answer without --json", () => {
     const r = cli(["evaluate", "--input", "-"], JSON.stringify(question("s3:GetObject", "arn:aws:s3:::b/other/a.csv")));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^IMPLICIT-DENY: implicitly denied: no identity policy allows s3:GetObject on arn:aws:s3:::b\/other\/a.csv/);
+    expect(r.stdout).toMatch(
+      /^IMPLICIT-DENY: implicitly denied: no identity policy allows s3:GetObject on arn:aws:s3:::b\/other\/a.csv/,
+    );
   });
 
   it("exits 2 and names the JSON path of a malformed question", () => {
     const q = question("s3:GetObject", "arn:aws:s3:::b/k") as Record<string, unknown>;
     delete (q.request as Record<string, unknown>).action;
-    const r = cli(["evaluate", "--input", "-", "--json"], JSON.stringify([question("s3:GetObject", "arn:aws:s3:::b/k"), q]));
+    const r = cli(
+      ["evaluate", "--input", "-", "--json"],
+      JSON.stringify([question("s3:GetObject", "arn:aws:s3:::b/k"), q]),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("[1].request.action: required");
     expect(r.stdout).toBe("");

@@ -6,7 +6,8 @@ export const roleExists = defineCheck({
   step: "assume-role",
   title: l("The IAM role exists", "IAM ロールが存在する"),
   run({ snapshot }) {
-    if (snapshot.target.mode !== "role") return skipped("Access-key mode: no role.", "アクセスキー方式のため、ロールはありません。");
+    if (snapshot.target.mode !== "role")
+      return skipped("Access-key mode: no role.", "アクセスキー方式のため、ロールはありません。");
     const role = snapshot.role;
     if (!role) return missingData(snapshot, "role", "iam:GetRole", l("The role", "ロール"));
     const arn = role.arn ?? snapshot.target.roleArn ?? "";

@@ -26,10 +26,17 @@ export const roleTrustBlockingConditions = defineCheck({
     };
     const cite = (i: number) => ({ document: "trust-policy", statement: i, sid: sidOf(i) });
 
-    const denies = asked.statements.filter((s) => s.document === "trust-policy" && s.effect === "Deny" && s.applies !== "no-match");
+    const denies = asked.statements.filter(
+      (s) => s.document === "trust-policy" && s.effect === "Deny" && s.applies !== "no-match",
+    );
     const hardDeny = denies.find((s) => s.applies === "match");
     if (hardDeny) {
-      const after = addDenyException(fixes.current("trust-policy", original)!, hardDeny.statement, "aws:PrincipalAccount", tidb);
+      const after = addDenyException(
+        fixes.current("trust-policy", original)!,
+        hardDeny.statement,
+        "aws:PrincipalAccount",
+        tidb,
+      );
       return {
         status: "fail",
         title: l("A Deny in the trust policy blocks TiDB Cloud", "信頼ポリシーの Deny が TiDB Cloud を拒否しています"),
@@ -37,7 +44,11 @@ export const roleTrustBlockingConditions = defineCheck({
           `${citeText(cite(hardDeny.statement))} denies sts:AssumeRole to TiDB Cloud's account ${tidb}. Exempt TiDB Cloud's account from it.`,
           `${citeTextJa(cite(hardDeny.statement))}が TiDB Cloud のアカウント ${tidb} の sts:AssumeRole を拒否しています。TiDB Cloud のアカウントを除外してください。`,
         ),
-        evidence: { document: "trust-policy", statement: hardDeny.statement, ...(sidOf(hardDeny.statement) ? { sid: sidOf(hardDeny.statement) } : {}) },
+        evidence: {
+          document: "trust-policy",
+          statement: hardDeny.statement,
+          ...(sidOf(hardDeny.statement) ? { sid: sidOf(hardDeny.statement) } : {}),
+        },
         fix: policyFix(fixes, snapshot, ID, "trust-policy", fixes.current("trust-policy", original), after),
       };
     }
@@ -51,21 +62,32 @@ export const roleTrustBlockingConditions = defineCheck({
         const after = removeConditions(fixes.current("trust-policy", original)!, s.statement, failing);
         return {
           status: "fail",
-          title: l("A trust condition cannot be met by TiDB Cloud", "TiDB Cloud が満たせない信頼ポリシーの条件があります"),
+          title: l(
+            "A trust condition cannot be met by TiDB Cloud",
+            "TiDB Cloud が満たせない信頼ポリシーの条件があります",
+          ),
           detail: l(
             `${citeText(cite(s.statement))} also requires ${keys}; TiDB Cloud's AssumeRole does not carry it (no MFA, not from your VPC endpoint or network). Remove the condition from the statement that trusts TiDB Cloud.`,
             `${citeTextJa(cite(s.statement))}は ${keys} も条件にしていますが、TiDB Cloud の AssumeRole はこれを満たしません（MFA なし、お客様の VPC エンドポイントやネットワーク外から）。TiDB Cloud を信頼するステートメントからこの条件を削除してください。`,
           ),
-          evidence: { document: "trust-policy", statement: s.statement, ...(sidOf(s.statement) ? { sid: sidOf(s.statement) } : {}), conditions: failing },
+          evidence: {
+            document: "trust-policy",
+            statement: s.statement,
+            ...(sidOf(s.statement) ? { sid: sidOf(s.statement) } : {}),
+            conditions: failing,
+          },
           fix: policyFix(fixes, snapshot, ID, "trust-policy", fixes.current("trust-policy", original), after),
         };
       }
     }
     if (asked.answer.decision === "unknown" || denies.length > 0) {
-      const keys = asked.answer.unknownKeys.length ? asked.answer.unknownKeys : [...new Set(denies.flatMap((d) => (d.failedConditions ?? []).map((f) => f.key)))];
+      const keys = asked.answer.unknownKeys.length
+        ? asked.answer.unknownKeys
+        : [...new Set(denies.flatMap((d) => (d.failedConditions ?? []).map((f) => f.key)))];
       const s = denies[0] ?? allows[0];
       // When only the statement that trusts TiDB Cloud is undecided, the fix drops those conditions from it.
-      const undecidedAllow = denies.length === 0 ? allows.find((a) => (a.failedConditions ?? []).some((f) => f.undecided)) : undefined;
+      const undecidedAllow =
+        denies.length === 0 ? allows.find((a) => (a.failedConditions ?? []).some((f) => f.undecided)) : undefined;
       const fix = undecidedAllow
         ? policyFix(
             fixes,
@@ -83,7 +105,10 @@ export const roleTrustBlockingConditions = defineCheck({
       return {
         ...(fix ? { fix } : {}),
         status: "warn",
-        title: l("The trust policy depends on values TiDB Cloud's request may not have", "信頼ポリシーが TiDB Cloud のリクエストにない可能性のある値に依存しています"),
+        title: l(
+          "The trust policy depends on values TiDB Cloud's request may not have",
+          "信頼ポリシーが TiDB Cloud のリクエストにない可能性のある値に依存しています",
+        ),
         detail: l(
           `Whether TiDB Cloud may assume the role depends on ${keys.join(", ")}, whose value for TiDB Cloud's request is not known${s ? ` (${citeText(cite(s.statement))})` : ""}. Avoid such conditions in the statement that trusts TiDB Cloud.`,
           `TiDB Cloud がロールを引き受けられるかどうかは ${keys.join("、")} に依存しますが、TiDB Cloud のリクエストでの値は不明です${s ? `（${citeTextJa(cite(s.statement))}）` : ""}。TiDB Cloud を信頼するステートメントではこのような条件を避けてください。`,

@@ -12,7 +12,10 @@ const STRING_OK = /^(StringEquals|StringLike|StringEqualsIgnoreCase)(IfExists)?$
 export const roleTrustExternalId = defineCheck({
   id: ID,
   step: "assume-role",
-  title: l("The trust policy requires this cluster's External ID", "信頼ポリシーの条件にこのクラスターの外部IDが設定されている"),
+  title: l(
+    "The trust policy requires this cluster's External ID",
+    "信頼ポリシーの条件にこのクラスターの外部IDが設定されている",
+  ),
   run(ctx) {
     const pre = trustPrecondition(ctx);
     if (pre) return pre;
@@ -21,7 +24,10 @@ export const roleTrustExternalId = defineCheck({
     if (!externalId) {
       return {
         status: "unknown",
-        detail: l("No External ID was given, so the trust condition cannot be checked.", "外部IDが入力されていないため、信頼ポリシーの条件を確認できません。"),
+        detail: l(
+          "No External ID was given, so the trust condition cannot be checked.",
+          "外部IDが入力されていないため、信頼ポリシーの条件を確認できません。",
+        ),
         unavailable: "the TiDB Cloud External ID (shown in the Add New Role ARN dialog)",
       };
     }
@@ -34,7 +40,10 @@ export const roleTrustExternalId = defineCheck({
     if (statements.length === 0) {
       return {
         status: "unknown",
-        detail: l("No trust statement allows TiDB Cloud's account (see role.trust.principal).", "TiDB Cloud のアカウントを許可する信頼ステートメントがありません（role.trust.principal を参照）。"),
+        detail: l(
+          "No trust statement allows TiDB Cloud's account (see role.trust.principal).",
+          "TiDB Cloud のアカウントを許可する信頼ステートメントがありません（role.trust.principal を参照）。",
+        ),
         unavailable: "a trust statement for TiDB Cloud's account",
       };
     }
@@ -43,14 +52,22 @@ export const roleTrustExternalId = defineCheck({
       return typeof sid === "string" ? sid : undefined;
     };
     const cite = (i: number) => ({ document: "trust-policy", statement: i, sid: sidOf(i) });
-    const evidence = (i: number) => ({ document: "trust-policy", statement: i, ...(sidOf(i) ? { sid: sidOf(i) } : {}) });
+    const evidence = (i: number) => ({
+      document: "trust-policy",
+      statement: i,
+      ...(sidOf(i) ? { sid: sidOf(i) } : {}),
+    });
     const before = () => fixes.current("trust-policy", original)!;
-    const preface = corrected ? l("With the trusted entity corrected, ", "信頼されたエンティティを修正した後、") : l("", "");
+    const preface = corrected
+      ? l("With the trusted entity corrected, ", "信頼されたエンティティを修正した後、")
+      : l("", "");
 
     // 1. Does the role let TiDB Cloud in without any External ID? (insecure: confused deputy)
     const withoutId = askTrust(ctx, trust, null);
     if (withId.answer.decision === "allow" && withoutId.answer.decision === "allow") {
-      const allowing = withoutId.cited.find((c) => c.effect === "Allow" && c.document === "trust-policy") ?? { statement: statements[0].statement };
+      const allowing = withoutId.cited.find((c) => c.effect === "Allow" && c.document === "trust-policy") ?? {
+        statement: statements[0].statement,
+      };
       const i = allowing.statement;
       const after = setExternalId(before(), i, externalId, []);
       return {
@@ -77,7 +94,9 @@ export const roleTrustExternalId = defineCheck({
             `${citeText(cite(s.statement))} requires sts:ExternalId = ${externalId}` +
               (values.length > 1 ? ` (among ${values.length} External IDs: several clusters share this role).` : "."),
             `${citeTextJa(cite(s.statement))}は sts:ExternalId = ${externalId} を条件にしています` +
-              (values.length > 1 ? `（${values.length} 個の外部IDのうちの 1 つ。複数のクラスターがこのロールを共有しています）。` : "。"),
+              (values.length > 1
+                ? `（${values.length} 個の外部IDのうちの 1 つ。複数のクラスターがこのロールを共有しています）。`
+                : "。"),
           ),
           evidence: evidence(s.statement),
         };
@@ -112,23 +131,38 @@ export const roleTrustExternalId = defineCheck({
         `条件キーが ${e.key} になっています。STS が設定するのは sts:ExternalId なので、${e.key} は存在しません`,
       );
     } else if (NEGATED.test(e.operator)) {
-      title = l(`The trust condition uses the wrong operator ${e.operator}`, `信頼ポリシーの条件の演算子 ${e.operator} が誤っています`);
+      title = l(
+        `The trust condition uses the wrong operator ${e.operator}`,
+        `信頼ポリシーの条件の演算子 ${e.operator} が誤っています`,
+      );
       why = l(
         `${e.operator} admits every External ID except the listed ones; use StringEquals`,
         `${e.operator} は指定した値以外の外部IDを許可する演算子です。StringEquals を使用してください`,
       );
     } else if (!STRING_OK.test(e.operator)) {
-      title = l(`The trust condition uses the wrong operator ${e.operator}`, `信頼ポリシーの条件の演算子 ${e.operator} が誤っています`);
-      why = l(`${e.operator} is not a string operator; use StringEquals`, `${e.operator} は文字列の演算子ではありません。StringEquals を使用してください`);
+      title = l(
+        `The trust condition uses the wrong operator ${e.operator}`,
+        `信頼ポリシーの条件の演算子 ${e.operator} が誤っています`,
+      );
+      why = l(
+        `${e.operator} is not a string operator; use StringEquals`,
+        `${e.operator} は文字列の演算子ではありません。StringEquals を使用してください`,
+      );
     } else if (values.some((v) => v.toLowerCase() === externalId.toLowerCase())) {
-      title = l("The External ID in the trust policy differs in case", "信頼ポリシーの外部IDの大文字と小文字が異なります");
+      title = l(
+        "The External ID in the trust policy differs in case",
+        "信頼ポリシーの外部IDの大文字と小文字が異なります",
+      );
       why = l(
         `it requires "${values.join('", "')}", which differs from "${externalId}" only in letter case; ${e.operator} compares case-sensitively`,
         `条件の値「${values.join("」「")}」は「${externalId}」と大文字・小文字だけが異なります。${e.operator} は大文字と小文字を区別します`,
       );
     } else if (values.some((v) => v.trim() === externalId)) {
       title = l("The External ID in the trust policy has extra spaces", "信頼ポリシーの外部IDに余分な空白があります");
-      why = l(`it requires "${values.join('", "')}", with spaces`, `条件の値「${values.join("」「")}」に空白が含まれています`);
+      why = l(
+        `it requires "${values.join('", "')}", with spaces`,
+        `条件の値「${values.join("」「")}」に空白が含まれています`,
+      );
     } else {
       const other = values.find((v) => TIDB_EXTERNAL_ID.test(v));
       why = other
@@ -145,7 +179,10 @@ export const roleTrustExternalId = defineCheck({
     return {
       status: "fail",
       title,
-      detail: l(`${preface.en}${citeText(cite(s.statement))}: ${why.en}.`, `${preface.ja}${citeTextJa(cite(s.statement))}：${why.ja}。`),
+      detail: l(
+        `${preface.en}${citeText(cite(s.statement))}: ${why.en}.`,
+        `${preface.ja}${citeTextJa(cite(s.statement))}：${why.ja}。`,
+      ),
       evidence: { ...evidence(s.statement), operator: e.operator, key: e.key, values },
       fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),
     };

@@ -2,7 +2,15 @@ import { addStatement, replacePrincipal } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { defineCheck, l } from "../types";
-import { askTrust, awsPrincipals, conditionEntries, isExternalIdKey, tidbAccountId, tidbStatements, trustPrecondition } from "./trust";
+import {
+  askTrust,
+  awsPrincipals,
+  conditionEntries,
+  isExternalIdKey,
+  tidbAccountId,
+  tidbStatements,
+  trustPrecondition,
+} from "./trust";
 
 const ID = "role.trust.principal";
 
@@ -36,7 +44,9 @@ export const roleTrustPrincipal = defineCheck({
       };
     }
     // The engine found no Allow for TiDB Cloud's account. Name what the trust policy trusts instead.
-    const candidates = asked.statements.filter((s) => s.document === "trust-policy" && s.effect === "Allow" && s.action === "match");
+    const candidates = asked.statements.filter(
+      (s) => s.document === "trust-policy" && s.effect === "Allow" && s.action === "match",
+    );
     const target =
       candidates.find((s) => conditionEntries(trust, s.statement).some((e) => isExternalIdKey(e.key))) ?? candidates[0];
     const rootArn = `arn:${ctx.derived.principal!.partition}:iam::${tidb}:root`;
@@ -47,11 +57,16 @@ export const roleTrustPrincipal = defineCheck({
         Effect: "Allow",
         Principal: { AWS: rootArn },
         Action: "sts:AssumeRole",
-        ...(snapshot.target.externalId ? { Condition: { StringEquals: { "sts:ExternalId": snapshot.target.externalId } } } : {}),
+        ...(snapshot.target.externalId
+          ? { Condition: { StringEquals: { "sts:ExternalId": snapshot.target.externalId } } }
+          : {}),
       });
       return {
         status: "fail",
-        title: l("The trust policy does not let anyone assume the role with sts:AssumeRole", "信頼ポリシーが sts:AssumeRole を誰にも許可していません"),
+        title: l(
+          "The trust policy does not let anyone assume the role with sts:AssumeRole",
+          "信頼ポリシーが sts:AssumeRole を誰にも許可していません",
+        ),
         detail: l(
           `No statement of the trust policy allows sts:AssumeRole. Add a statement that trusts TiDB Cloud's account ${tidb}${accountNote.en}.`,
           `信頼ポリシーに sts:AssumeRole を許可するステートメントがありません。TiDB Cloud のアカウント ${tidb} を信頼するステートメントを追加してください${accountNote.ja}。`,
@@ -65,13 +80,19 @@ export const roleTrustPrincipal = defineCheck({
     // A principal that is not TiDB Cloud's account itself (another account, or a role or user of TiDB's account).
     const wrong = principals.find((p) => !isTidbAccount(p)) ?? null;
     const uniqueId = principals.find((p) => /^A[RI]OA[A-Z0-9]+$/.test(p));
-    const sid = typeof statementsOf(trust)[target.statement]?.Sid === "string" ? String(statementsOf(trust)[target.statement].Sid) : undefined;
+    const sid =
+      typeof statementsOf(trust)[target.statement]?.Sid === "string"
+        ? String(statementsOf(trust)[target.statement].Sid)
+        : undefined;
     const cite = { document: "trust-policy", statement: target.statement, sid };
     const named = principals.length ? principals.join(", ") : "a non-AWS principal";
     const after = replacePrincipal(before, target.statement, uniqueId ?? wrong, rootArn);
     return {
       status: "fail",
-      title: l("The trust policy trusts another account than TiDB Cloud's", "信頼ポリシーが TiDB Cloud 以外のアカウントを信頼しています"),
+      title: l(
+        "The trust policy trusts another account than TiDB Cloud's",
+        "信頼ポリシーが TiDB Cloud 以外のアカウントを信頼しています",
+      ),
       detail: l(
         `${citeText(cite)} allows sts:AssumeRole to ${named}, not to TiDB Cloud's account ${tidb}${accountNote.en}.` +
           (uniqueId ? ` ${uniqueId} is a unique ID: the principal it named was deleted.` : "") +

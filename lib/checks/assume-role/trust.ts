@@ -24,17 +24,30 @@ export const isExternalIdKey = (key: string) => /externalid/i.test(key);
 export function trustPrecondition(ctx: CheckContext): Outcome | null {
   const { snapshot } = ctx;
   if (snapshot.target.mode !== "role") {
-    return { status: "skipped", detail: l("Access-key mode: no role is assumed.", "アクセスキー方式のため、ロールの引き受けはありません。") };
+    return {
+      status: "skipped",
+      detail: l("Access-key mode: no role is assumed.", "アクセスキー方式のため、ロールの引き受けはありません。"),
+    };
   }
   if (!snapshot.role) return missingData(snapshot, "role", "iam:GetRole", l("The role", "ロール"));
   if (!snapshot.role.exists) {
-    return { status: "skipped", detail: l("The role does not exist (see role.exists).", "ロールが存在しません（role.exists を参照）。") };
+    return {
+      status: "skipped",
+      detail: l("The role does not exist (see role.exists).", "ロールが存在しません（role.exists を参照）。"),
+    };
   }
   if (!snapshot.role.trustPolicy) {
     return missingData(snapshot, "role.trustPolicy", "iam:GetRole", l("The trust policy", "信頼ポリシー"));
   }
   if (!ctx.derived.principal) {
-    return { status: "unknown", detail: l("The role ARN is not valid, so the request cannot be built.", "ロール ARN が正しくないため、リクエストを組み立てられません。"), unavailable: "a valid role ARN" };
+    return {
+      status: "unknown",
+      detail: l(
+        "The role ARN is not valid, so the request cannot be built.",
+        "ロール ARN が正しくないため、リクエストを組み立てられません。",
+      ),
+      unavailable: "a valid role ARN",
+    };
   }
   return null;
 }
@@ -61,7 +74,15 @@ export function askTrust(ctx: CheckContext, trustPolicy: Doc, externalId: string
       resource: p.principalArn,
       context,
       // TiDB Cloud's own principal (ARN, type, org, user id), source IP and session name are not known to us.
-      unknownKeys: ["aws:SourceIp", "aws:PrincipalArn", "aws:PrincipalType", "aws:PrincipalOrgID", "aws:userid", "sts:RoleSessionName", "sts:SourceIdentity"],
+      unknownKeys: [
+        "aws:SourceIp",
+        "aws:PrincipalArn",
+        "aws:PrincipalType",
+        "aws:PrincipalOrgID",
+        "aws:userid",
+        "sts:RoleSessionName",
+        "sts:SourceIdentity",
+      ],
     },
     principal: `arn:${p.partition}:iam::${tidb}:root`,
     principalAccount: tidb,

@@ -7,13 +7,28 @@ import { l } from "../types";
 /** Why a bucket-policy check cannot run; null when it can. */
 export function bucketPolicyPrecondition(ctx: CheckContext): Outcome | null {
   const { snapshot, derived } = ctx;
-  if (!derived.target) return { status: "unknown", detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"), unavailable: "a valid bucket URI" };
-  if (!snapshot.bucket) return missingData(snapshot, "bucket", "s3:ListBucket (HeadBucket)", l("The bucket", "バケット"));
-  if (!snapshot.bucket.exists) return { status: "skipped", detail: l("The bucket does not exist (see bucket.exists).", "バケットが存在しません（bucket.exists を参照）。") };
+  if (!derived.target)
+    return {
+      status: "unknown",
+      detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"),
+      unavailable: "a valid bucket URI",
+    };
+  if (!snapshot.bucket)
+    return missingData(snapshot, "bucket", "s3:ListBucket (HeadBucket)", l("The bucket", "バケット"));
+  if (!snapshot.bucket.exists)
+    return {
+      status: "skipped",
+      detail: l("The bucket does not exist (see bucket.exists).", "バケットが存在しません（bucket.exists を参照）。"),
+    };
   if (snapshot.bucket.policy === undefined || snapshot.unavailable?.["bucket.policy"]) {
     return missingData(snapshot, "bucket.policy", "s3:GetBucketPolicy", l("The bucket policy", "バケットポリシー"));
   }
-  if (!derived.principal) return { status: "unknown", detail: l("The principal's ARN is not known.", "プリンシパルの ARN が不明です。"), unavailable: "the role ARN or the IAM user's ARN" };
+  if (!derived.principal)
+    return {
+      status: "unknown",
+      detail: l("The principal's ARN is not known.", "プリンシパルの ARN が不明です。"),
+      unavailable: "the role ARN or the IAM user's ARN",
+    };
   return null;
 }
 

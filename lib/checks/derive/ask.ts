@@ -84,7 +84,11 @@ export function ask(input: AskInput): Asked {
     })),
     // Explanations cost a pass over every statement: computed only when a check reads them.
     get statements() {
-      statements ??= (answer.explanations ?? []).map((e) => ({ ...e, document: name(e.policy), sid: e.sid ?? sidOf(e.policy, e.statement) }));
+      statements ??= (answer.explanations ?? []).map((e) => ({
+        ...e,
+        document: name(e.policy),
+        sid: e.sid ?? sidOf(e.policy, e.statement),
+      }));
       return statements;
     },
   };

@@ -24,7 +24,7 @@ export interface Derived {
 
 export function derive(snapshot: Snapshot, now: Date): Derived {
   const uriResult = parseBucketUri(snapshot.target.bucketUri);
-  const target = uriResult.ok ? uriResult.value : uriResult.problem === "no-folder" ? uriResult.value ?? null : null;
+  const target = uriResult.ok ? uriResult.value : uriResult.problem === "no-folder" ? (uriResult.value ?? null) : null;
   const principal = importPrincipal(snapshot);
   const region = snapshot.bucket?.region ?? snapshot.target.region ?? null;
   const bArn = target ? bucketArn(principal?.partition ?? "aws", target.bucket) : null;

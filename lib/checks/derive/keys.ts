@@ -30,7 +30,8 @@ export function resolveKey(snapshot: Snapshot, id: string): { arn: string; key: 
   const tail = id.replace(/^arn:[\w-]+:kms:[\w-]+:\d{12}:/, "");
   for (const [arn, key] of Object.entries(keys)) {
     if (arn.endsWith(`:${tail}`) || arn.endsWith(`/${tail}`)) return { arn, key };
-    if ((key.aliases ?? []).some((a) => a === tail || `alias/${a}` === tail || a === `alias/${tail}`)) return { arn, key };
+    if ((key.aliases ?? []).some((a) => a === tail || `alias/${a}` === tail || a === `alias/${tail}`))
+      return { arn, key };
   }
   return null;
 }
@@ -48,7 +49,8 @@ export function keysInUse(snapshot: Snapshot, target: ParsedBucketUri | null): K
         arn,
         manager: resolved?.key.keyManager ?? (isAwsAlias ? "AWS" : null),
         key: resolved?.key ?? null,
-        accountId: resolved?.key.accountId ?? keyAccount(arn) ?? (isAwsAlias ? snapshot.bucket?.ownerAccountId ?? null : null),
+        accountId:
+          resolved?.key.accountId ?? keyAccount(arn) ?? (isAwsAlias ? (snapshot.bucket?.ownerAccountId ?? null) : null),
         bucketDefault: false,
         objects: [],
       };

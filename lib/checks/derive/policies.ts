@@ -19,10 +19,7 @@ function reasonFor(snapshot: Snapshot, path: string): string | undefined {
   return u[path] ?? Object.entries(u).find(([k]) => k.startsWith(path + "."))?.[1];
 }
 
-function fromMap(
-  map: Record<string, PolicyDocument> | null | undefined,
-  prefix: string,
-): NamedPolicy[] {
+function fromMap(map: Record<string, PolicyDocument> | null | undefined, prefix: string): NamedPolicy[] {
   return Object.entries(map ?? {}).map(([name, doc]) => ({ document: `${prefix}:${name}`, doc }));
 }
 
@@ -58,7 +55,12 @@ export function collectIdentityPolicies(snapshot: Snapshot): IdentityPolicies | 
   note("user.attachedPolicies");
   note("user.groups");
   note("user.permissionsBoundary");
-  if (user.inlinePolicies === undefined && user.attachedPolicies === undefined && user.groups === undefined && Object.keys(missing).length === 0) {
+  if (
+    user.inlinePolicies === undefined &&
+    user.attachedPolicies === undefined &&
+    user.groups === undefined &&
+    Object.keys(missing).length === 0
+  ) {
     missing["user.inlinePolicies"] = "the user's policies are not in the snapshot";
   }
   const groups = (user.groups ?? []).flatMap((g) =>
@@ -68,7 +70,11 @@ export function collectIdentityPolicies(snapshot: Snapshot): IdentityPolicies | 
     })),
   );
   return {
-    policies: [...fromMap(user.inlinePolicies, "user-policy"), ...fromMap(user.attachedPolicies, "user-policy"), ...groups],
+    policies: [
+      ...fromMap(user.inlinePolicies, "user-policy"),
+      ...fromMap(user.attachedPolicies, "user-policy"),
+      ...groups,
+    ],
     boundary: user.permissionsBoundary ? { document: "permissions-boundary", doc: user.permissionsBoundary } : null,
     missing,
   };

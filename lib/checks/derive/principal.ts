@@ -18,7 +18,9 @@ export const SESSION_NAME = "tidb-cloud-import";
 
 const IAM_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/(?:.*\/)?([\w+=,.@-]+)$/;
 
-export function parseIamArn(arn: string | null | undefined): { partition: string; accountId: string; type: "role" | "user"; name: string } | null {
+export function parseIamArn(
+  arn: string | null | undefined,
+): { partition: string; accountId: string; type: "role" | "user"; name: string } | null {
   const m = IAM_ARN.exec(arn ?? "");
   if (!m) return null;
   return { partition: m[1], accountId: m[2], type: m[3] as "role" | "user", name: m[4] };

@@ -130,7 +130,8 @@ export function kmsDecryptRequest(
     "aws:ViaAWSService": "true",
     "kms:CallerAccount": p.accountId,
     "kms:EncryptionAlgorithm": "SYMMETRIC_DEFAULT",
-    "kms:EncryptionContext:aws:s3:arn": bucketKeyEnabled || !firstObject ? bucketArnValue : `${bucketArnValue}/${firstObject}`,
+    "kms:EncryptionContext:aws:s3:arn":
+      bucketKeyEnabled || !firstObject ? bucketArnValue : `${bucketArnValue}/${firstObject}`,
   };
   if (region) context["kms:ViaService"] = `s3.${region}.amazonaws.com`;
   return {

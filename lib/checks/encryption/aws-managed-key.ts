@@ -28,15 +28,28 @@ export const kmsAwsManagedKey = defineCheck({
       if (!snapshot.bucket?.encryption && !snapshot.objects) {
         return {
           status: "unknown",
-          detail: l("The bucket's encryption and the objects' keys are not known.", "バケットの暗号化とオブジェクトのキーが不明です。"),
+          detail: l(
+            "The bucket's encryption and the objects' keys are not known.",
+            "バケットの暗号化とオブジェクトのキーが不明です。",
+          ),
           unavailable: "needs s3:GetEncryptionConfiguration and s3:GetObject (HeadObject)",
         };
       }
-      return { status: "pass", detail: l("The AWS managed key aws/s3 is not in use.", "AWS 管理キー aws/s3 は使用されていません。") };
+      return {
+        status: "pass",
+        detail: l("The AWS managed key aws/s3 is not in use.", "AWS 管理キー aws/s3 は使用されていません。"),
+      };
     }
     const p = derived.principal;
-    if (!p) return { status: "unknown", detail: l("The principal is not known.", "プリンシパルが不明です。"), unavailable: "the role ARN or the IAM user's ARN" };
-    const other = managed.filter((k) => (k.accountId ?? derived.bucketAccount) && (k.accountId ?? derived.bucketAccount) !== p.accountId);
+    if (!p)
+      return {
+        status: "unknown",
+        detail: l("The principal is not known.", "プリンシパルが不明です。"),
+        unavailable: "the role ARN or the IAM user's ARN",
+      };
+    const other = managed.filter(
+      (k) => (k.accountId ?? derived.bucketAccount) && (k.accountId ?? derived.bucketAccount) !== p.accountId,
+    );
     if (other.length === 0) {
       return {
         status: "pass",
@@ -50,11 +63,23 @@ export const kmsAwsManagedKey = defineCheck({
     const folder = derived.target?.folder ?? "";
     const objects = other.flatMap((k) => k.objects);
     const before = snapshot.bucket?.encryption
-      ? { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: snapshot.bucket.encryption.algorithm, ...(snapshot.bucket.encryption.kmsKeyId ? { KMSMasterKeyID: snapshot.bucket.encryption.kmsKeyId } : {}) } }] }
+      ? {
+          Rules: [
+            {
+              ApplyServerSideEncryptionByDefault: {
+                SSEAlgorithm: snapshot.bucket.encryption.algorithm,
+                ...(snapshot.bucket.encryption.kmsKeyId ? { KMSMasterKeyID: snapshot.bucket.encryption.kmsKeyId } : {}),
+              },
+            },
+          ],
+        }
       : null;
     return {
       status: "fail",
-      title: l("The AWS managed key aws/s3 cannot be used from another account", "AWS 管理キー aws/s3 は別のアカウントから使用できません"),
+      title: l(
+        "The AWS managed key aws/s3 cannot be used from another account",
+        "AWS 管理キー aws/s3 は別のアカウントから使用できません",
+      ),
       detail: l(
         `The data is encrypted with the AWS managed key aws/s3 of account ${other[0].accountId ?? derived.bucketAccount}, and the principal is in account ${p.accountId}. The policy of an AWS managed key cannot be changed, so no cross-account grant is possible. Switch the bucket to SSE-S3 (or SSE-KMS with a customer managed key that grants the principal), then re-copy the existing objects${objects.length ? ` (${sample(objects)})` : ""}: they keep their old key until re-copied.`,
         `データはアカウント ${other[0].accountId ?? derived.bucketAccount} の AWS 管理キー aws/s3 で暗号化されており、プリンシパルはアカウント ${p.accountId} にあります。AWS 管理キーのキーポリシーは変更できないため、別アカウントへの許可はできません。バケットを SSE-S3（またはプリンシパルに許可したカスタマー管理キーによる SSE-KMS）に変更し、既存のオブジェクト${objects.length ? `（${sampleJa(objects)}）` : ""}をコピーし直してください。コピーし直すまで既存のオブジェクトは古いキーのままです。`,
@@ -71,8 +96,12 @@ export const kmsAwsManagedKey = defineCheck({
       fixText: {
         console: ENCRYPTION_CONSOLE_STEPS,
         notes: {
-          en: ["Existing objects keep their old key until they are copied again; the second command re-copies the folder in place with SSE-S3."],
-          ja: ["既存のオブジェクトはコピーし直すまで古いキーのままです。2 つ目のコマンドはフォルダー内のオブジェクトを SSE-S3 でその場にコピーし直します。"],
+          en: [
+            "Existing objects keep their old key until they are copied again; the second command re-copies the folder in place with SSE-S3.",
+          ],
+          ja: [
+            "既存のオブジェクトはコピーし直すまで古いキーのままです。2 つ目のコマンドはフォルダー内のオブジェクトを SSE-S3 でその場にコピーし直します。",
+          ],
         },
       },
     };

@@ -14,17 +14,32 @@ export const kmsKeyPolicy = defineCheck({
   run(ctx): Outcome {
     const { derived, snapshot, fixes } = ctx;
     const keys = derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS");
-    if (keys.length === 0) return { status: "skipped", detail: l("No customer managed KMS key is in use.", "カスタマー管理キーは使用されていません。") };
+    if (keys.length === 0)
+      return {
+        status: "skipped",
+        detail: l("No customer managed KMS key is in use.", "カスタマー管理キーは使用されていません。"),
+      };
     const p = derived.principal;
-    if (!p) return { status: "unknown", detail: l("The principal is not known.", "プリンシパルが不明です。"), unavailable: "the role ARN or the IAM user's ARN" };
+    if (!p)
+      return {
+        status: "unknown",
+        detail: l("The principal is not known.", "プリンシパルが不明です。"),
+        unavailable: "the role ARN or the IAM user's ARN",
+      };
     const passes: string[] = [];
     const unknown: { arn: string; why: string }[] = [];
     for (const req of keys) {
       const arn = req.resource;
       const policy = req.kmsKey?.key?.policy;
       if (!policy) {
-        const reason = unavailableReason(snapshot, `keys.${arn}.policy`) ?? unavailableReason(snapshot, `keys.${arn}`) ?? unavailableReason(snapshot, "keys");
-        unknown.push({ arn, why: `${reason ? `${reason}; ` : ""}needs kms:GetKeyPolicy on ${arn}, or the pasted key policy` });
+        const reason =
+          unavailableReason(snapshot, `keys.${arn}.policy`) ??
+          unavailableReason(snapshot, `keys.${arn}`) ??
+          unavailableReason(snapshot, "keys");
+        unknown.push({
+          arn,
+          why: `${reason ? `${reason}; ` : ""}needs kms:GetKeyPolicy on ${arn}, or the pasted key policy`,
+        });
         continue;
       }
       const a = askKeyPolicy(ctx, req, policy);
@@ -49,7 +64,14 @@ export const kmsKeyPolicy = defineCheck({
             `${citeTextJa(d)}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。プリンシパルを除外してください（aws:PrincipalArn）。`,
           ),
           evidence: { document: doc, statement: d.statement, ...(d.sid ? { sid: d.sid } : {}) },
-          fix: policyFix(fixes, snapshot, ID, doc, before, addPrincipalArnException(before, d.statement, p.principalArn)),
+          fix: policyFix(
+            fixes,
+            snapshot,
+            ID,
+            doc,
+            before,
+            addPrincipalArnException(before, d.statement, p.principalArn),
+          ),
         };
       }
       const after = addStatement(before, {
@@ -62,7 +84,10 @@ export const kmsKeyPolicy = defineCheck({
       const keyAccount = req.kmsKey?.accountId ?? p.accountId;
       return {
         status: "fail",
-        title: l("The key policy does not let the principal decrypt", "キーポリシーがプリンシパルに復号を許可していません"),
+        title: l(
+          "The key policy does not let the principal decrypt",
+          "キーポリシーがプリンシパルに復号を許可していません",
+        ),
         detail: l(
           `The key policy of ${arn} names neither ${p.principalArn} (as a key user) nor ${keyAccount === p.accountId ? `the account root arn:${p.partition}:iam::${keyAccount}:root` : `the principal's account ${p.accountId}`}; without the key policy's consent, no identity policy can grant the key. Add ${p.principalArn} as a key user.`,
           `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root ` : `プリンシパルのアカウント ${p.accountId} `}も含まれていません。キーポリシーで許可されていなければ、権限ポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。`,
@@ -74,13 +99,19 @@ export const kmsKeyPolicy = defineCheck({
     if (unknown.length) {
       return {
         status: "unknown",
-        detail: l(`Cannot judge the key policy of ${unknown.map((u) => u.arn).join(", ")}: ${unknown[0].why}.`, `${unknown.map((u) => u.arn).join("、")} のキーポリシーを判断できません：${unknown[0].why}。`),
+        detail: l(
+          `Cannot judge the key policy of ${unknown.map((u) => u.arn).join(", ")}: ${unknown[0].why}.`,
+          `${unknown.map((u) => u.arn).join("、")} のキーポリシーを判断できません：${unknown[0].why}。`,
+        ),
         unavailable: unknown[0].why,
       };
     }
     return {
       status: "pass",
-      detail: l(`The key policies let the principal decrypt: ${passes.join("; ")}.`, `キーポリシーはプリンシパルに復号を許可しています：${passes.join("、")}。`),
+      detail: l(
+        `The key policies let the principal decrypt: ${passes.join("; ")}.`,
+        `キーポリシーはプリンシパルに復号を許可しています：${passes.join("、")}。`,
+      ),
     };
   },
 });

@@ -6,7 +6,12 @@ import type { CheckContext } from "../types";
 const ALLOW_DECRYPT = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:Decrypt", Resource: "*" }] };
 
 /** kms:Decrypt as S3 makes it for the principal, with the key policy as the resource policy and the given identity side. */
-function askKey(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>, identity: Pick<AskInput, "identity" | "boundary">): Asked {
+function askKey(
+  ctx: CheckContext,
+  req: ImportRequest,
+  keyPolicy: Record<string, unknown>,
+  identity: Pick<AskInput, "identity" | "boundary">,
+): Asked {
   const p = ctx.derived.principal!;
   return ask({
     request: req,
@@ -25,5 +30,8 @@ export function askKeyPolicy(ctx: CheckContext, req: ImportRequest, keyPolicy: R
 
 /** With the real identity policies, the boundary and the real key policy. */
 export function askKeyFull(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>): Asked {
-  return askKey(ctx, req, keyPolicy, { identity: ctx.derived.identity?.policies ?? [], boundary: ctx.derived.identity?.boundary ?? null });
+  return askKey(ctx, req, keyPolicy, {
+    identity: ctx.derived.identity?.policies ?? [],
+    boundary: ctx.derived.identity?.boundary ?? null,
+  });
 }

@@ -6,7 +6,11 @@ export const kmsKeyState = defineCheck({
   title: l("Each key is enabled and in the bucket's region", "各キーが有効で、バケットと同じリージョンにある"),
   run({ derived, snapshot }) {
     const keys = derived.keys.filter((k) => k.manager !== "AWS");
-    if (keys.length === 0) return { status: "skipped", detail: l("No customer managed KMS key is in use.", "カスタマー管理キーは使用されていません。") };
+    if (keys.length === 0)
+      return {
+        status: "skipped",
+        detail: l("No customer managed KMS key is in use.", "カスタマー管理キーは使用されていません。"),
+      };
     const region = derived.region;
     const unknownKeys = keys.filter((k) => !k.key || !k.key.keyState);
     for (const k of keys) {
@@ -25,8 +29,14 @@ export const kmsKeyState = defineCheck({
       if (region && keyRegion && keyRegion !== region) {
         return {
           status: "fail",
-          title: l("The KMS key is in another region than the bucket", "KMS キーがバケットとは別のリージョンにあります"),
-          detail: l(`The key ${k.arn} is in ${keyRegion}, the bucket in ${region}; S3 uses keys of the bucket's region only.`, `キー ${k.arn} は ${keyRegion}、バケットは ${region} にあります。S3 はバケットと同じリージョンのキーのみを使用します。`),
+          title: l(
+            "The KMS key is in another region than the bucket",
+            "KMS キーがバケットとは別のリージョンにあります",
+          ),
+          detail: l(
+            `The key ${k.arn} is in ${keyRegion}, the bucket in ${region}; S3 uses keys of the bucket's region only.`,
+            `キー ${k.arn} は ${keyRegion}、バケットは ${region} にあります。S3 はバケットと同じリージョンのキーのみを使用します。`,
+          ),
           evidence: { key: k.arn },
         };
       }
@@ -35,10 +45,19 @@ export const kmsKeyState = defineCheck({
       const reason = snapshot.unavailable?.[`keys.${unknownKeys[0].arn}`] ?? snapshot.unavailable?.keys;
       return {
         status: "unknown",
-        detail: l(`The state of ${unknownKeys.map((k) => k.arn).join(", ")} is not known.`, `${unknownKeys.map((k) => k.arn).join("、")} の状態が不明です。`),
+        detail: l(
+          `The state of ${unknownKeys.map((k) => k.arn).join(", ")} is not known.`,
+          `${unknownKeys.map((k) => k.arn).join("、")} の状態が不明です。`,
+        ),
         unavailable: `${reason ? `${reason}; ` : ""}needs kms:DescribeKey`,
       };
     }
-    return { status: "pass", detail: l("Every customer managed key in use is Enabled and in the bucket's region.", "使用中のカスタマー管理キーはすべて有効で、バケットと同じリージョンにあります。") };
+    return {
+      status: "pass",
+      detail: l(
+        "Every customer managed key in use is Enabled and in the bucket's region.",
+        "使用中のカスタマー管理キーはすべて有効で、バケットと同じリージョンにあります。",
+      ),
+    };
   },
 });

@@ -9,9 +9,16 @@ import { askKeyPolicy } from "./key-question";
 /** The sampled objects under the target, or an Outcome saying why they are not known. */
 function targetObjects(ctx: CheckContext, action: string): SnapshotObject[] | Outcome {
   const { snapshot, derived } = ctx;
-  if (!derived.target) return { status: "unknown", detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"), unavailable: "a valid bucket URI" };
-  if (snapshot.bucket?.exists === false) return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };
-  if (!snapshot.objects) return missingData(snapshot, "objects", action, l("The objects under the folder", "フォルダー内のオブジェクト"));
+  if (!derived.target)
+    return {
+      status: "unknown",
+      detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"),
+      unavailable: "a valid bucket URI",
+    };
+  if (snapshot.bucket?.exists === false)
+    return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };
+  if (!snapshot.objects)
+    return missingData(snapshot, "objects", action, l("The objects under the folder", "フォルダー内のオブジェクト"));
   return snapshot.objects.filter((o) => keyInTarget(derived.target!, o.key));
 }
 
@@ -24,7 +31,19 @@ export const objectsPresent = defineCheck({
     if (!Array.isArray(objs)) return objs;
     const t = ctx.derived.target!;
     if (objs.length > 0) {
-      return { status: "pass", detail: l(`${objs.length}${ctx.snapshot.objectsTruncated ? "+" : ""} objects match ${t.uri} (e.g. ${sample(objs.map((o) => o.key), 2)}).`, `${t.uri} に一致するオブジェクトが ${objs.length}${ctx.snapshot.objectsTruncated ? " 個以上" : " 個"}あります（例：${sampleJa(objs.map((o) => o.key), 2)}）。`) };
+      return {
+        status: "pass",
+        detail: l(
+          `${objs.length}${ctx.snapshot.objectsTruncated ? "+" : ""} objects match ${t.uri} (e.g. ${sample(
+            objs.map((o) => o.key),
+            2,
+          )}).`,
+          `${t.uri} に一致するオブジェクトが ${objs.length}${ctx.snapshot.objectsTruncated ? " 個以上" : " 個"}あります（例：${sampleJa(
+            objs.map((o) => o.key),
+            2,
+          )}）。`,
+        ),
+      };
     }
     const others = (ctx.snapshot.objects ?? []).map((o) => o.key);
     const near = others.find((k) => k.toLowerCase().startsWith(t.folder.toLowerCase()));
@@ -47,11 +66,27 @@ export const objectsSseC = defineCheck({
   run(ctx) {
     const objs = targetObjects(ctx, "s3:GetObject (HeadObject)");
     if (!Array.isArray(objs)) return objs;
-    if (objs.length === 0) return { status: "skipped", detail: l("No object under the folder.", "フォルダー内にオブジェクトがありません。") };
+    if (objs.length === 0)
+      return {
+        status: "skipped",
+        detail: l("No object under the folder.", "フォルダー内にオブジェクトがありません。"),
+      };
     const ssec = objs.filter((o) => o.sse === "SSE-C");
     if (ssec.length === 0) {
-      if (objs.every((o) => o.sse === undefined)) return missingData(ctx.snapshot, "objects", "s3:GetObject (HeadObject)", l("The objects' encryption", "オブジェクトの暗号化"));
-      return { status: "pass", detail: l("No sampled object is encrypted with a customer-provided key (SSE-C).", "サンプリングしたオブジェクトに、お客様が用意したキー（SSE-C）で暗号化されたものはありません。") };
+      if (objs.every((o) => o.sse === undefined))
+        return missingData(
+          ctx.snapshot,
+          "objects",
+          "s3:GetObject (HeadObject)",
+          l("The objects' encryption", "オブジェクトの暗号化"),
+        );
+      return {
+        status: "pass",
+        detail: l(
+          "No sampled object is encrypted with a customer-provided key (SSE-C).",
+          "サンプリングしたオブジェクトに、お客様が用意したキー（SSE-C）で暗号化されたものはありません。",
+        ),
+      };
     }
     const t = ctx.derived.target!;
     return {
@@ -61,7 +96,10 @@ export const objectsSseC = defineCheck({
         `${ssec.length} objects (${sample(ssec.map((o) => o.key))}) use SSE-C; TiDB Cloud cannot supply the customer key. Copy them again with SSE-S3 or SSE-KMS.`,
         `${ssec.length} 個のオブジェクト（${sampleJa(ssec.map((o) => o.key))}）が SSE-C を使用していますが、TiDB Cloud はお客様のキーを渡せません。SSE-S3 または SSE-KMS でコピーし直してください。`,
       ),
-      evidence: { objects: ssec.map((o) => o.key).slice(0, 20), command: `aws s3 cp s3://${t.bucket}/<key> s3://${t.bucket}/<key> --sse-c-copy-source AES256 --sse-c-copy-source-key <key> --sse AES256` },
+      evidence: {
+        objects: ssec.map((o) => o.key).slice(0, 20),
+        command: `aws s3 cp s3://${t.bucket}/<key> s3://${t.bucket}/<key> --sse-c-copy-source AES256 --sse-c-copy-source-key <key> --sse AES256`,
+      },
     };
   },
 });
@@ -75,11 +113,24 @@ export const objectsArchived = defineCheck({
   run(ctx) {
     const objs = targetObjects(ctx, "s3:ListBucket (ListObjectsV2)");
     if (!Array.isArray(objs)) return objs;
-    if (objs.length === 0) return { status: "skipped", detail: l("No object under the folder.", "フォルダー内にオブジェクトがありません。") };
+    if (objs.length === 0)
+      return {
+        status: "skipped",
+        detail: l("No object under the folder.", "フォルダー内にオブジェクトがありません。"),
+      };
     const archived = objs.filter(
-      (o) => !o.restored && ((o.storageClass && ARCHIVE.has(o.storageClass)) || /ARCHIVE_ACCESS/.test(o.archiveStatus ?? "")),
+      (o) =>
+        !o.restored &&
+        ((o.storageClass && ARCHIVE.has(o.storageClass)) || /ARCHIVE_ACCESS/.test(o.archiveStatus ?? "")),
     );
-    if (archived.length === 0) return { status: "pass", detail: l("No sampled object is archived (GLACIER, DEEP_ARCHIVE or an archive tier).", "サンプリングしたオブジェクトにアーカイブ済みのもの（GLACIER、DEEP_ARCHIVE、アーカイブ階層）はありません。") };
+    if (archived.length === 0)
+      return {
+        status: "pass",
+        detail: l(
+          "No sampled object is archived (GLACIER, DEEP_ARCHIVE or an archive tier).",
+          "サンプリングしたオブジェクトにアーカイブ済みのもの（GLACIER、DEEP_ARCHIVE、アーカイブ階層）はありません。",
+        ),
+      };
     return {
       status: "fail",
       title: l("Objects are archived", "オブジェクトがアーカイブされています"),
@@ -99,11 +150,28 @@ export const objectsEncryptionKeys = defineCheck({
   run(ctx) {
     const objs = targetObjects(ctx, "s3:GetObject (HeadObject)");
     if (!Array.isArray(objs)) return objs;
-    if (objs.length === 0) return { status: "skipped", detail: l("No object under the folder.", "フォルダー内にオブジェクトがありません。") };
-    if (objs.every((o) => o.sse === undefined)) return missingData(ctx.snapshot, "objects", "s3:GetObject (HeadObject)", l("The objects' encryption", "オブジェクトの暗号化"));
+    if (objs.length === 0)
+      return {
+        status: "skipped",
+        detail: l("No object under the folder.", "フォルダー内にオブジェクトがありません。"),
+      };
+    if (objs.every((o) => o.sse === undefined))
+      return missingData(
+        ctx.snapshot,
+        "objects",
+        "s3:GetObject (HeadObject)",
+        l("The objects' encryption", "オブジェクトの暗号化"),
+      );
     const { derived } = ctx;
     const objectKeys = derived.keys.filter((k) => k.objects.length > 0);
-    if (objectKeys.length === 0) return { status: "pass", detail: l("No sampled object is encrypted with a KMS key.", "サンプリングしたオブジェクトに KMS キーで暗号化されたものはありません。") };
+    if (objectKeys.length === 0)
+      return {
+        status: "pass",
+        detail: l(
+          "No sampled object is encrypted with a KMS key.",
+          "サンプリングしたオブジェクトに KMS キーで暗号化されたものはありません。",
+        ),
+      };
     const extra = objectKeys.filter((k) => !k.bucketDefault);
     const blocked: string[] = [];
     const unknown: string[] = [];
@@ -113,7 +181,9 @@ export const objectsEncryptionKeys = defineCheck({
       if (derived.principal && account && account !== derived.principal.accountId) blocked.push(k.arn);
     }
     // With part of the identity policies unreadable, "no identity policy allows" is not known to be true.
-    const identityIncomplete = Object.keys(derived.identity?.missing ?? {}).some((path) => !path.endsWith("permissionsBoundary"));
+    const identityIncomplete = Object.keys(derived.identity?.missing ?? {}).some(
+      (path) => !path.endsWith("permissionsBoundary"),
+    );
     for (const k of objectKeys.filter((x) => x.manager !== "AWS")) {
       const req = derived.kmsRequests.find((r) => r.resource === k.arn)!;
       if (!derived.principal || !derived.identity) {
@@ -127,13 +197,20 @@ export const objectsEncryptionKeys = defineCheck({
       if (id === "no" || kp === "implicit-deny" || kp === "explicit-deny") blocked.push(k.arn);
       else if (id === "unknown" || kp === "unknown") unknown.push(k.arn);
     }
-    const list = objectKeys.map((k) => `${k.arn} (${k.objects.length} objects${k.bucketDefault ? ", bucket default" : ""})`);
-    const listJa = objectKeys.map((k) => `${k.arn}（${k.objects.length} 個${k.bucketDefault ? "、バケットのデフォルト" : ""}）`);
+    const list = objectKeys.map(
+      (k) => `${k.arn} (${k.objects.length} objects${k.bucketDefault ? ", bucket default" : ""})`,
+    );
+    const listJa = objectKeys.map(
+      (k) => `${k.arn}（${k.objects.length} 個${k.bucketDefault ? "、バケットのデフォルト" : ""}）`,
+    );
     if (blocked.length) {
       return {
         status: "fail",
         title: extra.length
-          ? l("Objects are encrypted with another key that the principal cannot use", "オブジェクトがプリンシパルの使用できない別のキーで暗号化されています")
+          ? l(
+              "Objects are encrypted with another key that the principal cannot use",
+              "オブジェクトがプリンシパルの使用できない別のキーで暗号化されています",
+            )
           : l("The objects' key cannot be used by the principal", "オブジェクトのキーをプリンシパルが使用できません"),
         detail: l(
           `Keys used by the objects: ${list.join("; ")}. The principal cannot decrypt with ${blocked.join(", ")}${extra.length ? " (objects copied from another bucket keep the key they were written with: both keys must be allowed, in the identity policy and in each key policy)" : ""}. See identity.kms-decrypt, kms.key-policy and kms.aws-managed-key for the corrected documents.`,
@@ -145,15 +222,23 @@ export const objectsEncryptionKeys = defineCheck({
     if (unknown.length) {
       return {
         status: "unknown",
-        detail: l(`Keys used by the objects: ${list.join("; ")}. Whether ${unknown.join(", ")} can be used is not known.`, `オブジェクトが使用しているキー：${listJa.join("、")}。${unknown.join("、")} を使用できるかは不明です。`),
+        detail: l(
+          `Keys used by the objects: ${list.join("; ")}. Whether ${unknown.join(", ")} can be used is not known.`,
+          `オブジェクトが使用しているキー：${listJa.join("、")}。${unknown.join("、")} を使用できるかは不明です。`,
+        ),
         unavailable: identityIncomplete
-          ? `part of the identity policies is unreadable (${Object.entries(derived.identity?.missing ?? {}).map(([path, why]) => `${path}: ${why}`).join("; ")}); needs iam:GetRolePolicy / iam:GetPolicyVersion, or the pasted policies`
+          ? `part of the identity policies is unreadable (${Object.entries(derived.identity?.missing ?? {})
+              .map(([path, why]) => `${path}: ${why}`)
+              .join("; ")}); needs iam:GetRolePolicy / iam:GetPolicyVersion, or the pasted policies`
           : "needs kms:GetKeyPolicy for each key, or the pasted key policies",
       };
     }
     return {
       status: "pass",
-      detail: l(`Keys used by the objects: ${list.join("; ")}; the principal can decrypt with each.`, `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルはいずれのキーでも復号できます。`),
+      detail: l(
+        `Keys used by the objects: ${list.join("; ")}; the principal can decrypt with each.`,
+        `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルはいずれのキーでも復号できます。`,
+      ),
       evidence: { keys: objectKeys.map((k) => k.arn) },
     };
   },

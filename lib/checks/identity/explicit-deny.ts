@@ -9,31 +9,46 @@ const ID = "identity.explicit-deny";
 export const identityExplicitDeny = defineCheck({
   id: ID,
   step: "identity-policy",
-  title: l("No Deny in the identity policies or the boundary hits the import", "権限ポリシーや権限境界の Deny がインポートを拒否していない"),
+  title: l(
+    "No Deny in the identity policies or the boundary hits the import",
+    "権限ポリシーや権限境界の Deny がインポートを拒否していない",
+  ),
   run(ctx) {
     const pre = identityPrecondition(ctx);
     if (pre) return pre;
     const { derived, fixes, snapshot } = ctx;
     const p = derived.principal!;
     const requests = [...derived.s3Requests, ...derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS")];
-    const hits = new Map<string, { document: string; statement: number; sid?: string; undecided: boolean; actions: Set<string>; keys: Set<string> }>();
+    const hits = new Map<
+      string,
+      { document: string; statement: number; sid?: string; undecided: boolean; actions: Set<string>; keys: Set<string> }
+    >();
     for (const r of requests) {
       const kms = r.action.startsWith("kms:");
       const a = ask({
         request: r,
         principal: p.requestArn,
         principalAccount: p.accountId,
-        resourceAccount: kms ? r.kmsKey?.accountId ?? p.accountId : derived.bucketAccount ?? p.accountId,
+        resourceAccount: kms ? (r.kmsKey?.accountId ?? p.accountId) : (derived.bucketAccount ?? p.accountId),
         identity: derived.identity!.policies,
         boundary: derived.identity!.boundary,
-        resource: kms ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) } : null,
+        resource: kms
+          ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) }
+          : null,
       });
       // Only an answer that matched a Deny (decided or not) needs the per-statement explanations.
       if (!a.answer.matched.some((m) => m.effect === "Deny")) continue;
       for (const s of a.statements) {
         if (s.effect !== "Deny" || s.applies === "no-match" || s.document === "delegating-key-policy") continue;
         const k = `${s.document}#${s.statement}`;
-        const h = hits.get(k) ?? { document: s.document, statement: s.statement, sid: s.sid, undecided: true, actions: new Set(), keys: new Set() };
+        const h = hits.get(k) ?? {
+          document: s.document,
+          statement: s.statement,
+          sid: s.sid,
+          undecided: true,
+          actions: new Set(),
+          keys: new Set(),
+        };
         if (s.applies === "match") h.undecided = false;
         h.actions.add(r.action);
         for (const f of s.failedConditions ?? []) if (f.undecided) h.keys.add(f.key);
@@ -44,20 +59,31 @@ export const identityExplicitDeny = defineCheck({
     const hard = all.filter((h) => !h.undecided);
     if (hard.length > 0) {
       const doc = hard[0].document;
-      const original = doc === "permissions-boundary" ? derived.identity!.boundary!.doc : derived.identity!.policies.find((x) => x.document === doc)!.doc;
+      const original =
+        doc === "permissions-boundary"
+          ? derived.identity!.boundary!.doc
+          : derived.identity!.policies.find((x) => x.document === doc)!.doc;
       const before = fixes.current(doc, original)!;
       let after = before;
-      for (const h of hard.filter((x) => x.document === doc)) after = addPrincipalArnException(after, h.statement, p.principalArn);
+      for (const h of hard.filter((x) => x.document === doc))
+        after = addPrincipalArnException(after, h.statement, p.principalArn);
       const list = hard.map((h) => `${citeText(h)} (${[...h.actions].join(", ")})`).join("; ");
       const listJa = hard.map((h) => `${citeTextJa(h)}（${[...h.actions].join("、")}）`).join("、");
       return {
         status: "fail",
-        title: l("A Deny in the identity policies blocks the import", "権限ポリシーの Deny がインポートを拒否しています"),
+        title: l(
+          "A Deny in the identity policies blocks the import",
+          "権限ポリシーの Deny がインポートを拒否しています",
+        ),
         detail: l(
           `Explicitly denied by ${list}. An explicit Deny wins over every Allow. Exempt ${p.principalArn} from it (aws:PrincipalArn), or narrow the Deny.`,
           `${listJa} により明示的に拒否されています。明示的な Deny はすべての Allow より優先されます。${p.principalArn} を除外する（aws:PrincipalArn）か、Deny の範囲を狭めてください。`,
         ),
-        evidence: { document: hard[0].document, statement: hard[0].statement, ...(hard[0].sid ? { sid: hard[0].sid } : {}) },
+        evidence: {
+          document: hard[0].document,
+          statement: hard[0].statement,
+          ...(hard[0].sid ? { sid: hard[0].sid } : {}),
+        },
         fix: policyFix(fixes, snapshot, ID, doc, before, after),
       };
     }
@@ -65,7 +91,10 @@ export const identityExplicitDeny = defineCheck({
       const keys = [...new Set(all.flatMap((h) => [...h.keys]))];
       return {
         status: "warn",
-        title: l("A Deny in the identity policies may hit the import", "権限ポリシーの Deny がインポートを拒否する可能性があります"),
+        title: l(
+          "A Deny in the identity policies may hit the import",
+          "権限ポリシーの Deny がインポートを拒否する可能性があります",
+        ),
         detail: l(
           `${all.map((h) => citeText(h)).join("; ")} denies ${[...all[0].actions].join(", ")} depending on ${keys.join(", ")}, whose value for TiDB Cloud's requests is not known.`,
           `${all.map((h) => citeTextJa(h)).join("、")} は ${keys.join("、")} に応じて ${[...all[0].actions].join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。`,
@@ -75,7 +104,10 @@ export const identityExplicitDeny = defineCheck({
     }
     return {
       status: "pass",
-      detail: l("No Deny statement in the identity policies or the permissions boundary matches the import's requests.", "権限ポリシーや権限境界に、インポートのリクエストに一致する Deny ステートメントはありません。"),
+      detail: l(
+        "No Deny statement in the identity policies or the permissions boundary matches the import's requests.",
+        "権限ポリシーや権限境界に、インポートのリクエストに一致する Deny ステートメントはありません。",
+      ),
     };
   },
 });

@@ -57,7 +57,9 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
   if (req.action.startsWith("kms:")) {
     const alias = resources.find((r) => /:alias\//.test(r));
     if (alias) {
-      const resolvesHere = (req.kmsKey?.key?.aliases ?? []).some((a) => alias.endsWith(a.startsWith("alias/") ? a : `alias/${a}`));
+      const resolvesHere = (req.kmsKey?.key?.aliases ?? []).some((a) =>
+        alias.endsWith(a.startsWith("alias/") ? a : `alias/${a}`),
+      );
       return {
         document: p.document,
         statement: i,
@@ -106,7 +108,10 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
     }
     const sameBucket = resources.filter((r) => r.startsWith(`${bucketArn}/`));
     if (sameBucket.length) {
-      const caseOnly = sameBucket.find((r) => r.toLowerCase() === res.toLowerCase() || r.toLowerCase().startsWith(`${bucketArn}/${folder}`.toLowerCase()));
+      const caseOnly = sameBucket.find(
+        (r) =>
+          r.toLowerCase() === res.toLowerCase() || r.toLowerCase().startsWith(`${bucketArn}/${folder}`.toLowerCase()),
+      );
       return {
         document: p.document,
         statement: i,
@@ -148,18 +153,28 @@ function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p:
 }
 
 /** Chooses one edit of the current identity policies that moves `req` towards allow. */
-function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, policies: NamedPolicy[], asked: Asked, prefer?: string): Edit {
+function chooseEdit(
+  ctx: CheckContext,
+  req: ImportRequest,
+  spec: GrantSpec,
+  policies: NamedPolicy[],
+  asked: Asked,
+  prefer?: string,
+): Edit {
   const res = resourceFor(spec, req);
   const byDoc = new Map(policies.map((p) => [p.document, p] as const));
   const allows = asked.statements.filter((s) => s.effect === "Allow" && byDoc.has(s.document));
-  const order = <T extends { document: string }>(xs: T[]) => (prefer ? [...xs.filter((x) => x.document === prefer), ...xs.filter((x) => x.document !== prefer)] : xs);
+  const order = <T extends { document: string }>(xs: T[]) =>
+    prefer ? [...xs.filter((x) => x.document === prefer), ...xs.filter((x) => x.document !== prefer)] : xs;
   // a. The action is granted, on the wrong Resource.
   for (const s of order(allows.filter((x) => x.action === "match" && x.resource === "no-match"))) {
     const e = resourceEdit(ctx, req, spec, byDoc.get(s.document)!, s.statement);
     if (e) return e;
   }
   // b. Action and Resource match, a condition does not: an s3:prefix condition that excludes the folder.
-  for (const s of order(allows.filter((x) => x.action === "match" && x.resource === "match" && x.condition === "no-match"))) {
+  for (const s of order(
+    allows.filter((x) => x.action === "match" && x.resource === "match" && x.condition === "no-match"),
+  )) {
     const prefix = (s.failedConditions ?? []).find((f) => f.key.toLowerCase() === "s3:prefix" && !f.undecided);
     if (!prefix || /Not/.test(prefix.operator)) continue;
     const p = byDoc.get(s.document)!;
@@ -168,7 +183,10 @@ function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, poli
     const value = like ? `${folder}*` : folder;
     const c = { document: p.document, statement: s.statement, sid: sidOf(p.doc, s.statement) };
     const cur = statementsOf(p.doc)[s.statement]?.Condition as Record<string, Record<string, unknown>> | undefined;
-    const have = cur?.[prefix.operator]?.[Object.keys(cur?.[prefix.operator] ?? {}).find((k) => k.toLowerCase() === "s3:prefix") ?? ""];
+    const have =
+      cur?.[prefix.operator]?.[
+        Object.keys(cur?.[prefix.operator] ?? {}).find((k) => k.toLowerCase() === "s3:prefix") ?? ""
+      ];
     return {
       document: p.document,
       statement: s.statement,
@@ -180,7 +198,9 @@ function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, poli
     };
   }
   // c. A statement already targets the resource: add the missing actions to it.
-  const targeting = order(allows.filter((x) => x.resource === "match" && x.action === "no-match" && x.condition !== "no-match"));
+  const targeting = order(
+    allows.filter((x) => x.resource === "match" && x.action === "no-match" && x.condition !== "no-match"),
+  );
   for (const s of targeting) {
     const p = byDoc.get(s.document)!;
     const st = statementsOf(p.doc)[s.statement];
@@ -202,11 +222,18 @@ function chooseEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, poli
   const inlinePrefix = mode === "role" ? "role-policy:" : "user-policy:";
   const host =
     (prefer ? byDoc.get(prefer) : undefined) ??
-    policies.find((p) => p.document.startsWith(inlinePrefix) && !p.document.slice(inlinePrefix.length).startsWith("arn:")) ??
+    policies.find(
+      (p) => p.document.startsWith(inlinePrefix) && !p.document.slice(inlinePrefix.length).startsWith("arn:"),
+    ) ??
     policies.find((p) => p.document.startsWith(inlinePrefix)) ??
     null;
   const document = host?.document ?? `${inlinePrefix}tidb-cloud-import`;
-  const statement = { Sid: spec.sid, Effect: "Allow", Action: spec.actions.length === 1 ? spec.actions[0] : spec.actions, Resource: res };
+  const statement = {
+    Sid: spec.sid,
+    Effect: "Allow",
+    Action: spec.actions.length === 1 ? spec.actions[0] : spec.actions,
+    Resource: res,
+  };
   return {
     document,
     after: addStatement(host?.doc ?? null, statement),
@@ -243,7 +270,15 @@ export function grantFix(ctx: CheckContext, spec: GrantSpec, failing: ImportRequ
       document = edit.document;
       before = policies.find((p) => p.document === edit.document)?.doc ?? null;
       const doc = policies.find((p) => p.document === edit.document)?.doc;
-      evidence = { document: edit.document, ...(edit.statement !== undefined ? { statement: edit.statement, ...(doc && sidOf(doc, edit.statement) ? { sid: sidOf(doc, edit.statement) } : {}) } : {}) };
+      evidence = {
+        document: edit.document,
+        ...(edit.statement !== undefined
+          ? {
+              statement: edit.statement,
+              ...(doc && sidOf(doc, edit.statement) ? { sid: sidOf(doc, edit.statement) } : {}),
+            }
+          : {}),
+      };
     }
     named.push(edit.named);
     const exists = policies.some((p) => p.document === edit.document);

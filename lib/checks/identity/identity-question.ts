@@ -10,22 +10,63 @@ import { l } from "../types";
 export function identityPrecondition(ctx: CheckContext): Outcome | null {
   const { snapshot, derived } = ctx;
   if (!derived.target) {
-    return { status: "unknown", detail: l("The bucket URI is not valid (see input.bucket-uri).", "バケット URI が正しくありません（input.bucket-uri を参照）。"), unavailable: "a valid bucket URI" };
+    return {
+      status: "unknown",
+      detail: l(
+        "The bucket URI is not valid (see input.bucket-uri).",
+        "バケット URI が正しくありません（input.bucket-uri を参照）。",
+      ),
+      unavailable: "a valid bucket URI",
+    };
   }
   if (snapshot.target.mode === "role") {
-    if (!snapshot.role) return missingData(snapshot, "role", "iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicyVersion", l("The role's permission policies", "ロールの権限ポリシー"));
-    if (!snapshot.role.exists) return { status: "skipped", detail: l("The role does not exist (see role.exists).", "ロールが存在しません（role.exists を参照）。") };
+    if (!snapshot.role)
+      return missingData(
+        snapshot,
+        "role",
+        "iam:GetRole, iam:ListRolePolicies, iam:GetRolePolicy, iam:ListAttachedRolePolicies, iam:GetPolicyVersion",
+        l("The role's permission policies", "ロールの権限ポリシー"),
+      );
+    if (!snapshot.role.exists)
+      return {
+        status: "skipped",
+        detail: l("The role does not exist (see role.exists).", "ロールが存在しません（role.exists を参照）。"),
+      };
   } else {
-    if (!snapshot.user) return missingData(snapshot, "user", "iam:GetAccessKeyLastUsed, iam:ListUserPolicies, iam:GetUserPolicy, iam:ListAttachedUserPolicies, iam:ListGroupsForUser", l("The IAM user who owns the access key and its policies", "アクセスキーを所有する IAM ユーザーとそのポリシー"));
-    if (!snapshot.user.exists) return { status: "skipped", detail: l("The IAM user does not exist (see access-key.owner).", "IAM ユーザーが存在しません（access-key.owner を参照）。") };
+    if (!snapshot.user)
+      return missingData(
+        snapshot,
+        "user",
+        "iam:GetAccessKeyLastUsed, iam:ListUserPolicies, iam:GetUserPolicy, iam:ListAttachedUserPolicies, iam:ListGroupsForUser",
+        l("The IAM user who owns the access key and its policies", "アクセスキーを所有する IAM ユーザーとそのポリシー"),
+      );
+    if (!snapshot.user.exists)
+      return {
+        status: "skipped",
+        detail: l(
+          "The IAM user does not exist (see access-key.owner).",
+          "IAM ユーザーが存在しません（access-key.owner を参照）。",
+        ),
+      };
   }
   if (!derived.principal) {
-    return { status: "unknown", detail: l("The principal's ARN is not known or not valid.", "プリンシパルの ARN が不明か正しくありません。"), unavailable: "the role ARN or the IAM user's ARN" };
+    return {
+      status: "unknown",
+      detail: l("The principal's ARN is not known or not valid.", "プリンシパルの ARN が不明か正しくありません。"),
+      unavailable: "the role ARN or the IAM user's ARN",
+    };
   }
   const missing = Object.entries(derived.identity?.missing ?? {}).filter(([k]) => !k.endsWith("permissionsBoundary"));
   if (missing.length) {
     const [path, reason] = missing[0];
-    return missingData(snapshot, path, snapshot.target.mode === "role" ? "iam:GetRolePolicy / iam:GetPolicyVersion" : "iam:GetUserPolicy / iam:GetGroupPolicy / iam:GetPolicyVersion", l(`Part of the identity policies (${path}: ${reason})`, `権限ポリシーの一部（${path}：${reason}）`));
+    return missingData(
+      snapshot,
+      path,
+      snapshot.target.mode === "role"
+        ? "iam:GetRolePolicy / iam:GetPolicyVersion"
+        : "iam:GetUserPolicy / iam:GetGroupPolicy / iam:GetPolicyVersion",
+      l(`Part of the identity policies (${path}: ${reason})`, `権限ポリシーの一部（${path}：${reason}）`),
+    );
   }
   return null;
 }
@@ -34,7 +75,15 @@ export function identityPrecondition(ctx: CheckContext): Outcome | null {
 export function delegatingKeyPolicy(partition: string, account: string) {
   return {
     Version: "2012-10-17",
-    Statement: [{ Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${account}:root` }, Action: "kms:*", Resource: "*" }],
+    Statement: [
+      {
+        Sid: "Enable IAM User Permissions",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+    ],
   };
 }
 
@@ -49,7 +98,7 @@ export function askIdentity(ctx: CheckContext, req: ImportRequest, policies?: Na
     request: req,
     principal: p.requestArn,
     principalAccount: p.accountId,
-    resourceAccount: kms ? req.kmsKey?.accountId ?? p.accountId : ctx.derived.bucketAccount ?? p.accountId,
+    resourceAccount: kms ? (req.kmsKey?.accountId ?? p.accountId) : (ctx.derived.bucketAccount ?? p.accountId),
     identity: policies ?? ctx.derived.identity!.policies,
     resource: kms ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) } : null,
   });

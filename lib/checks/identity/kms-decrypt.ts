@@ -4,8 +4,14 @@ import { l } from "../types";
 export const identityKmsDecrypt = actionCheck({
   id: "identity.kms-decrypt",
   step: "identity-policy",
-  title: l("kms:Decrypt is allowed on every KMS key in use", "使用中のすべての KMS キーに対する kms:Decrypt が許可されている"),
-  deniedTitle: l("kms:Decrypt is not allowed on a KMS key that encrypts the data", "データを暗号化している KMS キーに対する kms:Decrypt が許可されていません"),
+  title: l(
+    "kms:Decrypt is allowed on every KMS key in use",
+    "使用中のすべての KMS キーに対する kms:Decrypt が許可されている",
+  ),
+  deniedTitle: l(
+    "kms:Decrypt is not allowed on a KMS key that encrypts the data",
+    "データを暗号化している KMS キーに対する kms:Decrypt が許可されていません",
+  ),
   missing: "fail",
   skip: (ctx) => {
     const customer = ctx.derived.keys.filter((k) => k.manager !== "AWS");
@@ -22,11 +28,19 @@ export const identityKmsDecrypt = actionCheck({
     if (!ctx.snapshot.bucket?.encryption && ctx.snapshot.bucket?.exists !== false) {
       return {
         status: "unknown",
-        detail: l("The bucket's default encryption is not known, so the keys in use are not known.", "バケットのデフォルトの暗号化が不明なため、使用中のキーが不明です。"),
-        unavailable: ctx.snapshot.unavailable?.["bucket.encryption"] ? `${ctx.snapshot.unavailable["bucket.encryption"]}; needs s3:GetEncryptionConfiguration` : "needs s3:GetEncryptionConfiguration",
+        detail: l(
+          "The bucket's default encryption is not known, so the keys in use are not known.",
+          "バケットのデフォルトの暗号化が不明なため、使用中のキーが不明です。",
+        ),
+        unavailable: ctx.snapshot.unavailable?.["bucket.encryption"]
+          ? `${ctx.snapshot.unavailable["bucket.encryption"]}; needs s3:GetEncryptionConfiguration`
+          : "needs s3:GetEncryptionConfiguration",
       };
     }
-    return { status: "skipped", detail: l("No KMS key encrypts the data (SSE-S3).", "データは KMS キーで暗号化されていません（SSE-S3）。") };
+    return {
+      status: "skipped",
+      detail: l("No KMS key encrypts the data (SSE-S3).", "データは KMS キーで暗号化されていません（SSE-S3）。"),
+    };
   },
   requests: (ctx) => ctx.derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS"),
   grant: () => ({ actions: ["kms:Decrypt"], resource: (req) => req.resource, sid: "TiDBCloudImportKmsDecrypt" }),

@@ -19,10 +19,16 @@ export const identityPermissionsBoundary = defineCheck({
     const { derived, snapshot, fixes } = ctx;
     const owner = snapshot.target.mode === "role" ? "role" : "user";
     if (derived.identity!.missing[`${owner}.permissionsBoundary`]) {
-      return missingData(snapshot, `${owner}.permissionsBoundary`, "iam:GetPolicyVersion", l("The permissions boundary", "権限境界"));
+      return missingData(
+        snapshot,
+        `${owner}.permissionsBoundary`,
+        "iam:GetPolicyVersion",
+        l("The permissions boundary", "権限境界"),
+      );
     }
     const boundary = derived.identity!.boundary;
-    if (!boundary) return { status: "skipped", detail: l("No permissions boundary is set.", "権限境界は設定されていません。") };
+    if (!boundary)
+      return { status: "skipped", detail: l("No permissions boundary is set.", "権限境界は設定されていません。") };
     const p = derived.principal!;
     const judge = (b: NamedPolicy) => {
       const requests = [...derived.s3Requests, ...derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS")];
@@ -33,16 +39,25 @@ export const identityPermissionsBoundary = defineCheck({
           request: r,
           principal: p.requestArn,
           principalAccount: p.accountId,
-          resourceAccount: kms ? r.kmsKey?.accountId ?? p.accountId : p.accountId,
+          resourceAccount: kms ? (r.kmsKey?.accountId ?? p.accountId) : p.accountId,
           identity: [b],
-          resource: kms ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) } : null,
+          resource: kms
+            ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) }
+            : null,
         });
         return !a.statements.some((s) => s.document === b.document && s.effect === "Allow" && s.applies !== "no-match");
       });
     };
     const missing = judge(boundary);
     if (missing.length === 0) {
-      return { status: "pass", detail: l("The permissions boundary allows every request of the import.", "権限境界はインポートのすべてのリクエストを許可しています。"), evidence: { document: "permissions-boundary" } };
+      return {
+        status: "pass",
+        detail: l(
+          "The permissions boundary allows every request of the import.",
+          "権限境界はインポートのすべてのリクエストを許可しています。",
+        ),
+        evidence: { document: "permissions-boundary" },
+      };
     }
     // Fix: one statement per missing (action, resource) family, appended to the boundary.
     const before = fixes.current("permissions-boundary", boundary.doc)!;
@@ -50,7 +65,9 @@ export const identityPermissionsBoundary = defineCheck({
     const bucketArn = derived.bucketArn!;
     const folder = derived.target!.folder;
     const objectActions = [...new Set(missing.filter((r) => r.objectKey).map((r) => r.action))];
-    const bucketActions = [...new Set(missing.filter((r) => !r.objectKey && r.action.startsWith("s3:")).map((r) => r.action))];
+    const bucketActions = [
+      ...new Set(missing.filter((r) => !r.objectKey && r.action.startsWith("s3:")).map((r) => r.action)),
+    ];
     const keyArns = [...new Set(missing.filter((r) => r.action.startsWith("kms:")).map((r) => r.resource))];
     const n = statementsOf(after).length;
     let added = 0;
@@ -58,9 +75,22 @@ export const identityPermissionsBoundary = defineCheck({
       after = addStatement(after, statement);
       added++;
     };
-    if (bucketActions.length) add({ Sid: "TiDBCloudImportBucket", Effect: "Allow", Action: bucketActions, Resource: bucketArn });
-    if (objectActions.length) add({ Sid: "TiDBCloudImportObjects", Effect: "Allow", Action: objectActions, Resource: `${bucketArn}/${folder}*` });
-    if (keyArns.length) add({ Sid: "TiDBCloudImportKmsDecrypt", Effect: "Allow", Action: ["kms:Decrypt"], Resource: keyArns.length === 1 ? keyArns[0] : keyArns });
+    if (bucketActions.length)
+      add({ Sid: "TiDBCloudImportBucket", Effect: "Allow", Action: bucketActions, Resource: bucketArn });
+    if (objectActions.length)
+      add({
+        Sid: "TiDBCloudImportObjects",
+        Effect: "Allow",
+        Action: objectActions,
+        Resource: `${bucketArn}/${folder}*`,
+      });
+    if (keyArns.length)
+      add({
+        Sid: "TiDBCloudImportKmsDecrypt",
+        Effect: "Allow",
+        Action: ["kms:Decrypt"],
+        Resource: keyArns.length === 1 ? keyArns[0] : keyArns,
+      });
     const names = [...new Set(missing.map((r) => r.action))];
     return {
       status: "fail",

@@ -10,11 +10,18 @@ export const identityRevokedSessions = defineCheck({
   step: "identity-policy",
   title: l("Revoking active sessions is rarely needed", "アクティブなセッションの無効化はほとんどの場合不要"),
   run({ snapshot }) {
-    if (snapshot.target.mode !== "role") return skipped("Access-key mode: no role sessions.", "アクセスキー方式のため、ロールのセッションはありません。");
+    if (snapshot.target.mode !== "role")
+      return skipped("Access-key mode: no role sessions.", "アクセスキー方式のため、ロールのセッションはありません。");
     const inline = snapshot.role?.inlinePolicies ?? {};
     const name = Object.keys(inline).find((n) => n === REVOKE_POLICY);
     const tokenDeny = Object.entries(inline).find(([, doc]) =>
-      statementsOf(doc).some((s) => s.Effect === "Deny" && JSON.stringify(s.Condition ?? {}).toLowerCase().includes("aws:tokenissuetime")),
+      statementsOf(doc).some(
+        (s) =>
+          s.Effect === "Deny" &&
+          JSON.stringify(s.Condition ?? {})
+            .toLowerCase()
+            .includes("aws:tokenissuetime"),
+      ),
     );
     const found = name ?? tokenDeny?.[0];
     if (found) {

@@ -6,13 +6,17 @@ export const inputAccessKeyId = defineCheck({
   step: "intake",
   title: l("The access key ID is a long-term key", "アクセスキー ID が長期的なキーである"),
   run({ snapshot }) {
-    if (snapshot.target.mode !== "access-key") return skipped("Role mode: no access key.", "ロール方式のため、アクセスキーはありません。");
+    if (snapshot.target.mode !== "access-key")
+      return skipped("Role mode: no access key.", "ロール方式のため、アクセスキーはありません。");
     const id = (snapshot.target.accessKeyId ?? "").trim();
     if (!id) {
       return {
         status: "fail",
         title: l("No access key ID was given", "アクセスキー ID が入力されていません"),
-        detail: l("Access-key mode needs the access key ID entered in TiDB Cloud (never the secret).", "アクセスキー方式では TiDB Cloud に入力したアクセスキー ID が必要です（シークレットは不要です）。"),
+        detail: l(
+          "Access-key mode needs the access key ID entered in TiDB Cloud (never the secret).",
+          "アクセスキー方式では TiDB Cloud に入力したアクセスキー ID が必要です（シークレットは不要です）。",
+        ),
       };
     }
     if (/^ASIA[A-Z0-9]{16}$/.test(id)) {
@@ -25,7 +29,11 @@ export const inputAccessKeyId = defineCheck({
         ),
       };
     }
-    if (/^AKIA[A-Z0-9]{16}$/.test(id)) return { status: "pass", detail: l(`${id} is a long-term IAM user access key.`, `${id} は IAM ユーザーの長期的なアクセスキーです。`) };
+    if (/^AKIA[A-Z0-9]{16}$/.test(id))
+      return {
+        status: "pass",
+        detail: l(`${id} is a long-term IAM user access key.`, `${id} は IAM ユーザーの長期的なアクセスキーです。`),
+      };
     return {
       status: "fail",
       title: l("The access key ID is malformed", "アクセスキー ID の形式が正しくありません"),

@@ -24,8 +24,15 @@ export const inputBucketUri = defineCheck({
           ? l(`the folder ${v.folder} of bucket ${v.bucket}`, `バケット ${v.bucket} のフォルダー ${v.folder}`)
           : v.kind === "file"
             ? l(`the single file ${v.key} of bucket ${v.bucket}`, `バケット ${v.bucket} の単一ファイル ${v.key}`)
-            : l(`the files matching ${v.key} in bucket ${v.bucket}`, `バケット ${v.bucket} の ${v.key} に一致するファイル`);
-      return { status: "pass", detail: l(`${v.uri} names ${what.en}.`, `${v.uri} は${what.ja}を指します。`), evidence: { uri: v.uri } };
+            : l(
+                `the files matching ${v.key} in bucket ${v.bucket}`,
+                `バケット ${v.bucket} の ${v.key} に一致するファイル`,
+              );
+      return {
+        status: "pass",
+        detail: l(`${v.uri} names ${what.en}.`, `${v.uri} は${what.ja}を指します。`),
+        evidence: { uri: v.uri },
+      };
     }
     return {
       status: "fail",

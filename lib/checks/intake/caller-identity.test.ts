@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { analyzeSnapshot } from "@/lib/checks";
 import type { Snapshot } from "@/lib/snapshot/schema";
 
-const roleOk = JSON.parse(readFileSync(new URL("../../../tests/fixtures/snapshots/role-ok.json", import.meta.url), "utf8")) as Snapshot;
+const roleOk = JSON.parse(
+  readFileSync(new URL("../../../tests/fixtures/snapshots/role-ok.json", import.meta.url), "utf8"),
+) as Snapshot;
 
 async function callerFinding(snapshot: Snapshot) {
   const report = await analyzeSnapshot(snapshot, { steps: ["intake"] });

@@ -41,11 +41,17 @@ export const callerIdentity = defineCheck({
           ),
         };
       }
-      return missingData(snapshot, "caller", "sts:GetCallerIdentity", l("The identity of the diagnosing credentials", "診断用の認証情報の ID"));
+      return missingData(
+        snapshot,
+        "caller",
+        "sts:GetCallerIdentity",
+        l("The identity of the diagnosing credentials", "診断用の認証情報の ID"),
+      );
     }
-    const owners = [derived.principal?.kind === "role" ? derived.principal.accountId : null, derived.bucketAccount].filter(
-      (x): x is string => !!x,
-    );
+    const owners = [
+      derived.principal?.kind === "role" ? derived.principal.accountId : null,
+      derived.bucketAccount,
+    ].filter((x): x is string => !!x);
     const other = owners.find((a) => a !== caller.accountId);
     if (other) {
       return {
@@ -59,7 +65,10 @@ export const callerIdentity = defineCheck({
     }
     return {
       status: "pass",
-      detail: l(`The diagnosing credentials are ${caller.arn} (account ${caller.accountId}).`, `診断用の認証情報は ${caller.arn}（アカウント ${caller.accountId}）です。`),
+      detail: l(
+        `The diagnosing credentials are ${caller.arn} (account ${caller.accountId}).`,
+        `診断用の認証情報は ${caller.arn}（アカウント ${caller.accountId}）です。`,
+      ),
     };
   },
 });

@@ -18,7 +18,8 @@ export const inputErrorMessage = defineCheck({
   title: l("The error message points to a step", "エラーメッセージから確認すべき手順を特定する"),
   run({ snapshot }) {
     const text = snapshot.target.errorMessage;
-    if (!text || !text.trim()) return skipped("No error message was pasted.", "エラーメッセージは貼り付けられていません。");
+    if (!text || !text.trim())
+      return skipped("No error message was pasted.", "エラーメッセージは貼り付けられていません。");
     const t = triageErrorMessage(text);
     if (!t) {
       return {

@@ -10,7 +10,8 @@ export const inputExternalId = defineCheck({
   step: "intake",
   title: l("The External ID is well formed", "外部IDの形式が正しい"),
   run({ snapshot }) {
-    if (snapshot.target.mode !== "role") return skipped("Access-key mode: no External ID.", "アクセスキー方式のため、外部IDはありません。");
+    if (snapshot.target.mode !== "role")
+      return skipped("Access-key mode: no External ID.", "アクセスキー方式のため、外部IDはありません。");
     const raw = snapshot.target.externalId ?? "";
     if (!raw) {
       return {
@@ -27,7 +28,10 @@ export const inputExternalId = defineCheck({
       return {
         status: "fail",
         title: l("The External ID has leading or trailing spaces", "外部IDの前後に空白があります"),
-        detail: l("STS compares the External ID exactly; remove the spaces.", "STS は外部IDを完全一致で比較します。空白を削除してください。"),
+        detail: l(
+          "STS compares the External ID exactly; remove the spaces.",
+          "STS は外部IDを完全一致で比較します。空白を削除してください。",
+        ),
       };
     }
     if (!STS_EXTERNAL_ID.test(raw)) {
@@ -44,7 +48,10 @@ export const inputExternalId = defineCheck({
     return {
       status: "pass",
       detail: tidb
-        ? l("The External ID is well formed and looks like a TiDB Cloud External ID.", "外部IDの形式は正しく、TiDB Cloud の外部IDの形をしています。")
+        ? l(
+            "The External ID is well formed and looks like a TiDB Cloud External ID.",
+            "外部IDの形式は正しく、TiDB Cloud の外部IDの形をしています。",
+          )
         : l(
             "The External ID is well formed, but it does not look like the ones TiDB Cloud generates (50 hex characters starting 696e6672612d617069); check that it is this cluster's.",
             "外部IDの形式は正しいですが、TiDB Cloud が生成する外部ID（696e6672612d617069 で始まる 50 桁の 16 進数）とは形が異なります。このクラスターのものか確認してください。",

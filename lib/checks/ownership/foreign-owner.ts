@@ -5,23 +5,56 @@ import { defineCheck, l } from "../types";
 export const objectsForeignOwner = defineCheck({
   id: "objects.foreign-owner",
   step: "object-ownership",
-  title: l("No object under the folder is owned by another account", "フォルダー内に別アカウントが所有するオブジェクトがない"),
+  title: l(
+    "No object under the folder is owned by another account",
+    "フォルダー内に別アカウントが所有するオブジェクトがない",
+  ),
   run({ snapshot, derived }) {
-    if (!derived.target) return { status: "unknown", detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"), unavailable: "a valid bucket URI" };
-    if (snapshot.bucket?.exists === false) return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };
-    if (!snapshot.objects) return missingData(snapshot, "objects", "s3:ListBucket (ListObjectsV2 with FetchOwner)", l("The objects under the folder", "フォルダー内のオブジェクト"));
+    if (!derived.target)
+      return {
+        status: "unknown",
+        detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"),
+        unavailable: "a valid bucket URI",
+      };
+    if (snapshot.bucket?.exists === false)
+      return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };
+    if (!snapshot.objects)
+      return missingData(
+        snapshot,
+        "objects",
+        "s3:ListBucket (ListObjectsV2 with FetchOwner)",
+        l("The objects under the folder", "フォルダー内のオブジェクト"),
+      );
     if (snapshot.bucket?.objectOwnership === "BucketOwnerEnforced") {
-      return { status: "pass", detail: l("Bucket owner enforced: the bucket owner owns every object.", "「バケット所有者の強制」のため、バケット所有者がすべてのオブジェクトを所有します。") };
+      return {
+        status: "pass",
+        detail: l(
+          "Bucket owner enforced: the bucket owner owns every object.",
+          "「バケット所有者の強制」のため、バケット所有者がすべてのオブジェクトを所有します。",
+        ),
+      };
     }
     const owner = derived.bucketAccount;
     // Live, S3 names object owners by canonical user id only; compare it with the bucket owner's canonical id.
     const ownerCanonical = snapshot.bucket?.ownerCanonicalId ?? null;
     const objects = snapshot.objects.filter((o) => keyInTarget(derived.target!, o.key));
-    if (objects.length === 0) return { status: "skipped", detail: l("No object under the folder (see objects.present).", "フォルダー内にオブジェクトがありません（objects.present を参照）。") };
+    if (objects.length === 0)
+      return {
+        status: "skipped",
+        detail: l(
+          "No object under the folder (see objects.present).",
+          "フォルダー内にオブジェクトがありません（objects.present を参照）。",
+        ),
+      };
     const knownOwner = (o: (typeof objects)[number]) =>
       (o.ownerAccountId && owner) || (o.ownerCanonicalId && ownerCanonical);
     if (!objects.some(knownOwner)) {
-      return missingData(snapshot, "objects", "s3:ListBucket (ListObjectsV2 with FetchOwner)", l("The owners of the objects", "オブジェクトの所有者"));
+      return missingData(
+        snapshot,
+        "objects",
+        "s3:ListBucket (ListObjectsV2 with FetchOwner)",
+        l("The owners of the objects", "オブジェクトの所有者"),
+      );
     }
     const isForeign = (o: (typeof objects)[number]) =>
       (o.ownerAccountId && owner && o.ownerAccountId !== owner) ||
@@ -31,12 +64,21 @@ export const objectsForeignOwner = defineCheck({
     const foreign = objects.filter(isForeign);
     const bucketOwnerName = owner ?? `canonical user ${ownerCanonical!.slice(0, 12)}…`;
     if (foreign.length === 0) {
-      return { status: "pass", detail: l(`All ${objects.length} sampled objects are owned by the bucket's account ${bucketOwnerName}.`, `サンプリングした ${objects.length} 個のオブジェクトはすべてバケットのアカウント ${bucketOwnerName} が所有しています。`) };
+      return {
+        status: "pass",
+        detail: l(
+          `All ${objects.length} sampled objects are owned by the bucket's account ${bucketOwnerName}.`,
+          `サンプリングした ${objects.length} 個のオブジェクトはすべてバケットのアカウント ${bucketOwnerName} が所有しています。`,
+        ),
+      };
     }
     const keys = foreign.map((o) => o.key);
     return {
       status: "fail",
-      title: l("Objects under the folder are owned by another account", "フォルダー内のオブジェクトを別のアカウントが所有しています"),
+      title: l(
+        "Objects under the folder are owned by another account",
+        "フォルダー内のオブジェクトを別のアカウントが所有しています",
+      ),
       detail: l(
         `${foreign.length} of ${objects.length} objects (${sample(keys)}) are owned by ${[...new Set(foreign.map(ownerName))].join(", ")}, not the bucket's account ${bucketOwnerName}: the bucket owner's grants do not cover them. Set Object Ownership to Bucket owner enforced (see bucket.object-ownership).`,
         `${objects.length} 個中 ${foreign.length} 個のオブジェクト（${sampleJa(keys)}）はバケットのアカウント ${bucketOwnerName} ではなく ${[...new Set(foreign.map(ownerName))].join("、")} が所有しているため、バケット所有者の許可が適用されません。オブジェクト所有権を「バケット所有者の強制」にしてください（bucket.object-ownership を参照）。`,

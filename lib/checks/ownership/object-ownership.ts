@@ -27,15 +27,29 @@ export const bucketObjectOwnership = defineCheck({
     if (!b.exists) return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };
     const o = b.objectOwnership;
     if (!o || snapshot.unavailable?.["bucket.objectOwnership"]) {
-      return missingData(snapshot, "bucket.objectOwnership", "s3:GetBucketOwnershipControls", l("The Object Ownership setting", "オブジェクト所有権の設定"));
+      return missingData(
+        snapshot,
+        "bucket.objectOwnership",
+        "s3:GetBucketOwnershipControls",
+        l("The Object Ownership setting", "オブジェクト所有権の設定"),
+      );
     }
     if (o === "BucketOwnerEnforced") {
-      return { status: "pass", detail: l("Object Ownership is Bucket owner enforced (ACLs disabled): the bucket owner owns every object.", "オブジェクト所有権は「バケット所有者の強制」（ACL 無効）で、バケット所有者がすべてのオブジェクトを所有します。") };
+      return {
+        status: "pass",
+        detail: l(
+          "Object Ownership is Bucket owner enforced (ACLs disabled): the bucket owner owns every object.",
+          "オブジェクト所有権は「バケット所有者の強制」（ACL 無効）で、バケット所有者がすべてのオブジェクトを所有します。",
+        ),
+      };
     }
     const bucket = b.name ?? derived.target?.bucket ?? "<bucket>";
     return {
       status: "fail",
-      title: l(`Object Ownership is ${o}, not Bucket owner enforced`, `オブジェクト所有権が「バケット所有者の強制」ではなく ${o} です`),
+      title: l(
+        `Object Ownership is ${o}, not Bucket owner enforced`,
+        `オブジェクト所有権が「バケット所有者の強制」ではなく ${o} です`,
+      ),
       detail: l(
         `With ${o}, objects uploaded by another account stay owned by that account, and the bucket policy's Allow does not apply to them. Set Object Ownership to Bucket owner enforced. This disables ACLs for every user of the bucket: move any grant made by ACL into the bucket policy first.`,
         `${o} では、別のアカウントがアップロードしたオブジェクトはそのアカウントの所有のままで、バケットポリシーの Allow が適用されません。オブジェクト所有権を「バケット所有者の強制」にしてください。これによりバケットのすべての利用者について ACL が無効になるため、ACL で付与している権限があれば先にバケットポリシーへ移してください。`,

@@ -4,11 +4,30 @@ import type { CheckContext } from "../types";
 import { defineCheck, l } from "../types";
 
 /** Checks whose failure would make each of the import's real calls fail. */
-const COMMON = ["identity.explicit-deny", "identity.permissions-boundary", "access-key.owner", "bucket.exists", "bucket.policy.deny", "bucket.policy.cross-account", "bucket.requester-pays"];
+const COMMON = [
+  "identity.explicit-deny",
+  "identity.permissions-boundary",
+  "access-key.owner",
+  "bucket.exists",
+  "bucket.policy.deny",
+  "bucket.policy.cross-account",
+  "bucket.requester-pays",
+];
 const DECIDING: Record<GroundTruth["call"], string[]> = {
   GetBucketLocation: ["identity.get-bucket-location", ...COMMON],
   ListObjectsV2: ["identity.list-bucket", ...COMMON],
-  GetObject: ["identity.get-object", ...COMMON, "identity.kms-decrypt", "kms.key-policy", "kms.key-state", "kms.aws-managed-key", "objects.encryption-keys", "objects.sse-c", "objects.archived", "objects.foreign-owner"],
+  GetObject: [
+    "identity.get-object",
+    ...COMMON,
+    "identity.kms-decrypt",
+    "kms.key-policy",
+    "kms.key-state",
+    "kms.aws-managed-key",
+    "objects.encryption-keys",
+    "objects.sse-c",
+    "objects.archived",
+    "objects.foreign-owner",
+  ],
 };
 const DENIED = /AccessDenied|Forbidden|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidObjectState|KMS\./i;
 
@@ -28,7 +47,9 @@ function simulatorDisagreements(ctx: CheckContext): { compared: number; disagree
     if (ours === "unknown") continue;
     compared++;
     if (ours !== (s.decision === "allowed" ? "yes" : "no")) {
-      disagreements.push(`${s.action} on ${s.resource}: AWS's simulator says ${s.decision}, this analysis says ${ours === "yes" ? "allowed" : "denied"} (identity policies)`);
+      disagreements.push(
+        `${s.action} on ${s.resource}: AWS's simulator says ${s.decision}, this analysis says ${ours === "yes" ? "allowed" : "denied"} (identity policies)`,
+      );
     }
   }
   return { compared, disagreements };
@@ -74,13 +95,19 @@ export const awsSimulation = defineCheck({
       if (reason) {
         return {
           status: "unknown",
-          detail: l(`AWS's simulator could not be called (${reason}).`, `AWS のシミュレーターを呼び出せませんでした（${reason}）。`),
+          detail: l(
+            `AWS's simulator could not be called (${reason}).`,
+            `AWS のシミュレーターを呼び出せませんでした（${reason}）。`,
+          ),
           unavailable: `${reason}; needs iam:SimulatePrincipalPolicy`,
         };
       }
       return {
         status: "skipped",
-        detail: l("The snapshot holds neither simulator results nor the outcome of the import's own calls.", "スナップショットには、シミュレーターの結果もインポート自身の呼び出し結果も含まれていません。"),
+        detail: l(
+          "The snapshot holds neither simulator results nor the outcome of the import's own calls.",
+          "スナップショットには、シミュレーターの結果もインポート自身の呼び出し結果も含まれていません。",
+        ),
       };
     }
     const disagreements = [...(sim?.disagreements ?? []), ...(truth?.disagreements ?? [])];
@@ -99,13 +126,19 @@ export const awsSimulation = defineCheck({
     if (compared === 0) {
       return {
         status: "unknown",
-        detail: l("AWS's answers could not be compared: this analysis left those requests undecided.", "この分析ではそれらのリクエストが未判定のため、AWS の判定と比較できませんでした。"),
+        detail: l(
+          "AWS's answers could not be compared: this analysis left those requests undecided.",
+          "この分析ではそれらのリクエストが未判定のため、AWS の判定と比較できませんでした。",
+        ),
         unavailable: "the data the undecided checks name",
       };
     }
     return {
       status: "pass",
-      detail: l(`AWS's own answers agree with this analysis on all ${compared} compared requests.`, `比較した ${compared} 件のリクエストすべてで、AWS 自身の判定とこの分析の結果が一致しています。`),
+      detail: l(
+        `AWS's own answers agree with this analysis on all ${compared} compared requests.`,
+        `比較した ${compared} 件のリクエストすべてで、AWS 自身の判定とこの分析の結果が一致しています。`,
+      ),
     };
   },
 });

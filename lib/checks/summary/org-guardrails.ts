@@ -4,7 +4,10 @@ import { defineCheck, l } from "../types";
 export const orgGuardrails = defineCheck({
   id: "org.guardrails",
   step: "summary",
-  title: l("No organization policy (SCP or RCP) blocks the import", "組織のポリシー（SCP、RCP）がインポートを妨げていない"),
+  title: l(
+    "No organization policy (SCP or RCP) blocks the import",
+    "組織のポリシー（SCP、RCP）がインポートを妨げていない",
+  ),
   run({ snapshot, derived }) {
     // The pasted error, or a message AWS returned to the import's own calls, may name an SCP or RCP.
     const t = [snapshot.target.errorMessage, ...(snapshot.groundTruth ?? []).map((g) => g.message)]
@@ -16,7 +19,10 @@ export const orgGuardrails = defineCheck({
       const kind = t.policyType === "scp" ? "service control policy (SCP)" : "resource control policy (RCP)";
       return {
         status: "fail",
-        title: l(`The error names a ${kind}`, `エラーメッセージが${t.policyType === "scp" ? "サービスコントロールポリシー（SCP）" : "リソースコントロールポリシー（RCP）"}を示しています`),
+        title: l(
+          `The error names a ${kind}`,
+          `エラーメッセージが${t.policyType === "scp" ? "サービスコントロールポリシー（SCP）" : "リソースコントロールポリシー（RCP）"}を示しています`,
+        ),
         detail: l(
           `The error says ${t.action ?? "the request"} is ${t.explicit ? "explicitly denied by" : "not allowed by"} a ${kind}. Only the organization's administrator can change it. Send them: "${ask}"`,
           `エラーは ${t.action ?? "リクエスト"} が${t.policyType.toUpperCase()}により${t.explicit ? "明示的に拒否" : "許可されていない"}ことを示しています。変更できるのは組織の管理者のみです。管理者に次の依頼を送ってください：「${ask}」`,

@@ -39,7 +39,11 @@ describe("cli analyze", () => {
   });
 
   it("exits 2 on bad input, naming the JSON path", () => {
-    const bad = { version: 1, target: { mode: "role", bucketUri: "s3://b1b/f/" }, bucket: { exists: true, objectOwnership: "Nope" } };
+    const bad = {
+      version: 1,
+      target: { mode: "role", bucketUri: "s3://b1b/f/" },
+      bucket: { exists: true, objectOwnership: "Nope" },
+    };
     const r = cli(["--snapshot", "-"], JSON.stringify(bad));
     expect(r.code).toBe(2);
     expect(r.err).toContain("snapshot.bucket.objectOwnership: Invalid option");

@@ -36,7 +36,11 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const report = await analyzeSnapshot(parsed.snapshot, { locale: lang });
-  process.stdout.write(values.json ? JSON.stringify(report, null, 2) + "\n" : formatReportText(report, { colour: colourWanted(), locale: lang }));
+  process.stdout.write(
+    values.json
+      ? JSON.stringify(report, null, 2) + "\n"
+      : formatReportText(report, { colour: colourWanted(), locale: lang }),
+  );
   if (share && !(await shareFromCli(share, report))) return 2;
   return report.summary.fail > 0 ? 1 : 0;
 }

@@ -51,7 +51,9 @@ ${LIVE_CREDENTIALS_HELP}
 
 Exit status: 0 when the snapshot was read (reads that failed are listed in its "unavailable"), 2 for bad input.`;
 
-type LiveValues = { [K in keyof typeof LIVE_OPTIONS]?: (typeof LIVE_OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
+type LiveValues = {
+  [K in keyof typeof LIVE_OPTIONS]?: (typeof LIVE_OPTIONS)[K]["type"] extends "boolean" ? boolean : string;
+};
 
 /** Shared by `collect` and `diagnose`: parses the options, resolves the credentials and reads the account. */
 export async function collectFromArgv(argv: string[]): Promise<{ snapshot: Snapshot; values: LiveValues } | number> {
@@ -61,11 +63,15 @@ export async function collectFromArgv(argv: string[]): Promise<{ snapshot: Snaps
   let importSecret: string | undefined;
   if (values["import-secret-env"]) {
     importSecret = process.env[values["import-secret-env"]];
-    if (!importSecret) throw new CliUsageError(`--import-secret-env: the environment variable ${values["import-secret-env"]} is not set`);
+    if (!importSecret)
+      throw new CliUsageError(
+        `--import-secret-env: the environment variable ${values["import-secret-env"]} is not set`,
+      );
     if (t.target.mode !== "access-key") throw new CliUsageError("--import-secret-env: only with --access-key-id");
   }
   const deadline = values["deadline-seconds"] === undefined ? 30 : Number(values["deadline-seconds"]);
-  if (!Number.isFinite(deadline) || deadline <= 0) throw new CliUsageError("--deadline-seconds: a positive number of seconds");
+  if (!Number.isFinite(deadline) || deadline <= 0)
+    throw new CliUsageError("--deadline-seconds: a positive number of seconds");
 
   // The SDK's notice about future Node versions is not for the users of this command.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
@@ -96,7 +102,8 @@ export async function collectFromArgv(argv: string[]): Promise<{ snapshot: Snaps
     });
     return { snapshot, values };
   } catch (e) {
-    if (e instanceof CollectInputError) throw new CliUsageError(`${optionForField(e.field)}: ${e.message.slice(e.field.length + 2)}`);
+    if (e instanceof CollectInputError)
+      throw new CliUsageError(`${optionForField(e.field)}: ${e.message.slice(e.field.length + 2)}`);
     throw e;
   }
 }

@@ -21,12 +21,16 @@ function plain(a: Answer, explain: boolean, colour: boolean): string {
   const c = a.decision === "allow" ? 32 : a.decision === "unknown" ? 33 : 31;
   const lines = [`${paint(c, a.decision.toUpperCase())}: ${a.reason}`];
   for (const m of a.matched) {
-    lines.push(`  ${m.effect.padEnd(5)} ${m.policy} statement ${m.statement}${m.sid ? ` (Sid ${m.sid})` : ""}${m.undecided ? " [undecided]" : ""}`);
+    lines.push(
+      `  ${m.effect.padEnd(5)} ${m.policy} statement ${m.statement}${m.sid ? ` (Sid ${m.sid})` : ""}${m.undecided ? " [undecided]" : ""}`,
+    );
   }
   if (a.unknownKeys.length) lines.push(`  depends on: ${a.unknownKeys.join(", ")}`);
   if (explain) {
     for (const e of a.explanations ?? []) {
-      const failed = (e.failedConditions ?? []).map((f) => `${f.operator} ${f.key}${f.undecided ? "?" : ""}`).join("; ");
+      const failed = (e.failedConditions ?? [])
+        .map((f) => `${f.operator} ${f.key}${f.undecided ? "?" : ""}`)
+        .join("; ");
       lines.push(
         `    ${e.policy} #${e.statement}${e.sid ? ` ${e.sid}` : ""} ${e.effect}: action ${e.action}, resource ${e.resource}, principal ${e.principal}, condition ${e.condition}${failed ? ` (${failed})` : ""} => ${e.applies}`,
       );
@@ -37,7 +41,9 @@ function plain(a: Answer, explain: boolean, colour: boolean): string {
 
 function forJson(a: Answer, explain: boolean) {
   const { decision, reason, matched, unknownKeys } = a;
-  return explain ? { decision, reason, matched, unknownKeys, explanations: a.explanations ?? [] } : { decision, reason, matched, unknownKeys };
+  return explain
+    ? { decision, reason, matched, unknownKeys, explanations: a.explanations ?? [] }
+    : { decision, reason, matched, unknownKeys };
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -50,7 +56,9 @@ export async function run(argv: string[]): Promise<number> {
   const input = parseJsonInput(readInput(values.input, "--input"), "--input");
   const check = checkQuestionInput(input);
   if (!check.ok) {
-    process.stderr.write(`--input: not a valid authorization question:\n${check.problems.map((p) => `  ${p}`).join("\n")}\n`);
+    process.stderr.write(
+      `--input: not a valid authorization question:\n${check.problems.map((p) => `  ${p}`).join("\n")}\n`,
+    );
     return 2;
   }
   const many = Array.isArray(input);
@@ -62,7 +70,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(many ? out : out[0], null, 2) + "\n");
   } else {
     const colour = colourWanted();
-    process.stdout.write(answers.map((a, i) => (many ? `[${i}] ` : "") + plain(a, explain, colour)).join("\n\n") + "\n");
+    process.stdout.write(
+      answers.map((a, i) => (many ? `[${i}] ` : "") + plain(a, explain, colour)).join("\n\n") + "\n",
+    );
   }
   return 0;
 }

@@ -14,9 +14,12 @@ describe("Bool, BinaryEquals and Null", () => {
     [{ Null: { "aws:SourceVpce": "true" } }, { "aws:SourceVpce": "vpce-1" }, "no-match"],
     [{ Null: { "aws:SourceVpce": "false" } }, { "aws:SourceVpce": "vpce-1" }, "match"],
     [{ Null: { "aws:SourceVpce": false } }, {}, "no-match"],
-  ] as [Record<string, Record<string, unknown>>, Record<string, string>, string][])("%j with %j is %s", (cond, ctx, expected) => {
-    expect(check(cond, ctx)).toBe(expected);
-  });
+  ] as [Record<string, Record<string, unknown>>, Record<string, string>, string][])(
+    "%j with %j is %s",
+    (cond, ctx, expected) => {
+      expect(check(cond, ctx)).toBe(expected);
+    },
+  );
 
   it("decides Null on an unknown key (present, value unknown) but not the other operators", () => {
     expect(check({ Null: { "aws:SourceIp": "false" } }, {}, ["aws:SourceIp"])).toBe("match");

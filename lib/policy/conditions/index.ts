@@ -21,7 +21,9 @@ import type { OperatorDef, ValuePredicate } from "./types";
 export type Tri = 0 | 1 | 2;
 
 export const OPERATORS: ReadonlyMap<string, OperatorDef> = new Map(
-  [...stringOperators, ...numericOperators, ...dateOperators, ...boolOperators, ...ipOperators, ...arnOperators].map((o) => [o.name, o]),
+  [...stringOperators, ...numericOperators, ...dateOperators, ...boolOperators, ...ipOperators, ...arnOperators].map(
+    (o) => [o.name, o],
+  ),
 );
 
 export interface CompiledCondition {
@@ -57,7 +59,17 @@ function compileConditionRaw(c: ParsedCondition, variablesEnabled: boolean): Com
   const op = OPERATORS.get(c.baseOperator) ?? null;
   const templates = c.values.map((v) => parseTemplate(v, variablesEnabled && !!op?.variables));
   const preds = templates.map((t) => (t.parts ? undefined : op ? op.compile(t.codes) : null));
-  return { parsed: c, keyLower: c.key.toLowerCase(), op, isNull, templates, preds, hasVars: templates.some((t) => t.parts !== null), memoCtx: null, memoResult: 0 };
+  return {
+    parsed: c,
+    keyLower: c.key.toLowerCase(),
+    op,
+    isNull,
+    templates,
+    preds,
+    hasVars: templates.some((t) => t.parts !== null),
+    memoCtx: null,
+    memoResult: 0,
+  };
 }
 
 /** Evaluates one condition entry. Unknown key names that made it undecided are pushed to `unknownOut`. */

@@ -46,13 +46,25 @@ describe("ARN operators", () => {
   });
 
   it("keeps '*' inside one ARN part", () => {
-    expect(check({ ArnLike: { "aws:SourceArn": "arn:aws:sqs:*:111122223333:q" } }, { "aws:SourceArn": "arn:aws:sqs:us-east-1:444455556666:111122223333:q" })).toBe("no-match");
+    expect(
+      check(
+        { ArnLike: { "aws:SourceArn": "arn:aws:sqs:*:111122223333:q" } },
+        { "aws:SourceArn": "arn:aws:sqs:us-east-1:444455556666:111122223333:q" },
+      ),
+    ).toBe("no-match");
   });
 
   it("derives aws:PrincipalArn of a role session as the role ARN", () => {
     const session = "arn:aws:sts::111122223333:assumed-role/tidb-import/s1";
     expect(check({ ArnEquals: { "aws:PrincipalArn": role } }, {}, [], session)).toBe("match");
     expect(check({ StringEquals: { "aws:PrincipalAccount": "111122223333" } }, {}, [], session)).toBe("match");
-    expect(check({ StringEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/x" } }, { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/x" }, [], session)).toBe("match");
+    expect(
+      check(
+        { StringEquals: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/x" } },
+        { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/x" },
+        [],
+        session,
+      ),
+    ).toBe("match");
   });
 });

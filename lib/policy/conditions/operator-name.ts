@@ -37,7 +37,9 @@ export function isKnownOperator(base: string): boolean {
 }
 
 /** Splits an operator into qualifier, base (canonical spelling when known) and IfExists; null when empty. */
-export function splitOperator(op: string): { qualifier: "ForAllValues" | "ForAnyValue" | null; baseOperator: string; ifExists: boolean } | null {
+export function splitOperator(
+  op: string,
+): { qualifier: "ForAllValues" | "ForAnyValue" | null; baseOperator: string; ifExists: boolean } | null {
   let rest = op.trim();
   let qualifier: "ForAllValues" | "ForAnyValue" | null = null;
   const lower = rest.toLowerCase();

@@ -64,21 +64,33 @@ describe("set qualifiers", () => {
 
   it("treats a multi-valued key without qualifier as any-of (positive) and none-of (negated)", () => {
     expect(check({ StringEquals: { "aws:TagKeys": "team" } }, { "aws:TagKeys": ["owner", "team"] })).toBe("match");
-    expect(check({ StringNotEquals: { "aws:TagKeys": "team" } }, { "aws:TagKeys": ["owner", "team"] })).toBe("no-match");
+    expect(check({ StringNotEquals: { "aws:TagKeys": "team" } }, { "aws:TagKeys": ["owner", "team"] })).toBe(
+      "no-match",
+    );
   });
 });
 
 describe("policy variables in condition values", () => {
   it("substitutes ${aws:username}, defaults and escapes", () => {
-    expect(check({ StringLike: { "s3:prefix": "home/${aws:username}/*" } }, { "s3:prefix": "home/importer/x" })).toBe("match");
-    expect(check({ StringLike: { "s3:prefix": "home/${aws:username}/*" } }, { "s3:prefix": "home/alice/x" })).toBe("no-match");
-    expect(check({ StringEquals: { "s3:prefix": "${aws:PrincipalTag/team, 'none'}" } }, { "s3:prefix": "none" })).toBe("match");
+    expect(check({ StringLike: { "s3:prefix": "home/${aws:username}/*" } }, { "s3:prefix": "home/importer/x" })).toBe(
+      "match",
+    );
+    expect(check({ StringLike: { "s3:prefix": "home/${aws:username}/*" } }, { "s3:prefix": "home/alice/x" })).toBe(
+      "no-match",
+    );
+    expect(check({ StringEquals: { "s3:prefix": "${aws:PrincipalTag/team, 'none'}" } }, { "s3:prefix": "none" })).toBe(
+      "match",
+    );
     expect(check({ StringLike: { "s3:prefix": "a${*}" } }, { "s3:prefix": "a*" })).toBe("match");
     expect(check({ StringLike: { "s3:prefix": "a${*}" } }, { "s3:prefix": "ab" })).toBe("no-match");
     expect(check({ StringEquals: { "s3:prefix": "${$}{x}" } }, { "s3:prefix": "${x}" })).toBe("match");
   });
 
   it("is undecided when a variable's key is unknown", () => {
-    expect(check({ StringLike: { "s3:prefix": "home/${aws:PrincipalTag/team}/*" } }, { "s3:prefix": "home/x/" }, ["aws:PrincipalTag/team"])).toBe("unknown");
+    expect(
+      check({ StringLike: { "s3:prefix": "home/${aws:PrincipalTag/team}/*" } }, { "s3:prefix": "home/x/" }, [
+        "aws:PrincipalTag/team",
+      ]),
+    ).toBe("unknown");
   });
 });

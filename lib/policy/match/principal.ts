@@ -68,7 +68,8 @@ export function matchPrincipal(cp: CompiledPrincipal, p: PrincipalInfo): Princip
         if (p.kind !== "service" && p.account === e.account) m = PrincipalMatch.Account;
         break;
       case "role":
-        if ((p.kind === "role" || p.kind === "session") && p.account === e.account && p.roleName === e.name) m = PrincipalMatch.Direct;
+        if ((p.kind === "role" || p.kind === "session") && p.account === e.account && p.roleName === e.name)
+          m = PrincipalMatch.Direct;
         break;
       case "session":
         if (p.account === e.account && p.roleName === e.name) {

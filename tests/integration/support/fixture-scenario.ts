@@ -16,7 +16,18 @@ export function scenarioFromSnapshot(name: string, snapshot: Snapshot, diagnosin
   }
   const importOutcomes: Partial<Record<ImportCallName, ImportOutcome>> = {};
   for (const g of snapshot.groundTruth ?? []) {
-    importOutcomes[g.call] = g.ok ? "ok" : g.code === "InvalidAccessKeyId" || g.code === "SignatureDoesNotMatch" ? g.code : "AccessDenied";
+    importOutcomes[g.call] = g.ok
+      ? "ok"
+      : g.code === "InvalidAccessKeyId" || g.code === "SignatureDoesNotMatch"
+        ? g.code
+        : "AccessDenied";
   }
-  return { name, description: `snapshot fixture ${name}`, diagnosingKeys: [diagnosingKey], denied: [...denied], importOutcomes, snapshot };
+  return {
+    name,
+    description: `snapshot fixture ${name}`,
+    diagnosingKeys: [diagnosingKey],
+    denied: [...denied],
+    importOutcomes,
+    snapshot,
+  };
 }

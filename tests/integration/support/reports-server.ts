@@ -25,8 +25,14 @@ export async function startReportsServer(prefix: string): Promise<ReportsServer>
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = `http://${req.headers.host}${req.url}`;
-    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
-    const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+    const headers = new Headers(
+      Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])),
+    );
+    const request = new Request(url, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
     const id = new URL(url).pathname.split("/")[3] ?? "";
     const answer = req.method === "POST" ? await api.create(request) : await api.get(request, id);
     res.writeHead(answer.status, Object.fromEntries(answer.headers));

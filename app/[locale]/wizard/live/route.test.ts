@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 const request = (b: string, headers: Record<string, string> = {}) =>
-  new Request("http://127.0.0.1:3000/en/wizard/live", { method: "POST", body: b, headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...headers } });
+  new Request("http://127.0.0.1:3000/en/wizard/live", {
+    method: "POST",
+    body: b,
+    headers: { host: "127.0.0.1:3000", "content-type": "application/json", ...headers },
+  });
 
 describe("POST /[locale]/wizard/live", () => {
   it("streams per-step progress of the reads, then the result, with no credential anywhere", async () => {
@@ -37,7 +41,19 @@ describe("POST /[locale]/wizard/live", () => {
     expect(res.headers.get("content-type")).toContain("application/x-ndjson");
     expect(res.headers.get("cache-control")).toBe("no-store");
     const text = await res.text();
-    const lines = text.trim().split("\n").map((l) => JSON.parse(l) as { type: string; step?: string; phase?: string; ok?: boolean; data?: { report: { findings: { id: string; status: string }[] } } });
+    const lines = text
+      .trim()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            type: string;
+            step?: string;
+            phase?: string;
+            ok?: boolean;
+            data?: { report: { findings: { id: string; status: string }[] } };
+          },
+      );
     const progress = lines.filter((l) => l.type === "progress");
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.every((p) => (STEPS as readonly string[]).includes(p.step ?? ""))).toBe(true);

@@ -7,7 +7,10 @@ export const dynamic = "force-dynamic";
 const MAX_BODY = 1_000_000;
 
 function reject(status: number, message: string) {
-  return Response.json({ type: "result", ok: false, error: { code: "input.invalid", message } }, { status, headers: { "cache-control": "no-store" } });
+  return Response.json(
+    { type: "result", ok: false, error: { code: "input.invalid", message } },
+    { status, headers: { "cache-control": "no-store" } },
+  );
 }
 
 /**
@@ -38,10 +41,14 @@ async function live(req: Request): Promise<Response> {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (o: unknown) => controller.enqueue(encoder.encode(JSON.stringify(o) + "\n"));
-      const result = await runLiveDiagnosis(body, (e) => send({ type: "progress", step: e.step, phase: e.type, op: e.op, ok: e.ok ?? null }));
+      const result = await runLiveDiagnosis(body, (e) =>
+        send({ type: "progress", step: e.step, phase: e.type, op: e.op, ok: e.ok ?? null }),
+      );
       send({ type: "result", ...result });
       controller.close();
     },
   });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+  });
 }
