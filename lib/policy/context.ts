@@ -3,7 +3,7 @@
  * Keys the asker does not know (unknownKeys) are present with an unknown value.
  */
 import { parseArn } from "./arn";
-import type { RequestDescription } from "./types";
+import type { PartialValue, RequestDescription } from "./types";
 
 export interface EvalContext {
   /** Value(s) of a key (lower-cased name); undefined when the key is absent from the request. */
@@ -12,6 +12,10 @@ export interface EvalContext {
   isUnknown(keyLower: string): boolean;
   /** Original spelling of an unknown key (for answers). */
   unknownName(keyLower: string): string;
+  /** The partly known value of a key (prefix or one of several values), or undefined. */
+  partial(keyLower: string): PartialValue | undefined;
+  /** An unknown key of a family (`aws:PrincipalTag/*`): whether it is present at all is unknown too. */
+  mayBeAbsent(keyLower: string): boolean;
 }
 
 export interface PrincipalInfo {
@@ -27,6 +31,11 @@ export interface PrincipalInfo {
   userName?: string;
   /** Context keys derived from the principal (lower-cased name → value), used when the request lacks them. */
   derived: [string, string][];
+  /**
+   * Keys the principal always carries but whose value its ARN does not tell (lower-cased), unknown unless the request
+   * gives them: aws:userid of a role given by its role ARN (a session whose name is not known).
+   */
+  derivedUnknown: string[];
 }
 
 const principalCache = new Map<string, Map<string, PrincipalInfo>>();
@@ -50,8 +59,9 @@ export function describePrincipal(arn: string, fallbackAccount: string): Princip
     if (base.kind !== "service") derived.push(["aws:principalarn", principalArnForContext(base)]);
     if (base.account) derived.push(["aws:principalaccount", base.account]);
     if (base.userName) derived.push(["aws:username", base.userName]);
+    // A role given by its ARN stands for a session of it (roles make requests only through sessions).
     const type =
-      base.kind === "session"
+      base.kind === "session" || base.kind === "role"
         ? "AssumedRole"
         : base.kind === "user"
           ? "User"
@@ -59,7 +69,7 @@ export function describePrincipal(arn: string, fallbackAccount: string): Princip
             ? "Account"
             : undefined;
     if (type) derived.push(["aws:principaltype", type]);
-    p = { ...base, derived };
+    p = { ...base, derived, derivedUnknown: base.kind === "role" ? ["aws:userid"] : NO_KEYS };
     if (byArn.size > 1000) byArn.clear();
     byArn.set(arn, p);
   }
@@ -69,7 +79,7 @@ export function describePrincipal(arn: string, fallbackAccount: string): Princip
   return p;
 }
 
-function classify(arn: string, fallbackAccount: string): Omit<PrincipalInfo, "derived"> {
+function classify(arn: string, fallbackAccount: string): Omit<PrincipalInfo, "derived" | "derivedUnknown"> {
   const a = parseArn(arn);
   if (!a) {
     if (/^\d{12}$/.test(arn)) return { arn: `arn:aws:iam::${arn}:root`, account: arn, kind: "root" };
@@ -99,7 +109,7 @@ function classify(arn: string, fallbackAccount: string): Omit<PrincipalInfo, "de
 }
 
 /** The role ARN of a principal (a session maps to its role, without path), used for aws:PrincipalArn. */
-export function principalArnForContext(p: Omit<PrincipalInfo, "derived">): string {
+export function principalArnForContext(p: Omit<PrincipalInfo, "derived" | "derivedUnknown">): string {
   if (p.kind === "session") {
     const part = parseArn(p.arn)?.partition ?? "aws";
     return `arn:${part}:iam::${p.account}:role/${p.roleName}`;
@@ -130,12 +140,17 @@ class RequestContext implements EvalContext {
     private readonly unknownLower: string[],
     private readonly unknownOrig: string[],
     private readonly principal: PrincipalInfo,
+    /** Lower-cased families from unknownKeys ("aws:principaltag/"), each with its original spelling. */
+    private readonly families: [string, string][],
+    private readonly partialKeys: string[],
+    private readonly partialVals: PartialValue[],
   ) {}
   values(k: string): string | string[] | undefined {
     const u = this.unknownLower;
     for (let i = 0; i < u.length; i++) if (u[i] === k) return undefined;
     const keys = this.keys;
     for (let i = 0; i < keys.length; i++) if (keys[i] === k) return this.vals[i];
+    if (this.families.length && this.inFamily(k)) return undefined;
     const d = this.principal.derived;
     for (let i = 0; i < d.length; i++) if (d[i][0] === k) return d[i][1];
     return undefined;
@@ -143,12 +158,43 @@ class RequestContext implements EvalContext {
   isUnknown(k: string): boolean {
     const u = this.unknownLower;
     for (let i = 0; i < u.length; i++) if (u[i] === k) return true;
-    return false;
+    if (this.families.length === 0 && this.principal.derivedUnknown.length === 0) return false;
+    if (this.keys.includes(k) || this.partialKeys.includes(k)) return false;
+    return this.inFamily(k) || this.principal.derivedUnknown.includes(k);
   }
   unknownName(k: string): string {
     const i = this.unknownLower.indexOf(k);
-    return i < 0 ? k : this.unknownOrig[i];
+    if (i >= 0) return this.unknownOrig[i];
+    for (const [f, orig] of this.families) if (k.startsWith(f)) return orig.slice(0, f.length) + k.slice(f.length);
+    return k;
   }
+  mayBeAbsent(k: string): boolean {
+    if (this.families.length === 0 || this.unknownLower.includes(k)) return false;
+    return !this.keys.includes(k) && !this.partialKeys.includes(k) && this.inFamily(k);
+  }
+  partial(k: string): PartialValue | undefined {
+    const p = this.partialKeys;
+    for (let i = 0; i < p.length; i++) if (p[i] === k) return this.partialVals[i];
+    return undefined;
+  }
+  private inFamily(k: string): boolean {
+    for (const [f] of this.families) if (k.startsWith(f)) return true;
+    return false;
+  }
+}
+
+const NO_FAMILIES: [string, string][] = [];
+const NO_PARTIAL: PartialValue[] = [];
+
+function toPartial(v: unknown): PartialValue | undefined {
+  if (!v || typeof v !== "object") return undefined;
+  const o = v as Record<string, unknown>;
+  if (typeof o.prefix === "string") return { prefix: o.prefix };
+  if (Array.isArray(o.oneOf)) {
+    const oneOf = o.oneOf.filter((x): x is string => typeof x === "string");
+    return oneOf.length ? { oneOf } : undefined;
+  }
+  return undefined;
 }
 
 /** Builds the context: lower-cased keys, plus aws:PrincipalArn / aws:PrincipalAccount / aws:username / aws:PrincipalType when absent. */
@@ -169,15 +215,36 @@ export function buildContext(req: RequestDescription, principal: PrincipalInfo):
   }
   let unknownLower = NO_KEYS;
   let unknownOrig = NO_KEYS;
+  let families = NO_FAMILIES;
   if (Array.isArray(req?.unknownKeys) && req.unknownKeys.length) {
     unknownLower = [];
     unknownOrig = [];
     for (const k of req.unknownKeys) {
-      if (typeof k === "string") {
-        unknownLower.push(k.toLowerCase());
-        unknownOrig.push(k);
+      if (typeof k !== "string") continue;
+      if (k.endsWith("/*")) {
+        if (families === NO_FAMILIES) families = [];
+        families.push([k.slice(0, -1).toLowerCase(), k.slice(0, -1)]);
+        continue;
       }
+      unknownLower.push(k.toLowerCase());
+      unknownOrig.push(k);
     }
   }
-  return new RequestContext(keys, vals, unknownLower, unknownOrig, principal);
+  let partialKeys = NO_KEYS;
+  let partialVals = NO_PARTIAL;
+  const pc = req?.partialContext;
+  if (pc && typeof pc === "object") {
+    for (const k in pc) {
+      if (!Object.prototype.hasOwnProperty.call(pc, k)) continue;
+      const v = toPartial(pc[k]);
+      if (!v) continue;
+      if (partialKeys === NO_KEYS) {
+        partialKeys = [];
+        partialVals = [];
+      }
+      partialKeys.push(k.toLowerCase());
+      partialVals.push(v);
+    }
+  }
+  return new RequestContext(keys, vals, unknownLower, unknownOrig, principal, families, partialKeys, partialVals);
 }

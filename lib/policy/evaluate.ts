@@ -15,7 +15,14 @@ import { compiledPolicy, resourceMatches, type CompiledPolicy, type CompiledStat
 import { evalConditions, type Tri } from "./conditions";
 import { buildContext, describePrincipal, type EvalContext, type PrincipalInfo } from "./context";
 import { explainAll, type ConsideredPolicy } from "./explain";
-import { matchPrincipal, PrincipalMatch } from "./match/principal";
+import {
+  appliedMatch,
+  appliedMaybeExact,
+  appliedTri,
+  principalApplies,
+  PrincipalMatch,
+  SESSION_NAME_KEY,
+} from "./match/principal";
 import { serviceRuleFor, type ServiceRule } from "./services";
 import type { Answer, AuthorizationQuestion, MatchedStatement, StatementExplanation } from "./types";
 
@@ -41,6 +48,7 @@ function scan(
   principal: PrincipalInfo,
   ctx: EvalContext,
   hits: Hit[],
+  hasBoundary: boolean,
 ) {
   const list = cp.candidates(actionLower);
   for (let i = 0; i < list.length; i++) {
@@ -48,24 +56,33 @@ function scan(
     const r = st.lastResource === resource ? st.lastResourceResult : resourceMatches(st, resource, ctx, null);
     if (r === 0) continue;
     let pm = PrincipalMatch.Direct;
+    let pt: 0 | 1 | 2 = 2;
+    let maybeExact = false;
     if (isResource) {
       if (st.principal === null) continue;
-      const m = matchPrincipal(st.principal, principal);
-      pm = st.notPrincipal ? (m === PrincipalMatch.None ? PrincipalMatch.Direct : PrincipalMatch.None) : m;
-      if (pm === PrincipalMatch.None) continue;
+      const v = principalApplies(st.principal, st.notPrincipal, st.deny, principal, hasBoundary);
+      pt = appliedTri(v);
+      if (pt === 0) continue;
+      pm = appliedMatch(v);
+      maybeExact = appliedMaybeExact(v);
     }
     const c = st.conditions.length ? evalConditions(st.conditions, ctx, null) : 2;
     if (c === 0) continue;
-    const tri = (r < c ? r : c) as 1 | 2;
-    let keys: string[] | null = null;
-    if (tri === 1) {
-      keys = [];
-      resourceMatches(st, resource, ctx, keys);
-      evalConditions(st.conditions, ctx, keys);
-      keys = [...new Set(keys)];
-    }
-    hits.push(new Hit(ref, st, tri, pm, keys));
+    const rc = (r < c ? r : c) as 1 | 2;
+    const tri = (rc < pt ? rc : pt) as 1 | 2;
+    hits.push(new Hit(ref, st, tri, pm, tri === 1 ? undecidedKeys(st, resource, ctx, pt === 1) : null));
+    // The statement surely applies through a weaker match (role ARN, "*") and perhaps also names this session.
+    if (maybeExact) hits.push(new Hit(ref, st, 1, PrincipalMatch.Exact, undecidedKeys(st, resource, ctx, true)));
   }
+}
+
+/** The unknown keys a statement's outcome depends on (the session name when its principal match does). */
+function undecidedKeys(st: CompiledStatement, resource: string, ctx: EvalContext, session: boolean): string[] {
+  const keys: string[] = [];
+  resourceMatches(st, resource, ctx, keys);
+  evalConditions(st.conditions, ctx, keys);
+  if (session) keys.push(SESSION_NAME_KEY);
+  return [...new Set(keys)];
 }
 
 function policyName(ref: string, rule: ServiceRule): string {
@@ -86,6 +103,20 @@ function toMatched(h: Hit): MatchedStatement {
   if (h.tri === 1) m.undecided = true;
   return m;
 }
+
+/** One entry per statement: a statement matched surely and perhaps also through a session name keeps its sure entry. */
+function uniqueMatched(list: MatchedStatement[]): MatchedStatement[] {
+  const out: MatchedStatement[] = [];
+  for (const m of list) {
+    const i = out.findIndex((x) => x.policy === m.policy && x.statement === m.statement);
+    if (i < 0) out.push(m);
+    else if (out[i].undecided && !m.undecided) out[i] = m;
+  }
+  return out;
+}
+
+const describeKey = (k: string) =>
+  k === SESSION_NAME_KEY ? `${k} (the role session name, chosen by whoever assumes the role)` : k;
 
 function malformed(message: string): Answer {
   return {
@@ -151,13 +182,14 @@ class Evaluation {
     const { actionLower, resource, principal, ctx, hits } = this;
     const ids = Array.isArray(q.identityPolicies) ? q.identityPolicies : [];
     for (let i = 0; i < ids.length; i++)
-      scan(compiledPolicy(ids[i]), identityRef(i), false, actionLower, resource, principal, ctx, hits);
-    if (this.hasBoundary)
-      scan(compiledPolicy(q.permissionsBoundary), "boundary", false, actionLower, resource, principal, ctx, hits);
+      scan(compiledPolicy(ids[i]), identityRef(i), false, actionLower, resource, principal, ctx, hits, false);
+    const hb = this.hasBoundary;
+    if (hb)
+      scan(compiledPolicy(q.permissionsBoundary), "boundary", false, actionLower, resource, principal, ctx, hits, hb);
     if (this.hasSession)
-      scan(compiledPolicy(q.sessionPolicy), "session", false, actionLower, resource, principal, ctx, hits);
+      scan(compiledPolicy(q.sessionPolicy), "session", false, actionLower, resource, principal, ctx, hits, hb);
     if (this.hasResource)
-      scan(compiledPolicy(q.resourcePolicy), "resource", true, actionLower, resource, principal, ctx, hits);
+      scan(compiledPolicy(q.resourcePolicy), "resource", true, actionLower, resource, principal, ctx, hits, hb);
 
     let deny: Tri = 0;
     let id: Tri = principal.kind === "root" ? 2 : 0;
@@ -207,17 +239,18 @@ class Evaluation {
     if (allowed === 0) {
       const matched: MatchedStatement[] = [];
       for (const h of hits) if ((!h.st.deny && h.tri === 2) || (h.st.deny && h.tri === 1)) matched.push(toMatched(h));
-      return this.answer("implicit-deny", this.implicitReason(), matched, []);
+      return this.answer("implicit-deny", this.implicitReason(), uniqueMatched(matched), []);
     }
     // Undecided: the unknown keys of the undecided statements that could change the outcome.
     const keys = new Set<string>();
     const undecided = hits.filter((h) => h.tri === 1 && (h.st.deny ? deny === 1 : allowed === 1));
     for (const h of undecided) for (const k of h.keys ?? []) keys.add(k);
     const names = [...keys];
+    const used = [...new Set(undecided.map((h) => describeHit(h, rule)))];
     return this.answer(
       "unknown",
-      `undecided: the answer depends on ${names.join(", ") || "an unknown key"}, used by ${undecided.map((h) => describeHit(h, rule)).join(", ")}`,
-      hits.map(toMatched),
+      `undecided: the answer depends on ${names.map(describeKey).join(", ") || "an unknown key"}, used by ${used.join(", ")}`,
+      uniqueMatched(hits.map(toMatched)),
       names,
     );
   }
@@ -226,7 +259,7 @@ class Evaluation {
   private pick(deny: boolean, tri: 1 | 2): MatchedStatement[] {
     const out: MatchedStatement[] = [];
     for (const h of this.hits) if (h.st.deny === deny && h.tri === tri) out.push(toMatched(h));
-    return out;
+    return uniqueMatched(out);
   }
 
   private firstHit(ref: "identity" | "resource", pm?: PrincipalMatch): Hit | undefined {
@@ -247,7 +280,7 @@ class Evaluation {
   }
 
   explain(): StatementExplanation[] {
-    return explainAll(this.considered(), this.actionLower, this.resource, this.principal, this.ctx);
+    return explainAll(this.considered(), this.actionLower, this.resource, this.principal, this.ctx, this.hasBoundary);
   }
 
   private denyReason(): string {

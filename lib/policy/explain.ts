@@ -2,7 +2,7 @@
 import { actionMatches, resourceMatches, type CompiledPolicy } from "./compile";
 import { evalCondition, type Tri } from "./conditions";
 import type { EvalContext, PrincipalInfo } from "./context";
-import { matchPrincipal, PrincipalMatch } from "./match/principal";
+import { appliedTri, principalApplies } from "./match/principal";
 import type { MatchResult, StatementExplanation } from "./types";
 
 export const TRI_NAME: readonly MatchResult[] = ["no-match", "unknown", "match"];
@@ -20,6 +20,7 @@ export function explainAll(
   resource: string,
   principal: PrincipalInfo,
   ctx: EvalContext,
+  hasBoundary: boolean,
 ): StatementExplanation[] {
   const out: StatementExplanation[] = [];
   for (const { ref, policy, isResource } of policies) {
@@ -28,11 +29,9 @@ export function explainAll(
       const r = resourceMatches(st, resource, ctx, null);
       let p: Tri = 2;
       if (isResource) {
-        if (!st.principal) p = 0;
-        else {
-          const m = matchPrincipal(st.principal, principal);
-          p = (st.notPrincipal ? m === PrincipalMatch.None : m !== PrincipalMatch.None) ? 2 : 0;
-        }
+        p = st.principal
+          ? appliedTri(principalApplies(st.principal, st.notPrincipal, st.deny, principal, hasBoundary))
+          : 0;
       }
       let c: Tri = 2;
       const failed: NonNullable<StatementExplanation["failedConditions"]> = [];

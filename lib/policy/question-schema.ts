@@ -13,6 +13,12 @@ export const questionSchema = z.object({
     resource: z.string().min(1),
     context: z.record(z.string(), contextValue).optional(),
     unknownKeys: z.array(z.string()).optional(),
+    partialContext: z
+      .record(
+        z.string(),
+        z.union([z.object({ prefix: z.string() }).strict(), z.object({ oneOf: z.array(z.string()).min(1) }).strict()]),
+      )
+      .optional(),
   }),
   principalAccount: z.string().min(1),
   resourceAccount: z.string().min(1),

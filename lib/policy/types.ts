@@ -14,9 +14,21 @@ export interface RequestDescription {
   resource: string;
   /** Request context. A key absent here is absent from the request (Null is true, …IfExists matches). */
   context?: Record<string, ContextValue>;
-  /** Keys whose value the asker does not know: a statement whose outcome depends on one is undecided. */
+  /**
+   * Keys whose value the asker does not know: a statement whose outcome depends on one is undecided. An entry ending
+   * in `/*` names a family (`aws:PrincipalTag/*`): every key of it that `context` does not give is unknown.
+   */
   unknownKeys?: string[];
+  /**
+   * Keys whose value is known only in part: `{ prefix }` (the value starts with it and goes on: aws:userid of a role
+   * session whose name is not known is `AROA…:` plus the name) or `{ oneOf }` (one of these values, not known which:
+   * s3:TlsVersion "1.2" or "1.3"). A condition on such a key is decided when every possible value gives the same
+   * result, and undecided otherwise.
+   */
+  partialContext?: Record<string, PartialValue>;
 }
+
+export type PartialValue = { prefix: string } | { oneOf: string[] };
 
 export interface AuthorizationQuestion {
   request: RequestDescription;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { wildcardMatch } from "./wildcard";
+import { globPrefixMatch, patternCodes, wildcardMatch } from "./wildcard";
 
 /** Reference built another way: a regular expression made from the pattern. */
 function reference(pattern: string, value: string, ci: boolean): boolean {
@@ -49,5 +49,37 @@ describe("wildcardMatch", () => {
 
   it("never throws on non-string input", () => {
     expect(wildcardMatch(undefined as unknown as string, "a")).toBe(false);
+  });
+});
+
+describe("globPrefixMatch (a value known only by its prefix, e.g. aws:userid AROA…: + session name)", () => {
+  it.each([
+    ["AROAID:*", "AROAID:", 2],
+    ["AROAOTHER:*", "AROAID:", 0],
+    ["AROAID:tidb-*", "AROAID:", 1],
+    ["AROAID:", "AROAID:", 0],
+    ["*", "x", 2],
+    ["AROA*", "AROAID:", 2],
+    ["AROAID:?", "AROAID:", 1],
+  ] as const)("%s against %s… is %s", (p, prefix, expected) => {
+    expect(globPrefixMatch(patternCodes(p), prefix)).toBe(expected);
+  });
+
+  it("agrees with matching every continuation: 2 → all match, 0 → none match", () => {
+    const chars = fc.constantFrom("a", "b", ":", "*", "?");
+    fc.assert(
+      fc.property(
+        fc.array(chars, { maxLength: 6 }).map((a) => a.join("")),
+        fc.array(fc.constantFrom("a", "b", ":"), { maxLength: 4 }).map((a) => a.join("")),
+        fc.array(fc.array(fc.constantFrom("a", "b", ":"), { minLength: 1, maxLength: 5 }), { minLength: 8 }),
+        (pattern, prefix, suffixes) => {
+          const r = globPrefixMatch(patternCodes(pattern), prefix);
+          const got = suffixes.map((s) => reference(pattern, prefix + s.join(""), false));
+          if (r === 2) expect(got.every(Boolean)).toBe(true);
+          if (r === 0) expect(got.some(Boolean)).toBe(false);
+        },
+      ),
+      { seed: 11, numRuns: 500 },
+    );
   });
 });

@@ -73,6 +73,40 @@ function globMatch(p: Int32Array, v: string): boolean {
   return pi === pn;
 }
 
+/**
+ * Matches a pattern against every value "prefix + one or more characters" at once: 2 when all of them match, 0 when
+ * none does, 1 when some may. Walks the pattern positions reachable after the prefix (a small NFA).
+ */
+export function globPrefixMatch(codes: readonly number[], prefix: string): 0 | 1 | 2 {
+  const n = codes.length;
+  let states = new Set<number>();
+  const close = (set: Set<number>) => {
+    for (const s of [...set]) for (let i = s; i < n && codes[i] === STAR; i++) set.add(i + 1);
+    return set;
+  };
+  close(states.add(0));
+  for (let k = 0; k < prefix.length && states.size; k++) {
+    const ch = prefix.charCodeAt(k);
+    const next = new Set<number>();
+    for (const s of states) {
+      if (s >= n) continue;
+      const c = codes[s];
+      if (c === STAR) next.add(s);
+      else if (c === QMARK || c === ch) next.add(s + 1);
+    }
+    states = close(next);
+  }
+  let some = false;
+  for (const s of states) {
+    if (s >= n) continue; // the pattern ends here, but the value goes on
+    let allStars = true;
+    for (let i = s; i < n; i++) if (codes[i] !== STAR) allStars = false;
+    if (allStars) return 2;
+    some = true;
+  }
+  return some ? 1 : 0;
+}
+
 /** Turns pattern text into codes: `*` and `?` are wildcards, every other character is literal. */
 export function patternCodes(pattern: string): number[] {
   const out = new Array<number>(pattern.length);

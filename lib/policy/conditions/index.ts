@@ -5,7 +5,11 @@
  * - several values for one key are ORed; for a negated operator (StringNotEquals…) the key must match none of them;
  * - a key absent from the request: positive operators are false, negated operators true, …IfExists true,
  *   ForAllValues true, ForAnyValue false; Null:"true" is true;
- * - a key in unknownKeys is present with an unknown value: every operator on it is unknown, except Null (decided).
+ * - a key in unknownKeys is present with an unknown value: every operator on it is unknown, except Null (decided);
+ *   a key of an unknown family (`aws:PrincipalTag/*`) may also be absent, so Null on it is unknown too;
+ * - a partly known key (partialContext) is present: a condition on it is decided when every value it may have gives
+ *   the same result (`oneOf`: each value is tried; `prefix`: String operators compare the pattern with every
+ *   continuation of the prefix), and undecided otherwise.
  */
 import type { EvalContext } from "../context";
 import type { ParsedCondition } from "../types";
@@ -85,7 +89,11 @@ export function evalCondition(c: CompiledCondition, ctx: EvalContext, unknownOut
 function evalConditionRaw(c: CompiledCondition, ctx: EvalContext, unknownOut: string[] | null): Tri {
   const key = c.keyLower;
   if (c.isNull) {
-    const present = ctx.isUnknown(key) || ctx.values(key) !== undefined;
+    if (ctx.mayBeAbsent(key)) {
+      if (unknownOut) unknownOut.push(ctx.unknownName(key));
+      return 1;
+    }
+    const present = ctx.isUnknown(key) || ctx.values(key) !== undefined || ctx.partial(key) !== undefined;
     for (const v of c.parsed.values) if ((v.toLowerCase() === "true") === !present) return 2;
     return 0;
   }
@@ -95,7 +103,45 @@ function evalConditionRaw(c: CompiledCondition, ctx: EvalContext, unknownOut: st
     if (unknownOut) unknownOut.push(ctx.unknownName(key));
     return 1;
   }
-  const values = ctx.values(key);
+  const part = ctx.partial(key);
+  if (part !== undefined) {
+    const r = "oneOf" in part ? evalOneOf(c, ctx, part.oneOf, unknownOut) : evalPrefix(c, ctx, part.prefix, unknownOut);
+    if (r === 1 && unknownOut) unknownOut.push(c.parsed.key);
+    return r;
+  }
+  return evalValues(c, ctx, ctx.values(key), unknownOut);
+}
+
+/** The policy-value tests, with templates that use variables resolved now (null: matches nothing). */
+function resolvedPreds(
+  c: CompiledCondition,
+  ctx: EvalContext,
+  unknownOut: string[] | null,
+): { preds: (ValuePredicate | null | undefined)[]; undecided: boolean } {
+  if (!c.hasVars) return { preds: c.preds, undecided: false };
+  const preds = c.preds.slice();
+  let undecided = false;
+  for (let i = 0; i < preds.length; i++) {
+    if (preds[i] !== undefined) continue;
+    const r = resolveTemplate(c.templates[i], ctx);
+    if (r === UNKNOWN) {
+      undecided = true;
+      if (unknownOut) for (const k of c.templates[i].keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+      preds[i] = null;
+    } else if (r === MISSING) preds[i] = null;
+    else preds[i] = c.op!.compile(r);
+  }
+  return { preds, undecided };
+}
+
+/** The condition for the given context value(s) (undefined: the key is absent). */
+function evalValues(
+  c: CompiledCondition,
+  ctx: EvalContext,
+  values: string | string[] | undefined,
+  unknownOut: string[] | null,
+): Tri {
+  const op = c.op!;
   const q = c.parsed.qualifier;
   if (values === undefined || (q !== null && typeof values !== "string" && values.length === 0)) {
     if (c.parsed.ifExists) return 2;
@@ -103,22 +149,7 @@ function evalConditionRaw(c: CompiledCondition, ctx: EvalContext, unknownOut: st
     if (q === "ForAnyValue") return 0;
     return op.negated ? 2 : 0;
   }
-  // Policy-value tests; templates with variables are resolved now.
-  let preds = c.preds;
-  let undecided = false;
-  if (c.hasVars) {
-    preds = c.preds.slice();
-    for (let i = 0; i < preds.length; i++) {
-      if (preds[i] !== undefined) continue;
-      const r = resolveTemplate(c.templates[i], ctx);
-      if (r === UNKNOWN) {
-        undecided = true;
-        if (unknownOut) for (const k of c.templates[i].keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
-        preds[i] = null;
-      } else if (r === MISSING) preds[i] = null;
-      else preds[i] = op.compile(r);
-    }
-  }
+  const { preds, undecided } = resolvedPreds(c, ctx, unknownOut);
   // Per context value: does any policy value match it? (2 yes, 1 unknown, 0 no)
   // No qualifier: a positive operator needs one matching value, a negated one needs none.
   const neg = op.negated;
@@ -146,6 +177,38 @@ function evalConditionRaw(c: CompiledCondition, ctx: EvalContext, unknownOut: st
     }
   }
   return acc;
+}
+
+/** One of several values: decided when each gives the same result. */
+function evalOneOf(c: CompiledCondition, ctx: EvalContext, oneOf: string[], unknownOut: string[] | null): Tri {
+  let first: Tri | null = null;
+  for (const v of oneOf) {
+    const r = evalValues(c, ctx, v, unknownOut);
+    if (r === 1) return 1;
+    if (first === null) first = r;
+    else if (r !== first) return 1;
+  }
+  return first ?? 1;
+}
+
+/** A value that starts with `prefix` and goes on with characters not known (a single value). */
+function evalPrefix(c: CompiledCondition, ctx: EvalContext, prefix: string, unknownOut: string[] | null): Tri {
+  const op = c.op!;
+  if (!op.prefix) return 1;
+  let r: Tri = 0;
+  for (let i = 0; i < c.templates.length; i++) {
+    const codes = resolveTemplate(c.templates[i], ctx);
+    if (codes === UNKNOWN) {
+      if (unknownOut) for (const k of c.templates[i].keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+      r = 1;
+      continue;
+    }
+    if (codes === MISSING) continue;
+    const t = op.prefix(codes, prefix);
+    if (t > r) r = t;
+    if (r === 2) break;
+  }
+  return op.negated ? ((2 - r) as Tri) : r;
 }
 
 /** AND of the condition entries of a statement (short-circuits on false). */

@@ -12,4 +12,9 @@ export interface OperatorDef {
    * null when the policy value can never match (e.g. a malformed CIDR).
    */
   compile(codes: number[]): ValuePredicate | null;
+  /**
+   * For a context value known only by how it begins (partialContext prefix): 2 when the positive test holds for every
+   * longer value with this prefix, 0 when for none, 1 when for some. Absent: such a condition is undecided.
+   */
+  prefix?(codes: number[], prefix: string): 0 | 1 | 2;
 }

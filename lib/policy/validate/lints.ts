@@ -4,7 +4,10 @@
  * - object actions (s3:GetObject…) whose only resources are bucket ARNs (arn:aws:s3:::bucket, without "/*");
  * - s3:ListBucket whose only resources are object ARNs (arn:aws:s3:::bucket/*): ListBucket is a bucket action;
  * - a KMS alias ARN where the key ARN is needed (aliases do not authorise use of a key);
- * - s3:ListObjects / s3:ListObjectsV2 used as if they were IAM actions (the permission is s3:ListBucket).
+ * - s3:ListObjects / s3:ListObjectsV2 used as if they were IAM actions (the permission is s3:ListBucket);
+ * - NotPrincipal with Deny (IAM User Guide, "AWS JSON policy elements: NotPrincipal"): a role session is exempted only
+ *   by its session ARN, a principal with a permissions boundary is always denied, and a wildcard never names "all
+ *   sessions"; AWS recommends Principal "*" with ArnNotEquals on aws:PrincipalArn instead.
  */
 import type { ParsedStatement, PolicyIssue } from "../types";
 
@@ -77,6 +80,23 @@ export function lintStatement({ st, path, objectActions }: LintInput): PolicyIss
           message: `${r} is an alias ARN; KMS authorises the key, not its alias, so use the key ARN (arn:aws:kms:<region>:<account>:key/<key-id>)`,
         });
       }
+    });
+  }
+  if (st.notPrincipal && st.effect === "Deny") {
+    const entries = st.notPrincipal.aws;
+    const wild = entries.findIndex((a) => /^arn:[^:]+:sts::[^:]*:assumed-role\/[^/]+\/.*[*?]/.test(a));
+    if (wild >= 0)
+      out.push({
+        severity: "warning",
+        code: "lint.not-principal-session-wildcard",
+        path: `${path}.NotPrincipal`,
+        message: `${entries[wild]} does not mean "all sessions": a NotPrincipal session ARN must name one session, so the role's sessions stay denied`,
+      });
+    out.push({
+      severity: "warning",
+      code: "lint.not-principal-deny",
+      path: `${path}.NotPrincipal`,
+      message: `a Deny with NotPrincipal exempts a role session only through its session ARN (listing the role and the account is not enough) and always denies principals that have a permissions boundary; AWS recommends "Principal": "*" with an ArnNotEquals condition on aws:PrincipalArn`,
     });
   }
   return out;

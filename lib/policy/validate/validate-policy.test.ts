@@ -133,6 +133,29 @@ describe("validatePolicy", () => {
     ]);
   });
 
+  it("warns about Deny with NotPrincipal, and about a wildcard session ARN in it", async () => {
+    const issues = await validatePolicy(
+      {
+        Version: V,
+        Statement: [
+          {
+            Effect: "Deny",
+            NotPrincipal: {
+              AWS: ["arn:aws:sts::111122223333:assumed-role/tidb-import/*", "arn:aws:iam::111122223333:root"],
+            },
+            Action: "s3:*",
+            Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"],
+          },
+        ],
+      },
+      "bucket",
+    );
+    expect(issues.map((i) => [i.severity, i.code, i.path])).toEqual([
+      ["warning", "lint.not-principal-session-wildcard", "Statement[0].NotPrincipal"],
+      ["warning", "lint.not-principal-deny", "Statement[0].NotPrincipal"],
+    ]);
+  });
+
   it("applies the rules of each policy kind", async () => {
     const trust = await validatePolicy(
       { Version: V, Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" }] },
