@@ -3,14 +3,8 @@
 import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { LiveCredentials } from "@/lib/wizard/form-types";
 import { Field, TextInput } from "./fields";
-
-export interface LiveCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-}
-export const EMPTY_CREDENTIALS: LiveCredentials = { accessKeyId: "", secretAccessKey: "", sessionToken: "" };
 
 export interface HowToGetCredentials {
   intro: string;

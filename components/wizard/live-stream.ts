@@ -1,8 +1,7 @@
 import type { ActionError, ActionResult } from "@/lib/actions/result";
 import type { LiveResult } from "@/lib/actions/live-core";
 import type { StepId } from "@/lib/report/types";
-
-export type StepProgress = Partial<Record<StepId, { started: number; ended: number }>>;
+import type { StepProgress } from "@/lib/wizard/wizard-state";
 
 /**
  * Runs a live diagnosis through the streaming route and reports per-step read counts as they happen.

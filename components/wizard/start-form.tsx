@@ -3,9 +3,8 @@
 import { useTranslations } from "next-intl";
 import type { StartInput } from "@/lib/wizard/form-types";
 import type { StepId } from "@/lib/wizard/steps";
+import type { FieldErrors } from "@/lib/wizard/wizard-state";
 import { Field, TextArea, TextInput } from "./fields";
-
-export type FieldErrors = Record<string, string>;
 
 /** What is imported and how TiDB Cloud reaches it; optionally the error text TiDB Cloud showed. */
 export function StartForm({

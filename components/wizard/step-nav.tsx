@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { StepId, StepStatus } from "@/lib/wizard/steps";
-
-export type View = "overview" | StepId;
+import type { View } from "@/lib/wizard/wizard-state";
 
 /** Overview, then the steps in catalogue order, each with its worst status. */
 export function StepNav({

@@ -1,4 +1,7 @@
-/** The wizard's form state, shared by the client components and the pure helpers. Holds no credentials. */
+/**
+ * The wizard's form state, shared by the client components and the pure helpers. The credential type is declared
+ * here too; its values live only in the wizard's memory (never stored, logged or sent anywhere but the live route).
+ */
 export type AccessMode = "role" | "access-key";
 
 export interface StartInput {
@@ -59,3 +62,12 @@ export const EMPTY_DOCUMENTS: OfflineDocuments = {
   userArn: "",
   bucketOwnerAccountId: "",
 };
+
+/** Temporary credentials typed for live mode: used for one run, then cleared. */
+export interface LiveCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+export const EMPTY_CREDENTIALS: LiveCredentials = { accessKeyId: "", secretAccessKey: "", sessionToken: "" };

@@ -1,0 +1,198 @@
+import { describe, expect, it } from "vitest";
+import type { Snapshot } from "@/lib/snapshot/schema";
+import { EXAMPLES } from "./examples";
+import { EMPTY_START, type LiveCredentials } from "./form-types";
+import { failureValidation, prepareJob, snapshotPasteError } from "./prepare-job";
+import { INITIAL_STATE, type WizardState } from "./wizard-state";
+
+const t = (k: string) => `<${k}>`;
+const CREDS: LiveCredentials = {
+  accessKeyId: "ASIAEXAMPLEEXAMPLE01",
+  secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARY0042",
+  sessionToken: "IQoJb3JpZ2luX2VjECANARYTOKEN",
+};
+const ROLE_ARN = "arn:aws:iam::111122223333:role/tidb-import";
+const live: WizardState = {
+  ...INITIAL_STATE,
+  start: { ...EMPTY_START, bucketUri: "s3://tidb-cloud-source-data/mydata/", roleArn: ROLE_ARN },
+  creds: CREDS,
+};
+const ex = EXAMPLES["missing-slash-star"];
+const offline: WizardState = { ...INITIAL_STATE, source: "offline", start: ex.start, docs: ex.documents };
+const snapshot = { version: 1, target: { mode: "role", bucketUri: "s3://b/f/" } } as Snapshot;
+const resultOf = (origin: "live" | "documents" | "snapshot") => ({
+  report: {
+    version: 1 as const,
+    target: snapshot.target,
+    findings: [],
+    summary: { pass: 0, fail: 0, warn: 0, unknown: 0, skipped: 0 },
+  },
+  snapshot,
+  origin,
+});
+
+describe("prepareJob: live", () => {
+  it("sends the target and the credentials when both are complete", () => {
+    const p = prepareJob(live, { kind: "run" }, t);
+    expect(p.ok).toBe(true);
+    if (!p.ok || p.request.origin !== "live") throw new Error("expected a live request");
+    expect(p.request.target).toMatchObject({ mode: "role", roleArn: ROLE_ARN, bucketUri: live.start.bucketUri });
+    expect(p.request.credentials).toEqual(CREDS);
+    expect(p.steps).toBeUndefined();
+    expect(p.validation).toEqual({ fieldErrors: {}, credErrors: {} });
+  });
+
+  it("refuses a missing bucket URI before anything is sent, focusing the field", () => {
+    const p = prepareJob({ ...live, start: { ...live.start, bucketUri: " " } }, { kind: "run" }, t);
+    expect(p).toEqual({
+      ok: false,
+      validation: { fieldErrors: { bucketUri: "<errors.required>" } },
+      focus: { id: "bucketUri" },
+    });
+  });
+
+  it.each([
+    ["s3:/tidb-cloud-source-data/mydata/", "bucketUri.scheme"],
+    ["S3://Tidb_Data/mydata/", "bucketUri.scheme"],
+    ["s3://Tidb_Data/mydata/", "bucketUri.bucket-name"],
+  ])("refuses the bucket URI %s that the live reader would refuse (%s)", (bucketUri, code) => {
+    const p = prepareJob({ ...live, start: { ...live.start, bucketUri } }, { kind: "run" }, t);
+    expect(p.ok).toBe(false);
+    if (p.ok) return;
+    expect(p.validation.fieldErrors).toEqual({ bucketUri: `<errors.${code}>` });
+  });
+
+  it("accepts a console URL for a live run (the reader rewrites it to s3://)", () => {
+    const bucketUri = "https://s3.console.aws.amazon.com/s3/buckets/tidb-cloud-source-data?prefix=mydata/";
+    expect(prepareJob({ ...live, start: { ...live.start, bucketUri } }, { kind: "run" }, t).ok).toBe(true);
+  });
+
+  it("asks for the credentials, focusing the first missing one (in the re-check form for a re-check)", () => {
+    const none = { ...live, creds: { accessKeyId: "", secretAccessKey: "", sessionToken: "" } };
+    const p = prepareJob(none, { kind: "run" }, t);
+    expect(p).toMatchObject({
+      ok: false,
+      validation: { credErrors: { accessKeyId: "<errors.required>", secretAccessKey: "<errors.required>" } },
+      focus: { id: "cred-accessKeyId" },
+    });
+    const r = prepareJob({ ...none, result: resultOf("live") }, { kind: "recheck", step: "encryption" }, t);
+    expect(r).toMatchObject({ ok: false, focus: { id: "recheck-accessKeyId" } });
+  });
+
+  it("refuses malformed credentials by the server's own schema, without repeating them", () => {
+    const p = prepareJob(
+      { ...live, creds: { ...CREDS, accessKeyId: "asia example", secretAccessKey: "short" } },
+      { kind: "run" },
+      t,
+    );
+    expect(p).toMatchObject({
+      ok: false,
+      validation: {
+        credErrors: {
+          accessKeyId: "<errors.credentials.accessKeyId>",
+          secretAccessKey: "<errors.credentials.secretAccessKey>",
+        },
+      },
+    });
+    expect(JSON.stringify(p)).not.toContain("short");
+  });
+
+  it("re-checks one step with the earlier snapshot as base, without checking the start form again", () => {
+    const state = { ...live, start: { ...live.start, bucketUri: "" }, result: resultOf("live") };
+    const p = prepareJob(state, { kind: "recheck", step: "bucket-policy" }, t);
+    expect(p.ok).toBe(true);
+    if (!p.ok || p.request.origin !== "live") throw new Error("expected a live request");
+    expect(p.steps).toEqual(["bucket-policy"]);
+    expect(p.request.base).toBe(snapshot);
+    expect(p.validation.fieldErrors).toBeUndefined();
+  });
+
+  it("reads the pasted error message: the step to open first, and the role ARN it names", () => {
+    const message = `Cannot assume the provided role ${ROLE_ARN}. Please check the trust relationship settings of the role.`;
+    const state = { ...live, start: { ...live.start, roleArn: "", errorMessage: message } };
+    const p = prepareJob(state, { kind: "run" }, t);
+    expect(p).toMatchObject({ ok: true, openStep: "assume-role", request: { target: { roleArn: ROLE_ARN } } });
+  });
+});
+
+describe("prepareJob: pasted documents and snapshots", () => {
+  it("builds the snapshot from the documents, with what each box was recognised as", () => {
+    const p = prepareJob(offline, { kind: "run" }, t);
+    expect(p.ok).toBe(true);
+    if (!p.ok || p.request.origin !== "documents") throw new Error("expected documents");
+    expect(p.request.snapshot.target.roleArn).toBe(ex.start.roleArn);
+    expect(p.validation.pasteErrors).toEqual([]);
+    expect(Object.keys(p.validation.sources ?? {})).toContain("trustPolicy");
+  });
+
+  it("leaves a malformed bucket URI to the intake check offline (it explains the right form)", () => {
+    const state = { ...offline, start: { ...offline.start, bucketUri: "s3:/tidb-cloud-source-data/mydata/" } };
+    expect(prepareJob(state, { kind: "run" }, t).ok).toBe(true);
+  });
+
+  it("names the box that could not be read and sends nothing", () => {
+    const state = { ...offline, docs: { ...offline.docs, bucketPolicy: '{ "Statement": [,] }' } };
+    const p = prepareJob(state, { kind: "run" }, t);
+    expect(p).toMatchObject({ ok: false, focus: "error" });
+    if (p.ok) return;
+    expect(p.validation.pasteErrors?.map((e) => e.field)).toEqual(["bucketPolicy"]);
+  });
+
+  it("analyses a pasted whole snapshot as is, without the start form", () => {
+    const state = { ...offline, start: EMPTY_START, snapshotText: JSON.stringify(snapshot) };
+    const p = prepareJob(state, { kind: "run" }, t);
+    expect(p).toMatchObject({
+      ok: true,
+      request: { origin: "snapshot", snapshot },
+      validation: { fieldErrors: {}, pasteErrors: [] },
+    });
+    const broken = prepareJob({ ...state, snapshotText: '{"version": 2}' }, { kind: "run" }, t);
+    expect(broken).toMatchObject({ ok: false, focus: "error", validation: { pasteErrors: [{ path: "$.version" }] } });
+  });
+
+  it("re-checks from the same origin as the run: the documents, or the pasted snapshot", () => {
+    const docs = prepareJob({ ...offline, result: resultOf("documents") }, { kind: "recheck", step: "encryption" }, t);
+    expect(docs).toMatchObject({ ok: true, request: { origin: "documents" }, steps: ["encryption"] });
+    const state = { ...offline, snapshotText: JSON.stringify(snapshot), result: resultOf("snapshot") };
+    expect(prepareJob(state, { kind: "recheck", step: "encryption" }, t)).toMatchObject({
+      ok: true,
+      request: { origin: "snapshot" },
+    });
+  });
+
+  it("has nothing to re-check without an earlier result", () => {
+    expect(prepareJob(offline, { kind: "recheck", step: "encryption" }, t)).toEqual({
+      ok: false,
+      validation: {},
+      focus: null,
+    });
+  });
+});
+
+describe("after a failed request", () => {
+  it("shows a schema problem of a pasted snapshot under its box, with the JSON path", () => {
+    const e = snapshotPasteError({
+      code: "input.invalid",
+      field: "snapshot.bucket.objectOwnership",
+      message: "snapshot.bucket.objectOwnership: Invalid option",
+    });
+    expect(e).toMatchObject({
+      field: "snapshot",
+      path: "$.bucket.objectOwnership",
+      params: { message: "Invalid option" },
+    });
+    expect(snapshotPasteError({ code: "internal", message: "" })).toBeNull();
+  });
+
+  it("marks the credential AWS refused (never its value), or the start field the server named", () => {
+    expect(
+      failureValidation({ code: "aws.expired-token", message: "", field: "credentials.sessionToken" }, {}, t),
+    ).toEqual({
+      credErrors: { sessionToken: "<actionErrors.aws.expired-token.title>" },
+    });
+    expect(
+      failureValidation({ code: "input.invalid", message: "no region", field: "target.region" }, { bucketUri: "x" }, t),
+    ).toEqual({ fieldErrors: { bucketUri: "x", region: "no region" } });
+    expect(failureValidation({ code: "aws.network", message: "" }, {}, t)).toEqual({});
+  });
+});

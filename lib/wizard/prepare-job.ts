@@ -1,0 +1,111 @@
+/**
+ * The browser half of a wizard job, before anything is sent: read the pasted TiDB Cloud message, check the input,
+ * and produce the snapshot to analyse (pasted documents or a pasted whole snapshot) or the live request that reads
+ * one. Pure: the same path for a whole run and for "Re-check this step".
+ */
+import type { ActionError } from "@/lib/actions/result";
+import type { Snapshot, Target } from "@/lib/snapshot/schema";
+import { buildOfflineSnapshot, targetFromStart } from "./build-snapshot";
+import type { LiveCredentials } from "./form-types";
+import { parsePastedSnapshot, type PasteError } from "./parse-pasted";
+import type { StepId } from "./steps";
+import { triageStart } from "./triage-start";
+import { credentialProblems, startProblems, type InputProblem } from "./validate-start";
+import type { FieldErrors, Focus, Job, Origin, Validation, WizardState } from "./wizard-state";
+
+/** What is sent: a snapshot to analyse, or the live read (whose credentials exist only in this value). */
+export type JobRequest =
+  | { origin: "live"; target: Target; credentials: LiveCredentials; base?: Snapshot }
+  | { origin: "documents" | "snapshot"; snapshot: Snapshot };
+
+export type Prepared =
+  | {
+      ok: true;
+      request: JobRequest;
+      /** A re-check's one step; a whole run has none. */
+      steps?: StepId[];
+      /** The step a pasted error message points to: opened first when the run succeeds. */
+      openStep: StepId | null;
+      validation: Validation;
+    }
+  | { ok: false; validation: Validation; focus: Focus | null };
+
+/** The origin a job reads from: the source picked for a run, the earlier result's origin for a re-check. */
+export function originOf(state: WizardState, job: Job): Origin | null {
+  if (job.kind === "recheck") return state.result?.origin ?? null;
+  if (state.source === "live") return "live";
+  return state.snapshotText.trim() ? "snapshot" : "documents";
+}
+
+type Translate = (key: string) => string;
+
+const toErrors = (problems: InputProblem[], t: Translate): FieldErrors =>
+  Object.fromEntries(problems.map((p) => [p.field, t(`errors.${p.code}`)]));
+
+/**
+ * Checks the input of a job and produces what to send. A run reads the form as the triage of a pasted message
+ * leaves it (the `triage/read` action shows the same). A problem comes back as messages for the fields (never
+ * clearing what was typed) and where the focus should go.
+ */
+export function prepareJob(state: WizardState, job: Job, t: Translate): Prepared {
+  const origin = originOf(state, job);
+  if (!origin) return { ok: false, validation: {}, focus: null };
+  const tri = job.kind === "run" ? triageStart(state.start) : { start: state.start, step: null };
+  const start = tri.start;
+  const openStep = tri.step;
+  const steps = job.kind === "recheck" ? [job.step] : undefined;
+  let fieldErrors: FieldErrors | undefined;
+  if (job.kind === "run") {
+    fieldErrors = origin === "snapshot" ? {} : toErrors(startProblems(start, origin === "live"), t);
+    const first = Object.keys(fieldErrors)[0];
+    if (first) return { ok: false, validation: { fieldErrors }, focus: { id: first } };
+  }
+  if (origin === "live") {
+    const problems = credentialProblems(state.creds);
+    const credErrors = toErrors(problems, t);
+    const validation = { ...(fieldErrors ? { fieldErrors } : {}), credErrors };
+    if (problems.length > 0) {
+      const prefix = job.kind === "run" ? "cred" : "recheck";
+      return { ok: false, validation, focus: { id: `${prefix}-${problems[0].field}` } };
+    }
+    const base = job.kind === "recheck" ? state.result?.snapshot : undefined;
+    const request: JobRequest = { origin, target: targetFromStart(start), credentials: state.creds, base };
+    return { ok: true, request, steps, openStep, validation };
+  }
+  if (origin === "snapshot") {
+    const pasted = parsePastedSnapshot(state.snapshotText);
+    const validation = { ...(fieldErrors ? { fieldErrors } : {}), pasteErrors: pasted.ok ? [] : [pasted.error] };
+    if (!pasted.ok) return { ok: false, validation, focus: "error" };
+    // Only the JSON and the version are checked here; the server validates the rest against the schema.
+    return { ok: true, request: { origin, snapshot: pasted.value as Snapshot }, steps, openStep, validation };
+  }
+  const build = buildOfflineSnapshot(start, state.docs);
+  const validation = { ...(fieldErrors ? { fieldErrors } : {}), pasteErrors: build.errors, sources: build.sources };
+  if (build.errors.length > 0) return { ok: false, validation, focus: "error" };
+  return { ok: true, request: { origin, snapshot: build.snapshot }, steps, openStep, validation };
+}
+
+/**
+ * The server found a problem in a pasted whole snapshot: shown under the snapshot box with its JSON path, not as a
+ * general error. Null when the error is about something else.
+ */
+export function snapshotPasteError(error: ActionError): PasteError | null {
+  if (error.code !== "input.invalid" || !error.field?.startsWith("snapshot")) return null;
+  const path = `$${error.field.slice("snapshot".length)}`;
+  const message = error.message.startsWith(`${error.field}: `)
+    ? error.message.slice(error.field.length + 2)
+    : error.message;
+  return { field: "snapshot", path, code: "snapshot.invalid", message, params: { message } };
+}
+
+/** Marks the field a failed request names: a credential to look at again (never its value), or a start field. */
+export function failureValidation(error: ActionError, fieldErrors: FieldErrors, t: Translate): Validation {
+  const field = error.field;
+  if (field?.startsWith("credentials.")) {
+    return { credErrors: { [field.slice("credentials.".length)]: t(`actionErrors.${error.code}.title`) } };
+  }
+  if (error.code === "input.invalid" && field) {
+    return { fieldErrors: { ...fieldErrors, [field.replace(/^target\./, "")]: error.message } };
+  }
+  return {};
+}
