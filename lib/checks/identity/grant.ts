@@ -166,8 +166,19 @@ function chooseEdit(
   const allows = asked.statements.filter((s) => s.effect === "Allow" && byDoc.has(s.document));
   const order = <T extends { document: string }>(xs: T[]) =>
     prefer ? [...xs.filter((x) => x.document === prefer), ...xs.filter((x) => x.document !== prefer)] : xs;
-  // a. The action is granted, on the wrong Resource.
-  for (const s of order(allows.filter((x) => x.action === "match" && x.resource === "no-match"))) {
+  // a. The action is granted, on the wrong Resource: a statement about this bucket (or, for kms:, about other keys).
+  // A statement about other buckets is left alone: widening it would grant on the import's bucket under its
+  // unrelated conditions.
+  const bucketArn = ctx.derived.bucketArn!.toLowerCase();
+  const aboutTarget = (document: string, i: number) =>
+    req.action.startsWith("kms:") ||
+    resourcesOf(byDoc.get(document)!.doc, i).some((r) => {
+      const x = r.toLowerCase();
+      return x === bucketArn || x.startsWith(`${bucketArn}/`);
+    });
+  for (const s of order(
+    allows.filter((x) => x.action === "match" && x.resource === "no-match" && aboutTarget(x.document, x.statement)),
+  )) {
     const e = resourceEdit(ctx, req, spec, byDoc.get(s.document)!, s.statement);
     if (e) return e;
   }
