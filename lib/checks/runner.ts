@@ -7,6 +7,7 @@ import { derive, type Derived } from "./derive/derived";
 import { CHECKS } from "./registry";
 import type { Check, CheckContext, Localized, Outcome, ReportLocale } from "./types";
 import { l } from "./types";
+import { proveFixes, withholdFix, type Withheld } from "./prove";
 
 export interface AnalyzeOptions {
   /** Run only the checks of these steps (the wizard's "Re-check this step"). */
@@ -92,11 +93,19 @@ export async function runChecks(
   return runCheckList(CHECKS, snapshot, opts);
 }
 
+export interface RunListOptions extends AnalyzeOptions {
+  /**
+   * Checks whose fix the proof rejected: they run as usual, but what their fix would record stays out of the shared
+   * workspace (later fixes do not build on it) and the finding says in words why no document is shown.
+   */
+  withheld?: ReadonlyMap<string, Withheld>;
+}
+
 /** Runs the given checks in order, each isolated: a throw becomes `unknown` with the reason. */
 export async function runCheckList(
   checks: readonly Check[],
   snapshot: Snapshot,
-  opts: AnalyzeOptions = {},
+  opts: RunListOptions = {},
 ): Promise<{ check: Check; outcome: Outcome }[]> {
   const now = opts.now ?? new Date();
   let derived: Derived;
@@ -123,13 +132,15 @@ export async function runCheckList(
   const results: { check: Check; outcome: Outcome }[] = [];
   for (const check of checks) {
     if (opts.steps && !opts.steps.includes(check.step)) continue;
-    const outcome = await runIsolated(check, {
+    const withheld = opts.withheld?.get(check.id);
+    let outcome = await runIsolated(check, {
       snapshot,
       derived,
-      fixes,
+      fixes: withheld ? fixes.clone() : fixes,
       previous: results.map((r) => ({ id: r.check.id, step: r.check.step, outcome: r.outcome })),
       now,
     });
+    if (withheld && outcome.fix) outcome = withholdFix(outcome, withheld);
     results.push({ check, outcome });
   }
   return results;
@@ -137,10 +148,12 @@ export async function runCheckList(
 
 /**
  * Analyses a snapshot: every check of the catalogue (or those of `steps`), findings in catalogue order, summary
- * counts. Never throws for a valid snapshot.
+ * counts. Every fix is proven before it is returned (see prove.ts): applied to the snapshot with the others and
+ * checked again, it turns its check to pass, changes its document and makes no other check fail, or it is withheld.
+ * Never throws for a valid snapshot.
  */
 export async function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): Promise<Report> {
   const now = opts.now ?? new Date();
-  const results = await runChecks(snapshot, { ...opts, now });
+  const results = await proveFixes(CHECKS, snapshot, { ...opts, now }, runCheckList);
   return toReport(snapshot, results, opts.locale ?? "en", now);
 }

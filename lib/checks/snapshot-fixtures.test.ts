@@ -1,6 +1,7 @@
 /**
  * Walks tests/fixtures/snapshots: each <name>.json is a snapshot of one scenario (a correct setup, or one classic
- * mistake of TiDB Cloud's guide) and <name>.expected.json lists { checkId: status } for the checks that matter.
+ * mistake of TiDB Cloud's guide) and <name>.expected.json lists { checkId: status } for the checks that matter, and
+ * optionally "$fixes": { checkId: document | "withheld" | "none" }, what each of those findings offers.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { validatePolicy } from "@/lib/policy";
 import { analyzeSnapshot, applyFixes, CHECK_IDS, parseSnapshot } from "@/lib/checks";
 import type { Snapshot } from "@/lib/snapshot/schema";
+import { canonicalJson } from "./prove";
 
 const DIR = join(process.cwd(), "tests/fixtures/snapshots");
 const NOW = new Date("2026-11-28T00:00:00Z");
@@ -16,10 +18,15 @@ const names = readdirSync(DIR)
   .map((f) => f.slice(0, -".json".length))
   .sort();
 
-function load(name: string): { snapshot: Snapshot; expected: Record<string, string> } {
+function load(name: string): {
+  snapshot: Snapshot;
+  expected: Record<string, string>;
+  fixes: Record<string, string>;
+} {
   const parsed = parseSnapshot(JSON.parse(readFileSync(join(DIR, `${name}.json`), "utf8")));
   if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
-  return { snapshot: parsed.snapshot, expected: JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8")) };
+  const { $fixes, ...expected } = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8"));
+  return { snapshot: parsed.snapshot, expected, fixes: $fixes ?? {} };
 }
 
 const KIND: Record<string, "identity" | "bucket" | "trust" | "key"> = {
@@ -54,8 +61,8 @@ describe("snapshot fixtures", () => {
       for (const [status, n] of Object.entries(report.summary)) expect(n).toBe(counts[status] ?? 0);
     });
 
-    it("every fix's corrected document passes the policy validator, and applying the fixes turns those checks to pass", async () => {
-      const { snapshot } = load(name);
+    it("every fix changes its document and passes the policy validator, and applying the fixes turns those checks to pass without a new failure", async () => {
+      const { snapshot, fixes } = load(name);
       const report = await analyzeSnapshot(snapshot, { now: NOW });
       const fixed = report.findings.filter((f) => f.fix);
       for (const f of fixed) {
@@ -67,6 +74,14 @@ describe("snapshot fixtures", () => {
           `${f.id} → ${f.fix!.document}`,
         ).toEqual([]);
       }
+      // What each listed finding offers: the document its fix corrects, a fix the proof withheld, or none.
+      for (const [id, want] of Object.entries(fixes)) {
+        const f = report.findings.find((x) => x.id === id)!;
+        const got = f.fix ? f.fix.document : f.evidence?.fixWithheld ? "withheld" : "none";
+        expect(`${id}: ${got}`).toBe(`${id}: ${want}`);
+      }
+      // A fix always changes its document.
+      for (const f of fixed) expect(canonicalJson(f.fix!.before), f.id).not.toBe(canonicalJson(f.fix!.after));
       const again = await analyzeSnapshot(applyFixes(snapshot, report), { now: NOW });
       const after = Object.fromEntries(again.findings.map((f) => [f.id, f.status]));
       for (const f of fixed) expect(`${f.id}: ${after[f.id]}`).toBe(`${f.id}: pass`);

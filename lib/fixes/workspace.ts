@@ -21,6 +21,14 @@ export class FixWorkspace {
     this.changers.set(name, [...(this.changers.get(name) ?? []), checkId]);
   }
 
+  /** An independent copy: what a check records in it does not reach this workspace (a fix that is withheld). */
+  clone(): FixWorkspace {
+    const copy = new FixWorkspace();
+    for (const [k, v] of this.docs) copy.docs.set(k, v);
+    for (const [k, v] of this.changers) copy.changers.set(k, [...v]);
+    return copy;
+  }
+
   /** Names of every document a fix touched or created in this run. */
   names(): string[] {
     return [...this.docs.keys()];

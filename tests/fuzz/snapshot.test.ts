@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { analyzeSnapshotAction } from "@/lib/actions/analyze-snapshot";
-import { analyzeSnapshot, CHECK_IDS, parseSnapshot } from "@/lib/checks";
+import { analyzeSnapshot, applyFixes, CHECK_IDS, parseSnapshot } from "@/lib/checks";
+import { canonicalJson } from "@/lib/checks/prove";
 import { STATUSES, type Report } from "@/lib/report/types";
 import { expectClearMessage, fuzzParams, fuzzTimeout, jsonFiles, junk, mutated } from "./support";
 
@@ -53,6 +54,35 @@ describe("fuzz: snapshots", () => {
       );
     },
     fuzzTimeout(150, 0.1, 60),
+  );
+
+  it(
+    "every fix shown for a mutated snapshot is proven: it changes its document, and applying all of them turns each fixed check to pass without a new failure",
+    async () => {
+      const now = new Date("2026-11-28T00:00:00Z");
+      await fc.assert(
+        fc.asyncProperty(mutated(SNAPSHOTS), async (raw) => {
+          const parsed = parseSnapshot(raw);
+          if (!parsed.ok) return;
+          const report = await analyzeSnapshot(parsed.snapshot, { now });
+          const fixed = report.findings.filter((f) => f.fix);
+          if (fixed.length === 0) return;
+          for (const f of fixed) expect(canonicalJson(f.fix!.before), f.id).not.toBe(canonicalJson(f.fix!.after));
+          const fixedSnapshot = applyFixes(parsed.snapshot, report);
+          delete fixedSnapshot.simulation;
+          delete fixedSnapshot.groundTruth;
+          const again = await analyzeSnapshot(fixedSnapshot, { now });
+          const after = new Map(again.findings.map((f) => [f.id, f.status]));
+          for (const f of fixed) expect(`${f.id}: ${after.get(f.id)}`).toBe(`${f.id}: pass`);
+          const failedBefore = new Set(report.findings.filter((f) => f.status === "fail").map((f) => f.id));
+          expect(again.findings.filter((f) => f.status === "fail" && !failedBefore.has(f.id)).map((f) => f.id)).toEqual(
+            [],
+          );
+        }),
+        fuzzParams(60, 0.05),
+      );
+    },
+    fuzzTimeout(60, 0.05, 100),
   );
 
   it(

@@ -43,10 +43,10 @@ describe("snapshot fixtures read back live", () => {
     const run = NOT_LIVE[name] ? it.skip : it;
     run(`${name}: the live read analyses to the fixture's statuses`, async () => {
       const snapshot = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), "utf8")) as Snapshot;
-      const expected = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), "utf8")) as Record<
-        string,
-        string
-      >;
+      // "$fixes" lists what the findings offer; the statuses are what a live read must reproduce.
+      const { $fixes: _fixes, ...expected } = JSON.parse(
+        readFileSync(new URL(`${name}.expected.json`, DIR), "utf8"),
+      ) as Record<string, string>;
       const key = `AKIAROUNDTRIP${String(i).padStart(7, "0")}`;
       fake.setScenario(scenarioFromSnapshot(`fixture-${name}`, snapshot, key), key);
       // credentials AWS no longer accepts: every call is refused
