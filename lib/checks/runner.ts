@@ -8,6 +8,7 @@ import { CHECKS } from "./registry";
 import type { Check, CheckContext, Localized, Outcome, ReportLocale } from "./types";
 import { l } from "./types";
 import { proveFixes, withholdFix, type Withheld } from "./prove";
+import { withAccount, type AccountFacts } from "@/lib/fixes/accounts";
 
 export interface AnalyzeOptions {
   /** Run only the checks of these steps (the wizard's "Re-check this step"). */
@@ -85,6 +86,18 @@ export function toReport(
   return { version: 1, target, findings, summary, generatedAt: now.toISOString() };
 }
 
+/** Across accounts, a fix says which account applies it (see lib/fixes/accounts.ts). */
+function namingAccount(outcome: Outcome, facts: AccountFacts): Outcome {
+  const named = withAccount(outcome.fix!, facts);
+  if (!named) return outcome;
+  const notes = outcome.fixText?.notes ?? { en: [], ja: [] };
+  return {
+    ...outcome,
+    fix: named.fix,
+    fixText: { ...outcome.fixText, notes: { en: [named.note.en, ...notes.en], ja: [named.note.ja, ...notes.ja] } },
+  };
+}
+
 /** Runs the checks (all, or those of some steps) in catalogue order and returns the outcomes. */
 export async function runChecks(
   snapshot: Snapshot,
@@ -129,6 +142,12 @@ export async function runCheckList(
       }));
   }
   const fixes = new FixWorkspace();
+  const accounts: AccountFacts = {
+    principalAccount: derived.principal?.accountId ?? null,
+    principalKind: derived.principal?.kind ?? null,
+    bucketAccount: derived.bucketAccount,
+    keyAccounts: Object.fromEntries(derived.keys.map((k) => [k.arn, k.accountId])),
+  };
   const results: { check: Check; outcome: Outcome }[] = [];
   for (const check of checks) {
     if (opts.steps && !opts.steps.includes(check.step)) continue;
@@ -141,6 +160,7 @@ export async function runCheckList(
       now,
     });
     if (withheld && outcome.fix) outcome = withholdFix(outcome, withheld);
+    if (outcome.fix) outcome = namingAccount(outcome, accounts);
     results.push({ check, outcome });
   }
   return results;

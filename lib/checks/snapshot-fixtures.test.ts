@@ -80,6 +80,28 @@ describe("snapshot fixtures", () => {
         const got = f.fix ? f.fix.document : f.evidence?.fixWithheld ? "withheld" : "none";
         expect(`${id}: ${got}`).toBe(`${id}: ${want}`);
       }
+      // Across accounts, each command names the account that runs it (and none does within one account).
+      const accounts = [
+        snapshot.bucket?.ownerAccountId,
+        ...Object.values(snapshot.keys ?? {}).map((k) => k.accountId),
+      ].filter((a): a is string => !!a);
+      const principalAccount = /:(\d{12}):/.exec(snapshot.role?.arn ?? snapshot.user?.arn ?? "")?.[1];
+      const spans = !!principalAccount && accounts.some((a) => a !== principalAccount);
+      for (const f of fixed) {
+        if (!spans) expect(f.fix!.account, f.id).toBeUndefined();
+        else
+          expect(f.fix!.cli.split("\n")[0], f.id).toBe(
+            `# Run with credentials of account ${f.fix!.account} (${
+              f.fix!.document.startsWith("key-policy:")
+                ? "the key's account"
+                : /^(bucket-|object-|requester-)/.test(f.fix!.document)
+                  ? "the bucket owner"
+                  : f.fix!.document === "access-key" || snapshot.target.mode === "access-key"
+                    ? "the IAM user's account"
+                    : "the role's account"
+            })`,
+          );
+      }
       // A fix always changes its document.
       for (const f of fixed) expect(canonicalJson(f.fix!.before), f.id).not.toBe(canonicalJson(f.fix!.after));
       const again = await analyzeSnapshot(applyFixes(snapshot, report), { now: NOW });

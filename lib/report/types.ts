@@ -56,6 +56,12 @@ export interface Fix {
   includesFixesOf?: string[];
   /** Notes that go with the fix (e.g. existing objects keep their old key until re-copied). */
   notes?: string[];
+  /**
+   * When the bucket or a key is in another account than the importing principal: the account that runs `cli` (the
+   * bucket owner for the bucket policy and settings, the key's account for its key policy, the principal's account
+   * for trust and identity policies). `cli` then starts with a comment line naming it.
+   */
+  account?: string;
 }
 
 export interface Finding {
