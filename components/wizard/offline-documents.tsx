@@ -1,22 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { boxesOfStep, OFFLINE_BOXES, type OfflineBox } from "@/lib/reads/table";
+import { STEPS } from "@/lib/report/types";
 import { EXAMPLE_IDS, type ExampleId } from "@/lib/wizard/examples";
 import type { AccessMode, OfflineDocuments } from "@/lib/wizard/form-types";
 import type { PasteError, PasteSource } from "@/lib/wizard/parse-pasted";
 import { Field, TextArea, TextInput } from "./fields";
 
-export type DocGroup = "trust" | "identity" | "bucketPolicy" | "ownership" | "encryption";
-export const ALL_GROUPS: DocGroup[] = ["trust", "identity", "bucketPolicy", "ownership", "encryption"];
+export type DocGroup = OfflineBox;
+const ALL_GROUPS: readonly DocGroup[] = OFFLINE_BOXES;
 
-/** Which documents a step reads, for the offline "edit and re-check" form of that step. */
-export const GROUPS_OF_STEP: Record<string, DocGroup[]> = {
-  "assume-role": ["trust"],
-  "identity-policy": ["identity", "encryption"],
-  "bucket-policy": ["bucketPolicy"],
-  "object-ownership": ["ownership"],
-  encryption: ["encryption"],
-};
+/** Which documents a step reads, for the offline "edit and re-check" form of that step (lib/reads/table.ts). */
+export const GROUPS_OF_STEP: Record<string, DocGroup[]> = Object.fromEntries(STEPS.map((s) => [s, boxesOfStep(s)]));
 
 /** Turns a paste error into the user's language, naming the field and the JSON path. */
 export function usePasteErrorText() {
@@ -46,7 +42,7 @@ export function OfflineDocumentsForm({
   onChange: (d: OfflineDocuments) => void;
   errors: PasteError[];
   sources: Record<string, PasteSource>;
-  groups?: DocGroup[];
+  groups?: readonly DocGroup[];
   idPrefix?: string;
   /** Called when the user leaves a document box: the parent reads the documents and shows what it recognised. */
   onCheck?: () => void;

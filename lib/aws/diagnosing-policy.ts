@@ -1,5 +1,5 @@
 import "server-only";
-import { OPERATIONS } from "./operations";
+import { OPERATIONS } from "@/lib/reads/operations";
 
 export interface IamPolicyDocument {
   Version: "2012-10-17";

@@ -1,5 +1,5 @@
 import "server-only";
-import { actionFor, type OperationName } from "./operations";
+import { actionFor, type OperationName } from "@/lib/reads/operations";
 
 export type AwsErrorCode =
   | "access-denied"

@@ -13,8 +13,11 @@ describe("parsePolicyDocument", () => {
   it("reads the plain JSON that S3 and KMS return", () => {
     expect(parsePolicyDocument(JSON.stringify(doc))).toEqual(doc);
   });
+  it("takes a document the AWS CLI printed already decoded (an object) as is", () => {
+    expect(parsePolicyDocument(doc)).toBe(doc);
+  });
   it("returns null for anything that is not a JSON object", () => {
-    for (const bad of ["", "%E0%A4%A", "[1,2]", "not json", undefined, null])
+    for (const bad of ["", "%E0%A4%A", "[1,2]", "not json", undefined, null, [doc], 42])
       expect(parsePolicyDocument(bad)).toBeNull();
   });
 });

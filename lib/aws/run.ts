@@ -2,7 +2,7 @@ import "server-only";
 import { setMaxListeners } from "node:events";
 import type { StepId } from "@/lib/report/types";
 import { classifyAwsError, unavailableReason, type ClassifiedAwsError } from "./errors";
-import type { ImportCall, OperationName } from "./operations";
+import type { ImportCall, OperationName } from "@/lib/reads/operations";
 
 /** One read of the collection, as shown in progress lines and the wizard's progress. */
 export interface ProgressEvent {

@@ -2,7 +2,7 @@
 // statuses it expects. The fake endpoint speaks the real protocols (IAM/STS Query, S3 REST-XML, KMS JSON 1.1).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSnapshot } from "@/lib/aws/collect";
-import { OPERATIONS, type OperationName } from "@/lib/aws/operations";
+import { OPERATIONS, type OperationName } from "@/lib/reads/operations";
 import { READ_ONLY_POLICY } from "@/lib/aws/diagnosing-policy";
 import { SnapshotSchema } from "@/lib/snapshot/schema";
 import type { FakeAws } from "@/tests/fake-aws/server";

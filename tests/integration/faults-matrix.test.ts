@@ -6,7 +6,7 @@
 // Two attempts per call and an 8 s deadline; the 155 runs go 4 at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSnapshot } from "@/lib/aws/collect";
-import { actionFor, OPERATIONS, type OperationName } from "@/lib/aws/operations";
+import { actionFor, OPERATIONS, type OperationName } from "@/lib/reads/operations";
 import { analyzeSnapshot } from "@/lib/checks";
 import type { Report } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";

@@ -1,4 +1,4 @@
-import { OPERATIONS } from "@/lib/aws/operations";
+import { OPERATIONS } from "@/lib/reads/operations";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import type { ImportCallName, ImportOutcome, Scenario } from "@/tests/fake-aws/scenario";
 

@@ -1,5 +1,3 @@
-import "server-only";
-
 /**
  * Every AWS operation the collector calls with the diagnosing credentials, with the IAM action it needs.
  * The collector can only call operations listed here (its `call` helper takes a key of this table), and the
