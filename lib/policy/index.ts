@@ -9,3 +9,4 @@ export { validatePolicy } from "./validate/validate-policy";
 export { wildcardMatch } from "./wildcard";
 export { parseArn, type Arn } from "./arn";
 export { questionSchema, checkQuestionInput } from "./question-schema";
+export { SESSION_NAME_KEY } from "./match/principal";

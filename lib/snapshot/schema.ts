@@ -12,6 +12,12 @@ export type PolicyDocument = Record<string, unknown>;
 
 const PolicyMap = z.record(z.string(), PolicyDocumentSchema);
 
+/**
+ * Tags of a role, user, object or key (key → value), when read. Absent: not known, so conditions on
+ * aws:PrincipalTag / s3:ExistingObjectTag / aws:ResourceTag are undecided; `{}`: read, and there are none.
+ */
+const TagMap = z.record(z.string(), z.string());
+
 export const TargetSchema = z.object({
   mode: z.enum(["role", "access-key"]),
   bucketUri: z.string().min(1),
@@ -38,6 +44,10 @@ export const RoleSchema = z.object({
   permissionsBoundary: PolicyDocumentSchema.nullish(),
   /** ARN of the managed policy used as permissions boundary, when known. */
   permissionsBoundaryArn: z.string().nullish(),
+  /** The role's unique id (RoleId, AROA…): aws:userid of its sessions is "<id>:<session name>". */
+  id: z.string().nullish(),
+  /** The role's tags (iam:ListRoleTags): aws:PrincipalTag of its sessions. */
+  tags: TagMap.nullish(),
 });
 
 export const GroupSchema = z.object({
@@ -63,6 +73,10 @@ export const UserSchema = z.object({
   permissionsBoundary: PolicyDocumentSchema.nullish(),
   permissionsBoundaryArn: z.string().nullish(),
   accessKeys: z.array(AccessKeySchema).nullish(),
+  /** The user's unique id (UserId, AIDA…): aws:userid of its requests. */
+  id: z.string().nullish(),
+  /** The user's tags (iam:ListUserTags): aws:PrincipalTag of its requests. */
+  tags: TagMap.nullish(),
 });
 
 export const EncryptionSchema = z.object({
@@ -92,6 +106,8 @@ export const KeySchema = z.object({
   aliases: z.array(z.string()).nullish(),
   description: z.string().nullish(),
   policy: PolicyDocumentSchema.nullish(),
+  /** The key's tags (kms:ListResourceTags): aws:ResourceTag of kms:Decrypt. */
+  tags: TagMap.nullish(),
 });
 
 export const ObjectSchema = z.object({
@@ -105,6 +121,8 @@ export const ObjectSchema = z.object({
   kmsKeyId: z.string().nullish(),
   archiveStatus: z.string().nullish(),
   restored: z.boolean().nullish(),
+  /** The object's tags (s3:GetObjectTagging): s3:ExistingObjectTag of GetObject. */
+  tags: TagMap.nullish(),
 });
 
 /** Real outcome of one of the import's own calls, made with the import key (access-key mode ground truth). */

@@ -35,7 +35,11 @@ export function bucketPolicyPrecondition(ctx: CheckContext): Outcome | null {
 /** An identity policy that allows everything: isolates what the bucket policy alone decides. */
 const ALLOW_ALL = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] };
 
-/** Asks about a request with the bucket policy as the resource policy, and an allow-all identity side. */
+/**
+ * Asks about a request with the bucket policy as the resource policy, and an allow-all identity side. When the
+ * principal has a permissions boundary, an allow-all boundary stands in for it: its content is judged elsewhere, but
+ * its presence matters here (a Deny with NotPrincipal always denies a principal that has a boundary).
+ */
 export function askBucket(ctx: CheckContext, req: ImportRequest, policy: Record<string, unknown>): Asked {
   const p = ctx.derived.principal!;
   return ask({
@@ -44,6 +48,7 @@ export function askBucket(ctx: CheckContext, req: ImportRequest, policy: Record<
     principalAccount: p.accountId,
     resourceAccount: ctx.derived.bucketAccount ?? p.accountId,
     identity: [{ document: "assumed-identity-allow", doc: ALLOW_ALL }],
+    boundary: ctx.derived.identity?.boundary ? { document: "assumed-boundary-allow", doc: ALLOW_ALL } : null,
     resource: { document: "bucket-policy", doc: policy },
   });
 }

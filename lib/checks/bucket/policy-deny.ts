@@ -1,10 +1,25 @@
 import { addPrincipalArnException } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
-import { citeText, citeTextJa } from "../derive/ask";
-import { defineCheck, l } from "../types";
+import { replaceNotPrincipal } from "@/lib/fixes/not-principal";
+import type { Doc } from "@/lib/fixes/workspace";
+import { SESSION_NAME_KEY } from "@/lib/policy";
+import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { unknownKeysText } from "../derive/unknown-keys";
+import { defineCheck, l, type Localized } from "../types";
 import { askBucket, bucketPolicyPrecondition } from "./bucket-question";
+import { notPrincipalEntries, notPrincipalNote } from "./not-principal-note";
 
 const ID = "bucket.policy.deny";
+
+interface Hit {
+  statement: number;
+  sid?: string;
+  undecided: boolean;
+  actions: Set<string>;
+  keys: Set<string>;
+  /** The statement exempts principals with NotPrincipal. */
+  notPrincipal: boolean;
+}
 
 export const bucketPolicyDeny = defineCheck({
   id: ID,
@@ -22,7 +37,7 @@ export const bucketPolicyDeny = defineCheck({
         evidence: { document: "bucket-policy" },
       };
     const p = derived.principal!;
-    type Hit = { statement: number; sid?: string; undecided: boolean; actions: Set<string>; keys: Set<string> };
+    const raw = statementsOf(policy);
     const hits = new Map<number, Hit>();
     for (const r of derived.s3Requests) {
       const a = askBucket(ctx, r, policy);
@@ -36,10 +51,12 @@ export const bucketPolicyDeny = defineCheck({
           undecided: true,
           actions: new Set<string>(),
           keys: new Set<string>(),
+          notPrincipal: raw[s.statement]?.NotPrincipal !== undefined,
         };
         if (s.applies === "match") h.undecided = false;
         h.actions.add(r.action);
         for (const f of s.failedConditions ?? []) if (f.undecided) h.keys.add(f.key);
+        if (s.principal === "unknown") h.keys.add(SESSION_NAME_KEY);
         hits.set(s.statement, h);
       }
     }
@@ -48,16 +65,27 @@ export const bucketPolicyDeny = defineCheck({
       return {
         status: "pass",
         detail: l(
-          "No Deny statement of the bucket policy matches the import's requests (TLS, the principal, no customer VPC endpoint).",
-          "バケットポリシーに、インポートのリクエスト（TLS、プリンシパル、お客様の VPC エンドポイントを経由しない）に一致する Deny ステートメントはありません。",
+          "No Deny statement of the bucket policy matches the import's requests (TLS 1.2 or later, the principal, no customer VPC endpoint).",
+          "バケットポリシーに、インポートのリクエスト（TLS 1.2 以降、プリンシパル、お客様の VPC エンドポイントを経由しない）に一致する Deny ステートメントはありません。",
         ),
         evidence: { document: "bucket-policy" },
       };
     }
+    // Fix: a NotPrincipal statement becomes Principal "*" + ArnNotEquals aws:PrincipalArn (AWS's recommended pattern,
+    // every exempted principal kept); then the import's principal is exempted from each Deny that still hits it.
     const before = fixes.current("bucket-policy", policy)!;
-    let after = before;
+    let after: Doc = before;
+    const notes: Localized[] = [];
+    let fixable = true;
+    for (const h of all.filter((x) => x.notPrincipal)) {
+      const rep = replaceNotPrincipal(after, h.statement, p.partition);
+      if (!rep) fixable = false;
+      else after = rep.after;
+      notes.push(
+        notPrincipalNote(ctx, cite(h), notPrincipalEntries(policy, h.statement), rep, h.undecided ? "maybe" : "denied"),
+      );
+    }
     for (const h of all) after = addPrincipalArnException(after, h.statement, p.principalArn);
-    const cite = (h: Hit) => ({ document: "bucket-policy", statement: h.statement, sid: h.sid });
     const hard = all.filter((h) => !h.undecided);
     const first = hard[0] ?? all[0];
     const evidence = {
@@ -65,25 +93,67 @@ export const bucketPolicyDeny = defineCheck({
       statement: first.statement,
       ...(first.sid ? { sid: first.sid } : {}),
     };
-    const fix = policyFix(fixes, snapshot, ID, "bucket-policy", before, after);
+    const fix = fixable ? policyFix(fixes, snapshot, ID, "bucket-policy", before, after) : undefined;
+    const notesText = l(notes.map((n) => ` ${n.en}`).join(""), notes.map((n) => n.ja).join(""));
     if (hard.length) {
       const list = hard.map((h) => `${citeText(cite(h))} (${[...h.actions].join(", ")})`).join("; ");
       const listJa = hard.map((h) => `${citeTextJa(cite(h))}（${[...h.actions].join("、")}）`).join("、");
+      const onlyNotPrincipal = hard.every((h) => h.notPrincipal);
       return {
         status: "fail",
         title: l(
           "A Deny in the bucket policy blocks the import",
           "バケットポリシーの Deny がインポートを拒否しています",
         ),
-        detail: l(
-          `Explicitly denied by ${list}. TiDB Cloud's requests come from TiDB Cloud's network with TLS, never through your VPC endpoint. Keep the statement, and add an exception for ${p.principalArn} (aws:PrincipalArn).`,
-          `${listJa} により明示的に拒否されています。TiDB Cloud のリクエストは TLS を使って TiDB Cloud のネットワークから送られ、お客様の VPC エンドポイントを経由しません。ステートメントは残したまま、${p.principalArn} の例外（aws:PrincipalArn）を追加してください。`,
-        ),
+        detail: onlyNotPrincipal
+          ? l(
+              `Explicitly denied by ${list}.${notesText.en}`,
+              `${listJa} により明示的に拒否されています。${notesText.ja}`,
+            )
+          : l(
+              `Explicitly denied by ${list}. TiDB Cloud's requests come from TiDB Cloud's network with TLS, never through your VPC endpoint. Keep the statement, and add an exception for ${p.principalArn} (aws:PrincipalArn).${notesText.en}`,
+              `${listJa} により明示的に拒否されています。TiDB Cloud のリクエストは TLS を使って TiDB Cloud のネットワークから送られ、お客様の VPC エンドポイントを経由しません。ステートメントは残したまま、${p.principalArn} の例外（aws:PrincipalArn）を追加してください。${notesText.ja}`,
+            ),
         evidence: { ...evidence, unknownKeys: [] },
-        fix,
+        ...(fix ? { fix } : {}),
       };
     }
     const keys = [...new Set(all.flatMap((h) => [...h.keys]))];
+    const action = [...all[0].actions][0];
+    const why = unknownKeysText(snapshot, keys, action);
+    const which = all.map((h) => citeText(cite(h))).join("; ");
+    const whichJa = all.map((h) => citeTextJa(cite(h))).join("、");
+    const actions = [...all[0].actions];
+    if (why.readable) {
+      return {
+        status: "unknown",
+        title: l(
+          "Whether a Deny in the bucket policy hits the import is not known",
+          "バケットポリシーの Deny がインポートを拒否するかどうかは不明です",
+        ),
+        detail: l(
+          `${which} denies ${actions.join(", ")} depending on ${why.text.en}. Allow ${why.read.join(", ")} to the diagnosing credentials to decide it.`,
+          `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
+        ),
+        evidence: { ...evidence, unknownKeys: keys },
+        unavailable: `needs ${why.read.join(", ")}`,
+      };
+    }
+    const sessionOnly = all.every((h) => h.notPrincipal && [...h.keys].every((k) => k === SESSION_NAME_KEY));
+    if (sessionOnly)
+      return {
+        status: "warn",
+        title: l(
+          "A Deny in the bucket policy may hit the import: it depends on TiDB Cloud's session name",
+          "バケットポリシーの Deny がインポートを拒否する可能性があります（TiDB Cloud のセッション名に依存）",
+        ),
+        detail: l(
+          `${which} denies ${actions.join(", ")} to every session of the role except those it names.${notesText.en}`,
+          `${whichJa} は、指定されたセッション以外のロールのすべてのセッションに ${actions.join("、")} を拒否します。${notesText.ja}`,
+        ),
+        evidence: { ...evidence, unknownKeys: keys },
+        ...(fix ? { fix } : {}),
+      };
     return {
       status: "warn",
       title: l(
@@ -91,11 +161,15 @@ export const bucketPolicyDeny = defineCheck({
         "バケットポリシーの Deny がインポートを拒否する可能性があります",
       ),
       detail: l(
-        `${all.map((h) => citeText(cite(h))).join("; ")} denies ${[...all[0].actions].join(", ")} depending on ${keys.join(", ")}, whose value for TiDB Cloud's requests is not known (TiDB Cloud does not publish its source IPs). Add an exception for ${p.principalArn} (aws:PrincipalArn).`,
-        `${all.map((h) => citeTextJa(cite(h))).join("、")} は ${keys.join("、")} に応じて ${[...all[0].actions].join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です（TiDB Cloud は送信元 IP を公開していません）。${p.principalArn} の例外（aws:PrincipalArn）を追加してください。`,
+        `${which} denies ${actions.join(", ")} depending on ${why.text.en}, which is not known for TiDB Cloud's requests. Add an exception for ${p.principalArn} (aws:PrincipalArn).${notesText.en}`,
+        `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。${p.principalArn} の例外（aws:PrincipalArn）を追加してください。${notesText.ja}`,
       ),
       evidence: { ...evidence, unknownKeys: keys },
-      fix,
+      ...(fix ? { fix } : {}),
     };
   },
 });
+
+function cite(h: Hit) {
+  return { document: "bucket-policy", statement: h.statement, sid: h.sid };
+}

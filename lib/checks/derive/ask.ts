@@ -59,6 +59,7 @@ export function ask(input: AskInput): Asked {
       resource: input.request.resource,
       context: input.request.context,
       unknownKeys: input.request.unknownKeys,
+      ...(input.request.partialContext ? { partialContext: input.request.partialContext } : {}),
     },
     principalAccount: input.principalAccount,
     resourceAccount: input.resourceAccount,

@@ -41,6 +41,8 @@ export function derive(snapshot: Snapshot, now: Date): Derived {
     s3Requests: target && principal ? s3Requests(snapshot, target, principal, now, region) : [],
     keys,
     kmsRequests:
-      principal && bArn ? keys.map((k) => kmsDecryptRequest(k, principal, now, region, bArn, bucketKeyEnabled)) : [],
+      principal && bArn
+        ? keys.map((k) => kmsDecryptRequest(snapshot, k, principal, now, region, bArn, bucketKeyEnabled))
+        : [],
   };
 }

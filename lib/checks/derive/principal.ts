@@ -3,7 +3,10 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 /** Who makes the import's S3 and KMS requests. */
 export interface ImportPrincipal {
   kind: "role" | "user";
-  /** ARN the request is made as: the role session ARN in role mode, the user ARN in access-key mode. */
+  /**
+   * ARN the request is made as: the role ARN in role mode, which the policy engine takes for a session of the role
+   * whose name is not known (TiDB Cloud chooses it), and the user ARN in access-key mode.
+   */
   requestArn: string;
   /** aws:PrincipalArn: the role ARN (not the session) or the user ARN. */
   principalArn: string;
@@ -12,9 +15,6 @@ export interface ImportPrincipal {
   name: string;
   partition: string;
 }
-
-/** Session name used for the request ARN. TiDB Cloud's real session name is not documented; nothing keys on it. */
-export const SESSION_NAME = "tidb-cloud-import";
 
 const IAM_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/(?:.*\/)?([\w+=,.@-]+)$/;
 
@@ -33,7 +33,7 @@ export function importPrincipal(snapshot: Snapshot): ImportPrincipal | null {
     if (!p || p.type !== "role") return null;
     return {
       kind: "role",
-      requestArn: `arn:${p.partition}:sts::${p.accountId}:assumed-role/${p.name}/${SESSION_NAME}`,
+      requestArn: arn!,
       principalArn: arn!,
       accountId: p.accountId,
       name: p.name,

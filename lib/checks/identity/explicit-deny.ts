@@ -1,6 +1,7 @@
 import { addPrincipalArnException } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { ask, citeText, citeTextJa } from "../derive/ask";
+import { unknownKeysText } from "../derive/unknown-keys";
 import { defineCheck, l } from "../types";
 import { delegatingKeyPolicy, identityPrecondition } from "./identity-question";
 
@@ -89,6 +90,25 @@ export const identityExplicitDeny = defineCheck({
     }
     if (all.length > 0) {
       const keys = [...new Set(all.flatMap((h) => [...h.keys]))];
+      const actions = [...all[0].actions];
+      const why = unknownKeysText(snapshot, keys, actions[0]);
+      const which = all.map((h) => citeText(h)).join("; ");
+      const whichJa = all.map((h) => citeTextJa(h)).join("、");
+      const evidence = { document: all[0].document, statement: all[0].statement, unknownKeys: keys };
+      if (why.readable)
+        return {
+          status: "unknown",
+          title: l(
+            "Whether a Deny in the identity policies hits the import is not known",
+            "権限ポリシーの Deny がインポートを拒否するかどうかは不明です",
+          ),
+          detail: l(
+            `${which} denies ${actions.join(", ")} depending on ${why.text.en}. Allow ${why.read.join(", ")} to the diagnosing credentials to decide it.`,
+            `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
+          ),
+          evidence,
+          unavailable: `needs ${why.read.join(", ")}`,
+        };
       return {
         status: "warn",
         title: l(
@@ -96,10 +116,10 @@ export const identityExplicitDeny = defineCheck({
           "権限ポリシーの Deny がインポートを拒否する可能性があります",
         ),
         detail: l(
-          `${all.map((h) => citeText(h)).join("; ")} denies ${[...all[0].actions].join(", ")} depending on ${keys.join(", ")}, whose value for TiDB Cloud's requests is not known.`,
-          `${all.map((h) => citeTextJa(h)).join("、")} は ${keys.join("、")} に応じて ${[...all[0].actions].join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。`,
+          `${which} denies ${actions.join(", ")} depending on ${why.text.en}, which is not known for TiDB Cloud's requests.`,
+          `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。`,
         ),
-        evidence: { document: all[0].document, statement: all[0].statement, unknownKeys: keys },
+        evidence,
       };
     }
     return {

@@ -1,4 +1,5 @@
 import type { Snapshot } from "@/lib/snapshot/schema";
+import { allowOnly } from "../derive/allow-only";
 import { ask, type Asked } from "../derive/ask";
 import type { NamedPolicy } from "../derive/policies";
 import type { ImportRequest } from "../derive/requests";
@@ -101,6 +102,56 @@ export function askIdentity(ctx: CheckContext, req: ImportRequest, policies?: Na
     resourceAccount: kms ? (req.kmsKey?.accountId ?? p.accountId) : (ctx.derived.bucketAccount ?? p.accountId),
     identity: policies ?? ctx.derived.identity!.policies,
     resource: kms ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) } : null,
+  });
+}
+
+const grants = new Map<string, Record<string, unknown>>();
+
+/** A bucket policy granting the principal's account (stand-in for the bucket side, judged by its own checks). */
+function accountGrant(partition: string, account: string) {
+  const k = `${partition}:${account}`;
+  let g = grants.get(k);
+  if (!g) {
+    g = {
+      Version: "2012-10-17",
+      Statement: [
+        { Effect: "Allow", Principal: { AWS: `arn:${partition}:iam::${account}:root` }, Action: "*", Resource: "*" },
+      ],
+    };
+    if (grants.size > 100) grants.clear();
+    grants.set(k, g);
+  }
+  return g;
+}
+
+/**
+ * The effective decision on the allow side, as AWS makes it (IAM User Guide, "Policy evaluation logic"): the identity
+ * policies within the permissions boundary, or, in the same account, a bucket policy grant (limited by the boundary
+ * when it names the role ARN or "*", not when it names the IAM user or the session). Explicit denies are left out:
+ * identity.explicit-deny and bucket.policy.deny judge them. Across accounts the bucket side is judged by
+ * bucket.policy.cross-account, so a stand-in grants it here; for kms: a key policy that delegates to IAM stands in
+ * (kms.key-policy judges the real one).
+ */
+export function askEffective(ctx: CheckContext, req: ImportRequest, withBoundary = true): Asked {
+  const p = ctx.derived.principal!;
+  const kms = req.action.startsWith("kms:");
+  const bucketAccount = ctx.derived.bucketAccount ?? p.accountId;
+  const bucketPolicy = ctx.snapshot.bucket?.policy;
+  const boundary = withBoundary ? ctx.derived.identity!.boundary : null;
+  return ask({
+    request: req,
+    principal: p.requestArn,
+    principalAccount: p.accountId,
+    resourceAccount: kms ? (req.kmsKey?.accountId ?? p.accountId) : bucketAccount,
+    identity: ctx.derived.identity!.policies.map((x) => ({ document: x.document, doc: allowOnly(x.doc) })),
+    boundary: boundary ? { document: boundary.document, doc: allowOnly(boundary.doc) } : null,
+    resource: kms
+      ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) }
+      : bucketAccount !== p.accountId
+        ? { document: "assumed-bucket-grant", doc: accountGrant(p.partition, p.accountId) }
+        : bucketPolicy
+          ? { document: "bucket-policy", doc: allowOnly(bucketPolicy) }
+          : null,
   });
 }
 

@@ -1,8 +1,7 @@
-import { ask } from "../derive/ask";
-import type { NamedPolicy } from "../derive/policies";
 import { missingData, sample, sampleJa } from "../helpers";
 import { defineCheck, l } from "../types";
-import { delegatingKeyPolicy, identityPrecondition } from "./identity-question";
+import { boundaryAllows } from "./boundary-side";
+import { askEffective, identityPrecondition } from "./identity-question";
 import { addStatement } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { statementsOf } from "../derive/ask";
@@ -30,32 +29,25 @@ export const identityPermissionsBoundary = defineCheck({
     if (!boundary)
       return { status: "skipped", detail: l("No permissions boundary is set.", "権限境界は設定されていません。") };
     const p = derived.principal!;
-    const judge = (b: NamedPolicy) => {
-      const requests = [...derived.s3Requests, ...derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS")];
-      return requests.filter((r) => {
-        const kms = r.action.startsWith("kms:");
-        // The boundary alone, as if it were the only identity policy: does it allow the request?
-        const a = ask({
-          request: r,
-          principal: p.requestArn,
-          principalAccount: p.accountId,
-          resourceAccount: kms ? (r.kmsKey?.accountId ?? p.accountId) : p.accountId,
-          identity: [b],
-          resource: kms
-            ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) }
-            : null,
-        });
-        return !a.statements.some((s) => s.document === b.document && s.effect === "Allow" && s.applies !== "no-match");
-      });
-    };
-    const missing = judge(boundary);
+    const requests = [...derived.s3Requests, ...derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS")];
+    // Requests the boundary does not allow, and which nothing else allows: a same-account resource policy that names
+    // the IAM user or the session is not limited by the boundary (IAM User Guide, "Policy evaluation logic").
+    const lacking = requests.filter((r) => boundaryAllows(ctx, r, boundary) === "no");
+    const judge = () => lacking.filter((r) => askEffective(ctx, r).answer.decision !== "allow");
+    const missing = judge();
     if (missing.length === 0) {
       return {
         status: "pass",
-        detail: l(
-          "The permissions boundary allows every request of the import.",
-          "権限境界はインポートのすべてのリクエストを許可しています。",
-        ),
+        detail:
+          lacking.length === 0
+            ? l(
+                "The permissions boundary allows every request of the import.",
+                "権限境界はインポートのすべてのリクエストを許可しています。",
+              )
+            : l(
+                `The permissions boundary does not allow ${sample([...new Set(lacking.map((r) => r.action))], 6)}, but the bucket policy grants ${p.principalArn} directly, and within one account a boundary does not limit such a grant.`,
+                `権限境界は ${sampleJa([...new Set(lacking.map((r) => r.action))], 6)} を許可していませんが、バケットポリシーが ${p.principalArn} に直接許可しており、同じアカウント内ではこのような許可は権限境界で制限されません。`,
+              ),
         evidence: { document: "permissions-boundary" },
       };
     }

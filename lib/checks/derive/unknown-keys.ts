@@ -1,0 +1,181 @@
+/**
+ * Why a condition key's value is not known for TiDB Cloud's requests, in both languages, and whether reading more of
+ * the account would settle it (then a check says `unknown` and names the IAM action; otherwise the value is
+ * TiDB Cloud's own and the check says `warn`).
+ */
+import { SESSION_NAME_KEY } from "@/lib/policy";
+import type { Snapshot } from "@/lib/snapshot/schema";
+import type { Localized } from "../types";
+import { l } from "../types";
+import { sessionTagsPossible } from "./request-context";
+
+export interface UnknownKeyReason {
+  key: string;
+  why: Localized;
+  /** The IAM action that would let the diagnosis read the value (null: only TiDB Cloud knows it). */
+  read: string | null;
+}
+
+const family = (key: string, prefix: string) => key.toLowerCase().startsWith(prefix.toLowerCase());
+
+export function unknownKeyReason(snapshot: Snapshot, key: string, action: string): UnknownKeyReason {
+  const role = snapshot.target.mode === "role";
+  const k = key.toLowerCase();
+  if (k === SESSION_NAME_KEY.toLowerCase())
+    return {
+      key,
+      why: l(
+        "the role session name, which TiDB Cloud chooses when it assumes the role and does not publish (name the role ARN through aws:PrincipalArn instead of a session ARN)",
+        "ロールセッション名（TiDB Cloud がロールを引き受けるときに決め、公開していません。セッション ARN ではなく aws:PrincipalArn でロール ARN を指定してください）",
+      ),
+      read: null,
+    };
+  if (k === "aws:userid") {
+    if (role && !snapshot.role?.id)
+      return {
+        key,
+        why: l(
+          "aws:userid (the role's unique ID, not in the snapshot, followed by the session name)",
+          "aws:userid（スナップショットにないロールの一意の ID と、それに続くセッション名）",
+        ),
+        read: "iam:GetRole",
+      };
+    return {
+      key,
+      why: role
+        ? l(
+            "aws:userid, whose part after the role's unique ID is the session name TiDB Cloud chooses",
+            "aws:userid（ロールの一意の ID の後ろは TiDB Cloud が決めるセッション名）",
+          )
+        : l(
+            "aws:userid (the IAM user's unique ID, not in the snapshot)",
+            "aws:userid（スナップショットにない IAM ユーザーの一意の ID）",
+          ),
+      read: role ? null : "iam:GetUser",
+    };
+  }
+  if (k === "aws:sourceip")
+    return {
+      key,
+      why: l(
+        "TiDB Cloud's source IP addresses (not published)",
+        "TiDB Cloud の送信元 IP アドレス（公開されていません）",
+      ),
+      read: null,
+    };
+  if (k === "aws:sourceidentity" || k === "sts:sourceidentity")
+    return {
+      key,
+      why: l(
+        "the source identity TiDB Cloud may set when it assumes the role",
+        "TiDB Cloud がロールを引き受けるときに設定する可能性のあるソース ID",
+      ),
+      read: null,
+    };
+  if (k === "aws:principalorgid" || k === "aws:principalorgpaths")
+    return {
+      key,
+      why: l(
+        `${key} (the organization of the principal's account, which the diagnosis does not read)`,
+        `${key}（プリンシパルのアカウントが属する組織。診断では読み取りません）`,
+      ),
+      read: null,
+    };
+  if (family(key, "aws:PrincipalTag/")) {
+    if (role && snapshot.role?.tags && sessionTagsPossible(snapshot))
+      return {
+        key,
+        why: l(
+          `${key}: the trust policy lets TiDB Cloud pass session tags (sts:TagSession), which would add to the role's tags`,
+          `${key}：信頼ポリシーが TiDB Cloud にセッションタグ（sts:TagSession）を許可しており、ロールのタグに追加される可能性があります`,
+        ),
+        read: null,
+      };
+    return {
+      key,
+      why: l(
+        `${key} (the ${role ? "role" : "user"}'s tags were not read)`,
+        `${key}（${role ? "ロール" : "ユーザー"}のタグを読み取れていません）`,
+      ),
+      read: role ? "iam:ListRoleTags" : "iam:ListUserTags",
+    };
+  }
+  if (family(key, "s3:ExistingObjectTag/"))
+    return {
+      key,
+      why: l(`${key} (the objects' tags were not read)`, `${key}（オブジェクトのタグを読み取れていません）`),
+      read: "s3:GetObjectTagging",
+    };
+  if (family(key, "aws:ResourceTag/")) {
+    const kms = action.toLowerCase().startsWith("kms:");
+    return {
+      key,
+      why: kms
+        ? l(`${key} (the KMS key's tags were not read)`, `${key}（KMS キーのタグを読み取れていません）`)
+        : l(
+            `${key} (the bucket's tags, which the diagnosis does not read)`,
+            `${key}（バケットのタグ。診断では読み取りません）`,
+          ),
+      read: kms ? "kms:ListResourceTags" : null,
+    };
+  }
+  if (k === "aws:resourceaccount")
+    return {
+      key,
+      why: l(
+        "aws:ResourceAccount (the account that owns the resource is not known)",
+        "aws:ResourceAccount（リソースを所有するアカウントが不明です）",
+      ),
+      read: action.toLowerCase().startsWith("kms:") ? "kms:DescribeKey" : "s3:GetBucketAcl",
+    };
+  if (k === "kms:resourcealiases")
+    return {
+      key,
+      why: l(
+        "kms:ResourceAliases (the key's aliases were not read)",
+        "kms:ResourceAliases（キーのエイリアスを読み取れていません）",
+      ),
+      read: "kms:ListAliases",
+    };
+  if (k === "s3:max-keys")
+    return {
+      key,
+      why: l(
+        "s3:max-keys (how many keys TiDB Cloud asks for per listing page is not published)",
+        "s3:max-keys（TiDB Cloud が一覧取得 1 回で要求するキー数は公開されていません）",
+      ),
+      read: null,
+    };
+  if (k === "s3:tlsversion")
+    return {
+      key,
+      why: l(
+        "s3:TlsVersion (TiDB Cloud's client may negotiate TLS 1.2 or 1.3)",
+        "s3:TlsVersion（TiDB Cloud のクライアントは TLS 1.2 または 1.3 を使う可能性があります）",
+      ),
+      read: null,
+    };
+  return {
+    key,
+    why: l(
+      `${key}, whose value for TiDB Cloud's requests is not known`,
+      `${key}（TiDB Cloud のリクエストでの値は不明です）`,
+    ),
+    read: null,
+  };
+}
+
+/** The reasons for several keys, and whether reading more of the account would settle all of them. */
+export function unknownKeysText(
+  snapshot: Snapshot,
+  keys: string[],
+  action: string,
+): { text: Localized; read: string[]; readable: boolean } {
+  const reasons = [...new Set(keys)].map((k) => unknownKeyReason(snapshot, k, action));
+  if (reasons.length === 0) return { text: l("a value that is not known", "不明な値"), read: [], readable: false };
+  return {
+    text: l(reasons.map((r) => r.why.en).join("; "), reasons.map((r) => r.why.ja).join("、")),
+    read: [...new Set(reasons.map((r) => r.read).filter((r): r is string => r !== null))],
+    readable: reasons.every((r) => r.read !== null),
+  };
+}
