@@ -233,6 +233,26 @@ describe("evaluate: properties", () => {
     );
   });
 
+  it("answers documents seen for the first time as documents asked about before (text matching vs compiled forms)", () => {
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    const actions = ["s3:GetObject", "s3:ListBucket", "kms:Decrypt", "sts:AssumeRole"];
+    const resources = [`${BK}/mydata/a.csv`, BK, KEY, ROLE, `${BK}/home/importer/x`];
+    fc.assert(
+      fc.property(question, (q) => {
+        // given the answer for documents the engine has never seen (a deep copy: new objects)
+        const first = json(evaluate(structuredClone(q)));
+        // when the same documents were asked about before, for other actions and resources (so that the statements
+        // of each action are listed once and the resource patterns compiled)
+        for (const action of [q.request.action, ...actions])
+          for (const resource of resources) evaluate({ ...q, request: { ...q.request, action, resource } });
+        // then the answer, explanations included, is the same
+        expect(json(evaluate(q))).toEqual(first);
+        expect(json(evaluate(q))).toEqual(first);
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
+
   it("answers the same question the same way every time (pure)", () => {
     fc.assert(
       fc.property(question, (q) => {

@@ -50,7 +50,7 @@ function scan(
   hits: Hit[],
   hasBoundary: boolean,
 ) {
-  const list = cp.candidates(actionLower);
+  const list = cp.candidates(actionLower, resource);
   for (let i = 0; i < list.length; i++) {
     const st = list[i];
     const r = st.lastResource === resource ? st.lastResourceResult : resourceMatches(st, resource, ctx, null);
@@ -66,7 +66,8 @@ function scan(
       pm = appliedMatch(v);
       maybeExact = appliedMaybeExact(v);
     }
-    const c = st.conditions.length ? evalConditions(st.conditions, ctx, null) : 2;
+    const conditions = st.conditionsFor(ctx);
+    const c = conditions.length ? evalConditions(conditions, ctx, null) : 2;
     if (c === 0) continue;
     const rc = (r < c ? r : c) as 1 | 2;
     const tri = (rc < pt ? rc : pt) as 1 | 2;
@@ -80,7 +81,7 @@ function scan(
 function undecidedKeys(st: CompiledStatement, resource: string, ctx: EvalContext, session: boolean): string[] {
   const keys: string[] = [];
   resourceMatches(st, resource, ctx, keys);
-  evalConditions(st.conditions, ctx, keys);
+  evalConditions(st.conditionsFor(ctx), ctx, keys);
   if (session) keys.push(SESSION_NAME_KEY);
   return [...new Set(keys)];
 }

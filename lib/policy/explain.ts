@@ -24,7 +24,7 @@ export function explainAll(
 ): StatementExplanation[] {
   const out: StatementExplanation[] = [];
   for (const { ref, policy, isResource } of policies) {
-    for (const st of policy.statements) {
+    for (const st of policy.statements()) {
       const a: Tri = actionMatches(st, actionLower) ? 2 : 0;
       const r = resourceMatches(st, resource, ctx, null);
       let p: Tri = 2;
@@ -35,7 +35,7 @@ export function explainAll(
       }
       let c: Tri = 2;
       const failed: NonNullable<StatementExplanation["failedConditions"]> = [];
-      for (const cc of st.conditions) {
+      for (const cc of st.conditionsFor(ctx)) {
         const v = evalCondition(cc, ctx, null);
         if (v !== 2)
           failed.push(

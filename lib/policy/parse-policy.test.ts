@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "./parse-policy";
 
@@ -105,5 +106,19 @@ describe("parsePolicy", () => {
       path: "Statement",
       message: "Statement is required",
     });
+  });
+});
+
+describe("parsePolicy: action names", () => {
+  it('accepts exactly the actions of the form "service:ActionName"', () => {
+    const unit = fc.constantFrom("s", "3", ":", "-", "*", "?", "G", "é", " ", "_");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 8 }), (action) => {
+        const { issues } = parsePolicy({ Statement: { Effect: "Allow", Action: action, Resource: "*" } });
+        const valid = action === "*" || /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(action);
+        expect(issues.some((i) => i.code === "policy.invalid-action")).toBe(!valid);
+      }),
+      { seed: 20261201, numRuns: 5000 },
+    );
   });
 });

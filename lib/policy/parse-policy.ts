@@ -2,8 +2,8 @@
  * Structural parsing of a policy document. Never throws: each problem comes back as a PolicyIssue with a JSON path.
  * A malformed statement is left out of the parsed policy (it matches nothing); the rest of the policy still counts.
  */
-import type { ParsedCondition, ParsedPolicy, ParsedPrincipal, ParsedStatement, PolicyIssue } from "./types";
-import { isKnownOperator, splitOperator } from "./conditions/operator-name";
+import { err, isObject, parseConditions, parsePrincipal, q, stringList } from "./parse-elements";
+import type { ParsedPolicy, ParsedStatement, PolicyIssue } from "./types";
 
 const STATEMENT_KEYS = new Set([
   "Sid",
@@ -16,156 +16,77 @@ const STATEMENT_KEYS = new Set([
   "NotPrincipal",
   "Condition",
 ]);
-const PRINCIPAL_KEYS = new Set(["AWS", "Service", "Federated", "CanonicalUser"]);
 const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const q = (v: unknown) => {
-  try {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + "…" : s;
-  } catch {
-    return String(v);
+/** `service:ActionName` (letters, digits and `-`; `*` and `?` in the name), as /^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/. */
+function isActionName(x: string): boolean {
+  const colon = x.indexOf(":");
+  if (colon < 1 || colon === x.length - 1) return false;
+  for (let i = 0; i < x.length; i++) {
+    if (i === colon) continue;
+    const c = x.charCodeAt(i);
+    const ok =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      (i < colon ? c === 45 : c === 42 || c === 63);
+    if (!ok) return false;
   }
-};
-
-function err(issues: PolicyIssue[], code: string, path: string, message: string) {
-  issues.push({ severity: "error", code, path, message });
+  return true;
 }
 
-/** A string or a non-empty array of strings; otherwise an issue. */
-function stringList(v: unknown, path: string, issues: PolicyIssue[], code: string): string[] | null {
-  if (typeof v === "string") return [v];
-  if (Array.isArray(v)) {
-    if (v.length === 0) {
-      err(issues, code, path, `${path} must not be an empty list`);
-      return null;
-    }
-    let ok = true;
-    v.forEach((x, i) => {
-      if (typeof x !== "string") {
-        err(issues, code, `${path}[${i}]`, `${path}[${i}] must be a string, not ${q(x)}`);
-        ok = false;
+/**
+ * Action/NotAction (`a` "Action") or Resource/NotResource (`a` "Resource") of a statement, given their values (each
+ * element is read once: statements come in many shapes, and reading an element by a computed name is slow).
+ */
+function parsePair(
+  st: ParsedStatement,
+  path: string,
+  issues: PolicyIssue[],
+  a: "Action" | "Resource",
+  value: unknown,
+  notValue: unknown,
+) {
+  const na = a === "Action" ? "NotAction" : "NotResource";
+  if (value !== undefined && notValue !== undefined) {
+    err(issues, `policy.both-${a.toLowerCase()}-and-not`, `${path}.${na}`, `${path} has both ${a} and ${na}; use one`);
+    return;
+  }
+  if (value === undefined && notValue === undefined) {
+    if (a === "Action") err(issues, "policy.missing-action", `${path}.Action`, `${path}.Action is required (or ${na})`);
+    return;
+  }
+  const key = value !== undefined ? a : na;
+  const v = value !== undefined ? value : notValue;
+  const list = stringList(v, `${path}.${key}`, issues, `policy.invalid-${a.toLowerCase()}`);
+  if (!list) return;
+  const isList = Array.isArray(v);
+  if (a === "Action") {
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      if (x !== "*" && !isActionName(x)) {
+        const p = isList ? `${path}.${key}[${i}]` : `${path}.${key}`;
+        err(issues, "policy.invalid-action", p, `${p}: ${q(x)} is not an action of the form "service:ActionName"`);
       }
-    });
-    return ok ? (v as string[]) : null;
-  }
-  err(issues, code, path, `${path} must be a string or a list of strings`);
-  return null;
-}
-
-function parsePrincipal(v: unknown, path: string, issues: PolicyIssue[]): ParsedPrincipal | null {
-  const p: ParsedPrincipal = { wildcard: false, aws: [], service: [], federated: [], canonicalUser: [] };
-  if (v === "*") {
-    p.wildcard = true;
-    return p;
-  }
-  if (!isObject(v)) {
-    err(
-      issues,
-      "policy.invalid-principal",
-      path,
-      `${path} must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}`,
-    );
-    return null;
-  }
-  let ok = true;
-  for (const k of Object.keys(v)) {
-    if (!PRINCIPAL_KEYS.has(k)) {
-      err(
-        issues,
-        "policy.invalid-principal",
-        `${path}.${k}`,
-        `${path}.${k}: principal type must be one of AWS, Service, Federated, CanonicalUser`,
-      );
-      ok = false;
-      continue;
     }
-    const list = stringList(v[k], `${path}.${k}`, issues, "policy.invalid-principal");
-    if (!list) {
-      ok = false;
-      continue;
-    }
-    if (k === "AWS") {
-      for (const [i, a] of list.entries()) {
-        if (a === "*") p.wildcard = true;
-        else if (!/^\d{12}$/.test(a) && !a.startsWith("arn:")) {
-          err(
-            issues,
-            "policy.invalid-principal",
-            `${path}.AWS${Array.isArray(v[k]) ? `[${i}]` : ""}`,
-            `${path}.AWS value ${q(a)} must be "*", a 12-digit account id or an ARN`,
-          );
-          ok = false;
-        } else p.aws.push(a);
+    if (key === "Action") st.action = list;
+    else st.notAction = list;
+  } else {
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i];
+      if (x !== "*" && !x.startsWith("arn:")) {
+        const p = isList ? `${path}.${key}[${i}]` : `${path}.${key}`;
+        err(
+          issues,
+          "policy.invalid-resource",
+          p,
+          `${p}: ${q(x)} must be "*" or an ARN (arn:partition:service:region:account:resource)`,
+        );
       }
-    } else if (k === "Service") p.service.push(...list);
-    else if (k === "Federated") p.federated.push(...list);
-    else p.canonicalUser.push(...list);
-  }
-  return ok ? p : null;
-}
-
-function conditionValues(v: unknown, path: string, issues: PolicyIssue[]): string[] | null {
-  const one = (x: unknown, p: string): string | null => {
-    if (typeof x === "string") return x;
-    if (typeof x === "number" || typeof x === "boolean") return String(x);
-    err(issues, "policy.invalid-condition", p, `${p} must be a string, number or boolean, not ${q(x)}`);
-    return null;
-  };
-  if (Array.isArray(v)) {
-    const out: string[] = [];
-    v.forEach((x, i) => {
-      const s = one(x, `${path}[${i}]`);
-      if (s !== null) out.push(s);
-    });
-    return out.length === v.length ? out : null;
-  }
-  const s = one(v, path);
-  return s === null ? null : [s];
-}
-
-function parseConditions(v: unknown, path: string, issues: PolicyIssue[]): ParsedCondition[] | null {
-  if (!isObject(v)) {
-    err(
-      issues,
-      "policy.invalid-condition",
-      path,
-      `${path} must be an object such as {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}`,
-    );
-    return null;
-  }
-  const out: ParsedCondition[] = [];
-  let ok = true;
-  for (const op of Object.keys(v)) {
-    const opPath = `${path}.${op}`;
-    const parts = splitOperator(op);
-    if (!parts || !isKnownOperator(parts.baseOperator)) {
-      err(issues, "policy.unknown-condition-operator", opPath, `${opPath}: "${op}" is not a condition operator`);
-      ok = false;
-      continue;
     }
-    if (parts.baseOperator === "Null" && parts.ifExists) {
-      err(issues, "policy.unknown-condition-operator", opPath, `${opPath}: Null cannot be combined with IfExists`);
-      ok = false;
-      continue;
-    }
-    const block = v[op];
-    if (!isObject(block)) {
-      err(issues, "policy.invalid-condition", opPath, `${opPath} must be an object of condition keys and values`);
-      ok = false;
-      continue;
-    }
-    for (const key of Object.keys(block)) {
-      const values = conditionValues(block[key], `${opPath}.${key}`, issues);
-      if (!values) {
-        ok = false;
-        continue;
-      }
-      out.push({ operator: op, ...parts, key, values });
-    }
+    if (key === "Resource") st.resource = list;
+    else st.notResource = list;
   }
-  return ok ? out : null;
 }
 
 function parseStatement(v: unknown, index: number, path: string, issues: PolicyIssue[]): ParsedStatement | null {
@@ -174,94 +95,96 @@ function parseStatement(v: unknown, index: number, path: string, issues: PolicyI
     return null;
   }
   const before = issues.length;
-  for (const k of Object.keys(v)) {
-    if (!STATEMENT_KEYS.has(k))
-      err(
-        issues,
-        "policy.unknown-element",
-        `${path}.${k}`,
-        `${path}.${k} is not a statement element (expected ${[...STATEMENT_KEYS].join(", ")})`,
-      );
+  const { Sid, Effect, Action, NotAction, Resource, NotResource, Principal, NotPrincipal, Condition } = v;
+  const known =
+    +(Sid !== undefined) +
+    +(Effect !== undefined) +
+    +(Action !== undefined) +
+    +(NotAction !== undefined) +
+    +(Resource !== undefined) +
+    +(NotResource !== undefined) +
+    +(Principal !== undefined) +
+    +(NotPrincipal !== undefined) +
+    +(Condition !== undefined);
+  // Only when there are more elements than the known ones present: which are unknown.
+  const keys = Object.keys(v);
+  if (keys.length !== known) {
+    for (const k of keys) {
+      if (!STATEMENT_KEYS.has(k))
+        err(
+          issues,
+          "policy.unknown-element",
+          `${path}.${k}`,
+          `${path}.${k} is not a statement element (expected ${[...STATEMENT_KEYS].join(", ")})`,
+        );
+    }
   }
   const st: ParsedStatement = { index, effect: "Allow", conditions: [] };
-  if (v.Sid !== undefined) {
-    if (typeof v.Sid === "string") st.sid = v.Sid;
+  if (Sid !== undefined) {
+    if (typeof Sid === "string") st.sid = Sid;
     else err(issues, "policy.invalid-sid", `${path}.Sid`, `${path}.Sid must be a string`);
   }
-  if (v.Effect === "Allow" || v.Effect === "Deny") st.effect = v.Effect;
-  else if (v.Effect === undefined)
+  if (Effect === "Allow" || Effect === "Deny") st.effect = Effect;
+  else if (Effect === undefined)
     err(issues, "policy.missing-effect", `${path}.Effect`, `${path}.Effect is required ("Allow" or "Deny")`);
   else
     err(
       issues,
       "policy.invalid-effect",
       `${path}.Effect`,
-      `${path}.Effect must be "Allow" or "Deny", not ${q(v.Effect)}`,
+      `${path}.Effect must be "Allow" or "Deny", not ${q(Effect)}`,
     );
 
-  const pair = (a: "Action" | "Resource", na: "NotAction" | "NotResource", required: boolean) => {
-    if (v[a] !== undefined && v[na] !== undefined) {
-      err(
-        issues,
-        `policy.both-${a.toLowerCase()}-and-not`,
-        `${path}.${na}`,
-        `${path} has both ${a} and ${na}; use one`,
-      );
-      return;
-    }
-    if (v[a] === undefined && v[na] === undefined) {
-      if (required)
-        err(issues, `policy.missing-${a.toLowerCase()}`, `${path}.${a}`, `${path}.${a} is required (or ${na})`);
-      return;
-    }
-    const key = v[a] !== undefined ? a : na;
-    const list = stringList(v[key], `${path}.${key}`, issues, `policy.invalid-${a.toLowerCase()}`);
-    if (!list) return;
-    if (a === "Action") {
-      list.forEach((x, i) => {
-        if (x !== "*" && !/^[A-Za-z0-9-]+:[A-Za-z0-9*?]+$/.test(x)) {
-          const p = Array.isArray(v[key]) ? `${path}.${key}[${i}]` : `${path}.${key}`;
-          err(issues, "policy.invalid-action", p, `${p}: ${q(x)} is not an action of the form "service:ActionName"`);
-        }
-      });
-      if (key === "Action") st.action = list;
-      else st.notAction = list;
-    } else {
-      list.forEach((x, i) => {
-        if (x !== "*" && !x.startsWith("arn:")) {
-          const p = Array.isArray(v[key]) ? `${path}.${key}[${i}]` : `${path}.${key}`;
-          err(
-            issues,
-            "policy.invalid-resource",
-            p,
-            `${p}: ${q(x)} must be "*" or an ARN (arn:partition:service:region:account:resource)`,
-          );
-        }
-      });
-      if (key === "Resource") st.resource = list;
-      else st.notResource = list;
-    }
-  };
-  pair("Action", "NotAction", true);
-  pair("Resource", "NotResource", false);
+  parsePair(st, path, issues, "Action", Action, NotAction);
+  parsePair(st, path, issues, "Resource", Resource, NotResource);
 
-  if (v.Principal !== undefined && v.NotPrincipal !== undefined) {
+  if (Principal !== undefined && NotPrincipal !== undefined) {
     err(
       issues,
       "policy.both-principal-and-not",
       `${path}.NotPrincipal`,
       `${path} has both Principal and NotPrincipal; use one`,
     );
-  } else if (v.Principal !== undefined) {
-    st.principal = parsePrincipal(v.Principal, `${path}.Principal`, issues) ?? undefined;
-  } else if (v.NotPrincipal !== undefined) {
-    st.notPrincipal = parsePrincipal(v.NotPrincipal, `${path}.NotPrincipal`, issues) ?? undefined;
+  } else if (Principal !== undefined) {
+    st.principal = parsePrincipal(Principal, `${path}.Principal`, issues) ?? undefined;
+  } else if (NotPrincipal !== undefined) {
+    st.notPrincipal = parsePrincipal(NotPrincipal, `${path}.NotPrincipal`, issues) ?? undefined;
   }
-  if (v.Condition !== undefined) {
-    const c = parseConditions(v.Condition, `${path}.Condition`, issues);
+  if (Condition !== undefined) {
+    const c = parseConditions(Condition, `${path}.Condition`, issues);
     if (c) st.conditions = c;
   }
   return issues.length === before ? st : null;
+}
+
+const scratch: PolicyIssue[] = [];
+
+/**
+ * One statement, as parsePolicy parses it: null when it is malformed (then it matches nothing). For the engine, which
+ * parses only the statements that can apply to a request; the issues are not kept.
+ */
+export function parseOneStatement(v: unknown, index: number): ParsedStatement | null {
+  const st = parseStatement(v, index, "Statement", scratch);
+  scratch.length = 0;
+  return st;
+}
+
+/**
+ * A document as the engine first sees it: its statements as written (not yet parsed) and whether policy variables
+ * apply ("Version": "2012-10-17"). null when it is not a policy object (then nothing matches).
+ */
+export function rawPolicy(doc: unknown): { statements: unknown[]; variables: boolean } | null {
+  let d = doc;
+  if (typeof d === "string") {
+    try {
+      d = JSON.parse(d);
+    } catch {
+      return null;
+    }
+  }
+  if (!isObject(d)) return null;
+  const s = d.Statement;
+  return { statements: Array.isArray(s) ? s : isObject(s) ? [s] : [], variables: d.Version === "2012-10-17" };
 }
 
 /** Parses a policy document (an object, or JSON text of one). Never throws. */

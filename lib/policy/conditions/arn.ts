@@ -3,13 +3,15 @@
  * ArnEquals). A policy value that is not a six-part ARN matches nothing (except "*").
  */
 import { compileArnCodes } from "../arn";
+import { patternCodes } from "../wildcard";
 import type { OperatorDef } from "./types";
 
 const compile = (codes: number[]) => compileArnCodes(codes, true);
+const ARN = { compile, compileText: (text: string) => compile(patternCodes(text)) };
 
 export const arnOperators: OperatorDef[] = [
-  { name: "ArnEquals", negated: false, variables: true, compile },
-  { name: "ArnLike", negated: false, variables: true, compile },
-  { name: "ArnNotEquals", negated: true, variables: true, compile },
-  { name: "ArnNotLike", negated: true, variables: true, compile },
+  { name: "ArnEquals", negated: false, variables: true, ...ARN },
+  { name: "ArnLike", negated: false, variables: true, ...ARN },
+  { name: "ArnNotEquals", negated: true, variables: true, ...ARN },
+  { name: "ArnNotLike", negated: true, variables: true, ...ARN },
 ];

@@ -1,6 +1,6 @@
 /** Bool and BinaryEquals. Bool compares "true"/"false" case-insensitively; BinaryEquals compares base64 bytes. */
 import { codesToString } from "../variables";
-import type { OperatorDef } from "./types";
+import type { OperatorDef, ValuePredicate } from "./types";
 
 function decodeBase64(s: string): string | null {
   const t = s.trim();
@@ -12,24 +12,30 @@ function decodeBase64(s: string): string | null {
   }
 }
 
+function boolText(text: string): ValuePredicate {
+  const p = text.trim().toLowerCase();
+  return (v) => v.trim().toLowerCase() === p;
+}
+
+function binaryText(text: string): ValuePredicate | null {
+  const p = decodeBase64(text);
+  if (p === null) return null;
+  return (v) => decodeBase64(v) === p;
+}
+
 export const boolOperators: OperatorDef[] = [
   {
     name: "Bool",
     negated: false,
     variables: false,
-    compile: (codes) => {
-      const p = codesToString(codes).trim().toLowerCase();
-      return (v) => v.trim().toLowerCase() === p;
-    },
+    compileText: boolText,
+    compile: (codes) => boolText(codesToString(codes)),
   },
   {
     name: "BinaryEquals",
     negated: false,
     variables: false,
-    compile: (codes) => {
-      const p = decodeBase64(codesToString(codes));
-      if (p === null) return null;
-      return (v) => decodeBase64(v) === p;
-    },
+    compileText: binaryText,
+    compile: (codes) => binaryText(codesToString(codes)),
   },
 ];

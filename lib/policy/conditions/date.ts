@@ -11,22 +11,24 @@ export function toDate(s: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-const make =
-  (test: (ctx: number, pol: number) => boolean) =>
-  (codes: number[]): ValuePredicate | null => {
-    const p = toDate(codesToString(codes));
+/** compileText and compile of one comparison (the context value first, then the policy value). */
+function make(test: (ctx: number, pol: number) => boolean) {
+  const compileText = (text: string): ValuePredicate | null => {
+    const p = toDate(text);
     if (p === null) return null;
     return (v) => {
-      const d = toDate(v);
-      return d !== null && test(d, p);
+      const n = toDate(v);
+      return n !== null && test(n, p);
     };
   };
+  return { compileText, compile: (codes: number[]) => compileText(codesToString(codes)) };
+}
 
 export const dateOperators: OperatorDef[] = [
-  { name: "DateEquals", negated: false, variables: false, compile: make((a, b) => a === b) },
-  { name: "DateNotEquals", negated: true, variables: false, compile: make((a, b) => a === b) },
-  { name: "DateLessThan", negated: false, variables: false, compile: make((a, b) => a < b) },
-  { name: "DateLessThanEquals", negated: false, variables: false, compile: make((a, b) => a <= b) },
-  { name: "DateGreaterThan", negated: false, variables: false, compile: make((a, b) => a > b) },
-  { name: "DateGreaterThanEquals", negated: false, variables: false, compile: make((a, b) => a >= b) },
+  { name: "DateEquals", negated: false, variables: false, ...make((a, b) => a === b) },
+  { name: "DateNotEquals", negated: true, variables: false, ...make((a, b) => a === b) },
+  { name: "DateLessThan", negated: false, variables: false, ...make((a, b) => a < b) },
+  { name: "DateLessThanEquals", negated: false, variables: false, ...make((a, b) => a <= b) },
+  { name: "DateGreaterThan", negated: false, variables: false, ...make((a, b) => a > b) },
+  { name: "DateGreaterThanEquals", negated: false, variables: false, ...make((a, b) => a >= b) },
 ];

@@ -14,6 +14,7 @@
 import type { EvalContext } from "../context";
 import type { ParsedCondition } from "../types";
 import { parseTemplate, resolveTemplate, MISSING, UNKNOWN, type Template } from "../variables";
+import { patternCodes } from "../wildcard";
 import { arnOperators } from "./arn";
 import { boolOperators } from "./bool";
 import { dateOperators } from "./date";
@@ -35,8 +36,9 @@ export interface CompiledCondition {
   keyLower: string;
   op: OperatorDef | null;
   isNull: boolean;
-  templates: Template[];
-  /** Compiled tests for templates without variables (undefined for a template with variables; null = never matches). */
+  /** Per value: its template when it has `${…}` where policy variables apply, else null (compiled from its text). */
+  templates: (Template | null)[];
+  /** Compiled tests for values without variables (undefined for a value with variables; null = never matches). */
   preds: (ValuePredicate | null | undefined)[];
   hasVars: boolean;
   /** One-entry memo: the result for the last context evaluated (conditions are pure functions of the context). */
@@ -46,8 +48,13 @@ export interface CompiledCondition {
 
 const interned = new Map<string, CompiledCondition>();
 
-/** Compiles a condition entry; identical entries (operator, key, values) share one compiled object and its memo. */
-export function compileCondition(c: ParsedCondition, variablesEnabled: boolean): CompiledCondition {
+/**
+ * Compiles a condition entry. With `shared` (documents asked about again and again), identical entries (operator,
+ * key, values) share one compiled object and its memo; without (a document seen once), the entry is compiled on its
+ * own and nothing is kept.
+ */
+export function compileCondition(c: ParsedCondition, variablesEnabled: boolean, shared = true): CompiledCondition {
+  if (!shared) return compileConditionRaw(c, variablesEnabled);
   const id = `${variablesEnabled ? 1 : 0}\u0000${c.operator}\u0000${c.key}\u0000${c.values.join("\u0001")}`;
   let cc = interned.get(id);
   if (!cc) {
@@ -59,18 +66,27 @@ export function compileCondition(c: ParsedCondition, variablesEnabled: boolean):
 }
 
 function compileConditionRaw(c: ParsedCondition, variablesEnabled: boolean): CompiledCondition {
-  const isNull = c.baseOperator === "Null";
   const op = OPERATORS.get(c.baseOperator) ?? null;
-  const templates = c.values.map((v) => parseTemplate(v, variablesEnabled && !!op?.variables));
-  const preds = templates.map((t) => (t.parts ? undefined : op ? op.compile(t.codes) : null));
+  const variables = variablesEnabled && op !== null && op.variables;
+  const n = c.values.length;
+  const templates = new Array<Template | null>(n);
+  const preds = new Array<ValuePredicate | null | undefined>(n);
+  let hasVars = false;
+  for (let i = 0; i < n; i++) {
+    const v = c.values[i];
+    const t = variables && v.includes("${") ? parseTemplate(v, true) : null;
+    templates[i] = t;
+    if (t?.parts) hasVars = true;
+    preds[i] = !op ? null : !t ? op.compileText(v) : t.parts ? undefined : op.compile(t.codes);
+  }
   return {
     parsed: c,
     keyLower: c.key.toLowerCase(),
     op,
-    isNull,
+    isNull: c.baseOperator === "Null",
     templates,
     preds,
-    hasVars: templates.some((t) => t.parts !== null),
+    hasVars,
     memoCtx: null,
     memoResult: 0,
   };
@@ -123,10 +139,11 @@ function resolvedPreds(
   let undecided = false;
   for (let i = 0; i < preds.length; i++) {
     if (preds[i] !== undefined) continue;
-    const r = resolveTemplate(c.templates[i], ctx);
+    const t = c.templates[i]!;
+    const r = resolveTemplate(t, ctx);
     if (r === UNKNOWN) {
       undecided = true;
-      if (unknownOut) for (const k of c.templates[i].keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+      if (unknownOut) for (const k of t.keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
       preds[i] = null;
     } else if (r === MISSING) preds[i] = null;
     else preds[i] = c.op!.compile(r);
@@ -197,9 +214,10 @@ function evalPrefix(c: CompiledCondition, ctx: EvalContext, prefix: string, unkn
   if (!op.prefix) return 1;
   let r: Tri = 0;
   for (let i = 0; i < c.templates.length; i++) {
-    const codes = resolveTemplate(c.templates[i], ctx);
+    const tpl = c.templates[i];
+    const codes = tpl ? resolveTemplate(tpl, ctx) : patternCodes(c.parsed.values[i]);
     if (codes === UNKNOWN) {
-      if (unknownOut) for (const k of c.templates[i].keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+      if (tpl && unknownOut) for (const k of tpl.keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
       r = 1;
       continue;
     }

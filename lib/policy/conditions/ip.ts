@@ -79,7 +79,9 @@ export function compileCidr(text: string): ValuePredicate | null {
   };
 }
 
+const CIDR = { compileText: compileCidr, compile: (c: number[]) => compileCidr(codesToString(c)) };
+
 export const ipOperators: OperatorDef[] = [
-  { name: "IpAddress", negated: false, variables: false, compile: (c) => compileCidr(codesToString(c)) },
-  { name: "NotIpAddress", negated: true, variables: false, compile: (c) => compileCidr(codesToString(c)) },
+  { name: "IpAddress", negated: false, variables: false, ...CIDR },
+  { name: "NotIpAddress", negated: true, variables: false, ...CIDR },
 ];

@@ -8,22 +8,24 @@ export function toNumber(s: string): number | null {
   return Number(t);
 }
 
-const make =
-  (test: (ctx: number, pol: number) => boolean) =>
-  (codes: number[]): ValuePredicate | null => {
-    const p = toNumber(codesToString(codes));
+/** compileText and compile of one comparison (the context value first, then the policy value). */
+function make(test: (ctx: number, pol: number) => boolean) {
+  const compileText = (text: string): ValuePredicate | null => {
+    const p = toNumber(text);
     if (p === null) return null;
     return (v) => {
       const n = toNumber(v);
       return n !== null && test(n, p);
     };
   };
+  return { compileText, compile: (codes: number[]) => compileText(codesToString(codes)) };
+}
 
 export const numericOperators: OperatorDef[] = [
-  { name: "NumericEquals", negated: false, variables: false, compile: make((a, b) => a === b) },
-  { name: "NumericNotEquals", negated: true, variables: false, compile: make((a, b) => a === b) },
-  { name: "NumericLessThan", negated: false, variables: false, compile: make((a, b) => a < b) },
-  { name: "NumericLessThanEquals", negated: false, variables: false, compile: make((a, b) => a <= b) },
-  { name: "NumericGreaterThan", negated: false, variables: false, compile: make((a, b) => a > b) },
-  { name: "NumericGreaterThanEquals", negated: false, variables: false, compile: make((a, b) => a >= b) },
+  { name: "NumericEquals", negated: false, variables: false, ...make((a, b) => a === b) },
+  { name: "NumericNotEquals", negated: true, variables: false, ...make((a, b) => a === b) },
+  { name: "NumericLessThan", negated: false, variables: false, ...make((a, b) => a < b) },
+  { name: "NumericLessThanEquals", negated: false, variables: false, ...make((a, b) => a <= b) },
+  { name: "NumericGreaterThan", negated: false, variables: false, ...make((a, b) => a > b) },
+  { name: "NumericGreaterThanEquals", negated: false, variables: false, ...make((a, b) => a >= b) },
 ];

@@ -36,10 +36,31 @@ export function isKnownOperator(base: string): boolean {
   return canonical.has(base.toLowerCase());
 }
 
+export interface OperatorParts {
+  qualifier: "ForAllValues" | "ForAnyValue" | null;
+  baseOperator: string;
+  ifExists: boolean;
+}
+
+const known = new Map<string, OperatorParts | null>();
+
+/**
+ * splitOperator of a known operator (null for an unknown one), remembered per spelling: operator names are a small
+ * vocabulary shared by every document, so this is a lookup table, not a cache of documents.
+ */
+export function knownOperator(op: string): OperatorParts | null {
+  let r = known.get(op);
+  if (r === undefined) {
+    const parts = splitOperator(op);
+    r = parts && isKnownOperator(parts.baseOperator) ? parts : null;
+    if (known.size >= 1000) known.clear();
+    known.set(op, r);
+  }
+  return r;
+}
+
 /** Splits an operator into qualifier, base (canonical spelling when known) and IfExists; null when empty. */
-export function splitOperator(
-  op: string,
-): { qualifier: "ForAllValues" | "ForAnyValue" | null; baseOperator: string; ifExists: boolean } | null {
+export function splitOperator(op: string): OperatorParts | null {
   let rest = op.trim();
   let qualifier: "ForAllValues" | "ForAnyValue" | null = null;
   const lower = rest.toLowerCase();

@@ -1,17 +1,22 @@
 /** String operators. `*`/`?` are wildcards only in StringLike / StringNotLike; values are case-sensitive unless IgnoreCase. */
+import { globRange } from "../match/direct";
 import { codesToString } from "../variables";
 import { compileCodes, globPrefixMatch } from "../wildcard";
-import type { OperatorDef } from "./types";
+import type { OperatorDef, ValuePredicate } from "./types";
 
-const equals = (codes: number[]) => {
-  const s = codesToString(codes);
-  return (v: string) => v === s;
+const equals =
+  (s: string): ValuePredicate =>
+  (v) =>
+    v === s;
+const equalsIc = (text: string): ValuePredicate => {
+  const s = text.toLowerCase();
+  return (v) => v.toLowerCase() === s;
 };
-const equalsIc = (codes: number[]) => {
-  const s = codesToString(codes).toLowerCase();
-  return (v: string) => v.toLowerCase() === s;
-};
-const like = (codes: number[]) => compileCodes(codes);
+const likeText =
+  (p: string): ValuePredicate =>
+  (v) =>
+    globRange(p, 0, p.length, v, 0, v.length, false);
+const fromCodes = (f: (text: string) => ValuePredicate) => (codes: number[]) => f(codesToString(codes));
 
 /** A literal value against "prefix + at least one more character": it may equal some of them, never all. */
 const equalsPrefix = (codes: number[], prefix: string) => {
@@ -23,11 +28,15 @@ const likePrefix = (codes: number[], prefix: string) => globPrefixMatch(codes, p
 const lowerCodes = (codes: number[]) =>
   codes.map((c) => (c >= 0 ? String.fromCharCode(c).toLowerCase().charCodeAt(0) : c));
 
+const EQUALS = { compileText: equals, compile: fromCodes(equals), prefix: equalsPrefix };
+const EQUALS_IC = { compileText: equalsIc, compile: fromCodes(equalsIc), prefix: equalsPrefixIc };
+const LIKE = { compileText: likeText, compile: compileCodes, prefix: likePrefix };
+
 export const stringOperators: OperatorDef[] = [
-  { name: "StringEquals", negated: false, variables: true, compile: equals, prefix: equalsPrefix },
-  { name: "StringNotEquals", negated: true, variables: true, compile: equals, prefix: equalsPrefix },
-  { name: "StringEqualsIgnoreCase", negated: false, variables: true, compile: equalsIc, prefix: equalsPrefixIc },
-  { name: "StringNotEqualsIgnoreCase", negated: true, variables: true, compile: equalsIc, prefix: equalsPrefixIc },
-  { name: "StringLike", negated: false, variables: true, compile: like, prefix: likePrefix },
-  { name: "StringNotLike", negated: true, variables: true, compile: like, prefix: likePrefix },
+  { name: "StringEquals", negated: false, variables: true, ...EQUALS },
+  { name: "StringNotEquals", negated: true, variables: true, ...EQUALS },
+  { name: "StringEqualsIgnoreCase", negated: false, variables: true, ...EQUALS_IC },
+  { name: "StringNotEqualsIgnoreCase", negated: true, variables: true, ...EQUALS_IC },
+  { name: "StringLike", negated: false, variables: true, ...LIKE },
+  { name: "StringNotLike", negated: true, variables: true, ...LIKE },
 ];

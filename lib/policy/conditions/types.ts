@@ -8,8 +8,13 @@ export interface OperatorDef {
   /** Policy variables are substituted in the values of String and Arn operators only. */
   variables: boolean;
   /**
-   * Compiles one policy value (as codes: char codes, STAR / QMARK for raw wildcards) into the positive test.
-   * null when the policy value can never match (e.g. a malformed CIDR).
+   * Compiles one policy value as written (`*` and `?` are wildcards, for the operators that have them) into the
+   * positive test. null when the policy value can never match (e.g. a malformed CIDR).
+   */
+  compileText(text: string): ValuePredicate | null;
+  /**
+   * The same from codes (char codes, STAR / QMARK for raw wildcards): a value whose policy variables were resolved,
+   * where `${*}` stands for a literal `*`.
    */
   compile(codes: number[]): ValuePredicate | null;
   /**
