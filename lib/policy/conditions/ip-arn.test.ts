@@ -1,5 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check } from "./__fixtures__/check";
+import { compileCidr, parseIp } from "./ip";
+
+/** Reference for IPv4 ranges: the first `prefix` bits of the two addresses' bytes, compared as bit strings. */
+function inRange(cidr: string, ip: string): boolean {
+  const [addr, bits] = cidr.split("/");
+  const a = parseIp(addr);
+  const b = parseIp(ip);
+  const n = bits === undefined ? 32 : Number(bits);
+  if (!a || !b || a.length !== 4 || b.length !== 4 || n > 32) return false;
+  const str = (x: Uint8Array) => [...x].map((y) => y.toString(2).padStart(8, "0")).join("");
+  return str(a).slice(0, n) === str(b).slice(0, n);
+}
 
 describe("IpAddress / NotIpAddress", () => {
   it.each([
@@ -21,6 +34,22 @@ describe("IpAddress / NotIpAddress", () => {
     ["NotIpAddress", ["203.0.113.0/24", "198.51.100.0/24"], "198.51.100.7", "no-match"],
   ])("%s %j against %s is %s", (op, pv, v, expected) => {
     expect(check({ [op]: { "aws:SourceIp": pv } }, { "aws:SourceIp": v })).toBe(expected);
+  });
+
+  it("agrees with a bit-string reference on random IPv4 ranges and addresses", () => {
+    const octet = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(256, 999, 7));
+    const addr = fc.tuple(octet, octet, octet, octet).map((o) => o.join("."));
+    const cidr = fc.tuple(addr, fc.option(fc.integer({ min: 0, max: 33 }), { nil: undefined }));
+    fc.assert(
+      fc.property(cidr, addr, fc.boolean(), ([a, bits], ip, near) => {
+        const text = bits === undefined ? a : `${a}/${bits}`;
+        // half the time an address inside the range's first octets, so that matches happen
+        const value = near ? `${a.split(".").slice(0, 2).join(".")}.${ip.split(".").slice(2).join(".")}` : ip;
+        const test = compileCidr(text);
+        expect(test ? test(value) : false).toBe(inRange(text, value));
+      }),
+      { seed: 20261201, numRuns: 5000 },
+    );
   });
 
   it("treats an absent source IP as no match for IpAddress and a match for NotIpAddress", () => {

@@ -1,12 +1,14 @@
 /** IpAddress / NotIpAddress: IPv4 and IPv6 addresses and CIDR ranges. */
 import { codesToString } from "../variables";
 import type { OperatorDef, ValuePredicate } from "./types";
+import { countLookup } from "../cache-stats";
 
 const parsed = new Map<string, Uint8Array | null>();
 
 /** parseIp with a bounded cache (context values repeat across statements and questions). */
 function parseIpCached(s: string): Uint8Array | null {
   let r = parsed.get(s);
+  countLookup("ipAddresses", r !== undefined);
   if (r === undefined) {
     r = parseIp(s);
     if (parsed.size > 5000) parsed.clear();
@@ -58,15 +60,52 @@ function parseIpv6(t: string): Uint8Array | null {
   return out;
 }
 
+/**
+ * An IPv4 address as an unsigned 32-bit number, or -1: four decimal parts of one to three digits, each at most 255
+ * (as parseIp). No allocation: the request's source IP is read once per condition value.
+ */
+export function ipv4(s: string): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      part = part * 10 + (c - 48);
+      if (++digits > 3) return -1;
+    } else if (c === 46 && digits > 0 && part <= 255 && dots < 3) {
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else return -1;
+  }
+  return dots === 3 && digits > 0 && part <= 255 ? value * 256 + part : -1;
+}
+
 /** Compiles "a.b.c.d/nn" or an IPv6 CIDR into a test; a bare address means /32 or /128. */
 export function compileCidr(text: string): ValuePredicate | null {
-  const [addr, bits, extra] = text.trim().split("/");
-  if (extra !== undefined) return null;
-  const net = parseIp(addr);
-  if (!net) return null;
-  const max = net.length * 8;
+  const t = text.trim();
+  const slash = t.indexOf("/");
+  if (slash >= 0 && t.includes("/", slash + 1)) return null;
+  const addr = (slash < 0 ? t : t.slice(0, slash)).trim();
+  const bits = slash < 0 ? undefined : t.slice(slash + 1);
+  const v4 = ipv4(addr);
+  const max = v4 >= 0 ? 32 : 128;
   const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : -1;
-  if (prefix < 0 || prefix > max) return null;
+  if (prefix < 0) return null;
+  if (v4 >= 0) {
+    if (prefix > 32) return null;
+    const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+    const net = (v4 & mask) >>> 0;
+    return (v) => {
+      const ip = ipv4(v.trim());
+      return ip >= 0 && (ip & mask) >>> 0 === net;
+    };
+  }
+  const net = parseIp(addr);
+  if (!net || prefix > net.length * 8) return null;
   return (v) => {
     const ip = parseIpCached(v);
     if (!ip || ip.length !== net.length) return false;
