@@ -1,5 +1,6 @@
 /** ARN parsing and ARN-pattern matching (segment by segment, as IAM compares ARNs). */
 import { compileCodes, compileWildcard, type Matcher } from "./wildcard";
+import { countLookup } from "./cache-stats";
 
 export interface Arn {
   partition: string;
@@ -46,6 +47,7 @@ const arnCache = new Map<string, Matcher>();
 
 export function compileArnPattern(pattern: string): Matcher {
   let m = arnCache.get(pattern);
+  countLookup("arnPatterns", m !== undefined);
   if (!m) {
     m = compileArnPatternRaw(pattern);
     if (arnCache.size > 10_000) arnCache.clear();

@@ -20,6 +20,7 @@ import { mayApply, mayMatchAction } from "./prefilter";
 import type { ParsedStatement } from "./types";
 import { parseTemplate, resolveTemplate, MISSING, UNKNOWN, type Template } from "./variables";
 import type { Matcher } from "./wildcard";
+import { countLookup } from "./cache-stats";
 
 export interface CompiledResource {
   template: Template;
@@ -252,6 +253,7 @@ const cache = new WeakMap<object, CompiledPolicy>();
 export function compiledPolicy(doc: unknown): CompiledPolicy {
   if (typeof doc !== "object" || doc === null) return typeof doc === "string" ? compile(doc) : EMPTY;
   let c = cache.get(doc);
+  countLookup("documents", c !== undefined);
   if (!c) {
     c = compile(doc);
     cache.set(doc, c);

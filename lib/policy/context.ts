@@ -4,6 +4,7 @@
  */
 import { parseArn } from "./arn";
 import type { PartialValue, RequestDescription } from "./types";
+import { countLookup } from "./cache-stats";
 
 export interface EvalContext {
   /** Value(s) of a key (lower-cased name); undefined when the key is absent from the request. */
@@ -45,7 +46,10 @@ let lastInfo: PrincipalInfo | null = null;
 
 /** Classifies the request principal (cached): a role and its sessions are one principal. */
 export function describePrincipal(arn: string, fallbackAccount: string): PrincipalInfo {
-  if (lastInfo !== null && arn === lastArn && fallbackAccount === lastAccount) return lastInfo;
+  if (lastInfo !== null && arn === lastArn && fallbackAccount === lastAccount) {
+    countLookup("principals", true);
+    return lastInfo;
+  }
   let byArn = principalCache.get(fallbackAccount);
   if (!byArn) {
     if (principalCache.size > 100) principalCache.clear();
@@ -53,6 +57,7 @@ export function describePrincipal(arn: string, fallbackAccount: string): Princip
     principalCache.set(fallbackAccount, byArn);
   }
   let p = byArn.get(arn);
+  countLookup("principals", p !== undefined);
   if (!p) {
     const base = classify(arn, fallbackAccount) as PrincipalInfo;
     const derived: [string, string][] = [];

@@ -2,6 +2,7 @@
  * Wildcard matching for IAM patterns: `*` matches any run of characters (including none), `?` exactly one.
  * Patterns are compiled once into a small matcher; the compiled form is cached by pattern text.
  */
+import { countLookup } from "./cache-stats";
 
 /** Code points of a compiled pattern: a char code, or STAR / QMARK for a wildcard. */
 export const STAR = -1;
@@ -125,6 +126,7 @@ const CACHE_LIMIT = 10_000;
 export function compileWildcard(pattern: string, caseInsensitive = false): Matcher {
   const cache = caseInsensitive ? cacheCi : cacheCs;
   let m = cache.get(pattern);
+  countLookup("wildcards", m !== undefined);
   if (!m) {
     m = compileCodes(patternCodes(caseInsensitive ? pattern.toLowerCase() : pattern));
     if (cache.size >= CACHE_LIMIT) cache.clear();

@@ -22,6 +22,7 @@ import { ipOperators } from "./ip";
 import { numericOperators } from "./numeric";
 import { stringOperators } from "./string";
 import type { OperatorDef, ValuePredicate } from "./types";
+import { countLookup } from "../cache-stats";
 
 export type Tri = 0 | 1 | 2;
 
@@ -57,6 +58,7 @@ export function compileCondition(c: ParsedCondition, variablesEnabled: boolean, 
   if (!shared) return compileConditionRaw(c, variablesEnabled);
   const id = `${variablesEnabled ? 1 : 0}\u0000${c.operator}\u0000${c.key}\u0000${c.values.join("\u0001")}`;
   let cc = interned.get(id);
+  countLookup("conditions", cc !== undefined);
   if (!cc) {
     cc = compileConditionRaw(c, variablesEnabled);
     if (interned.size > 20_000) interned.clear();

@@ -1,4 +1,5 @@
 /** Condition operator names: `[ForAllValues:|ForAnyValue:]<Operator>[IfExists]`. Matched case-insensitively. */
+import { countLookup } from "../cache-stats";
 
 export const BASE_OPERATORS = [
   "StringEquals",
@@ -50,6 +51,7 @@ const known = new Map<string, OperatorParts | null>();
  */
 export function knownOperator(op: string): OperatorParts | null {
   let r = known.get(op);
+  countLookup("operators", r !== undefined);
   if (r === undefined) {
     const parts = splitOperator(op);
     r = parts && isKnownOperator(parts.baseOperator) ? parts : null;
