@@ -1,2 +1,3 @@
 export { triageErrorMessage, redactErrorMessage } from "./triage-error-message";
-export type { Triage, TriageKind, PolicyType } from "./triage-error-message";
+export { stepForFindings } from "./step-for-findings";
+export type { Triage, TriageKind, PolicyType } from "./types";

@@ -1,153 +1,96 @@
 /**
- * Error-message triage: recognises the text TiDB Cloud or S3 printed and says which step of the guide to open.
- * Pure string parsing of an error message (never of a policy). Never throws.
+ * Error-message triage: recognises the text TiDB Cloud, S3, KMS or STS printed, in English or Japanese, and says
+ * which checks can explain it and which step of the guide to open. Pure string parsing of an error message (never of
+ * a policy). Never throws.
  */
-import type { StepId } from "@/lib/report/types";
+import { parseAwsDenial } from "./aws-message";
+import { ACCESS_KEY_CHECKS, ASSUME_ROLE_CHECKS, KMS_CHECKS, REGION_CHECKS, checksForDenial } from "./candidates";
+import { parseTidbMessage, redactTidbSecret } from "./tidb-message";
+import type { Triage } from "./types";
 
-export type TriageKind =
-  | "tidb-assume-role"
-  | "tidb-access-key"
-  | "sts-assume-role-denied"
-  | "s3-access-denied"
-  | "kms-access-denied"
-  | "block-public-access"
-  | "archived-object"
-  | "invalid-access-key"
-  | "signature-mismatch"
-  | "bucket-region"
-  | "generic-access-denied";
-
-export type PolicyType = "identity" | "resource" | "scp" | "rcp" | "vpc-endpoint" | "permissions-boundary" | "session";
-
-export interface Triage {
-  kind: TriageKind;
-  /** The wizard step to open. */
-  step: StepId;
-  roleArn?: string;
-  bucketUri?: string;
-  accessKeyId?: string;
-  /** The principal named by an AWS message ("User: …"). */
-  principal?: string;
-  action?: string;
-  resource?: string;
-  policyType?: PolicyType;
-  /** true for "with an explicit deny in …", false for "because no … policy allows …". */
-  explicit?: boolean;
-}
+export type { Triage, TriageKind, PolicyType } from "./types";
 
 const ROLE_ARN = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]*[\w+=,@/-]/;
-const POLICY_TYPES: [RegExp, PolicyType][] = [
-  [/identity[- ]based/i, "identity"],
-  [/resource[- ]based/i, "resource"],
-  [/service control/i, "scp"],
-  [/resource control/i, "rcp"],
-  [/vpc endpoint/i, "vpc-endpoint"],
-  [/permissions boundary/i, "permissions-boundary"],
-  [/session/i, "session"],
-];
 
-function policyTypeOf(text: string): PolicyType | undefined {
-  return POLICY_TYPES.find(([re]) => re.test(text))?.[1];
-}
+// KMS: the key cannot be used (S3 passes on KMS's answer). Messages of KMS's API reference and S3's 403 page.
+const KMS_STATE =
+  /DisabledException|KMSInvalidStateException|KMS\.NotFoundException|\bkms\b[\s\S]{0,200}?\bis (?:disabled|pending deletion|pending import)\b|(?:KMS|暗号化キー)[\s\S]{0,120}?(?:無効|削除の?保留|削除待ち|削除予定)/i;
+const KMS_DENIED =
+  /ciphertext refers to a (?:customer master key|KMS key)|KMS\.AccessDeniedException|kms:\w+ on this resource|the resource does not exist in this Region|(?:KMS|暗号化キー)[\s\S]{0,120}?(?:拒否|権限がありません|許可されていません|アクセスできません|使用できません)/i;
+const REGION =
+  /failed to get region of bucket|bucket and region are not matched|PermanentRedirect|must be addressed using the specified endpoint|AuthorizationHeaderMalformed|the region '[\w-]+' is wrong|IllegalLocationConstraintException|wrong region|bucket is in (?:this|another) region|リージョン[\s\S]{0,60}?(?:一致し(?:ません|ない|ていません)|異な|間違|正しくありません|取得でき)|(?:バケット|bucket)[\s\S]{0,60}?(?:別の|異なる)リージョン/i;
 
-function stepFor(policyType: PolicyType | undefined, action: string | undefined): StepId {
-  const kms = action?.toLowerCase().startsWith("kms:");
-  switch (policyType) {
-    case "identity":
-    case "permissions-boundary":
-      return kms ? "encryption" : "identity-policy";
-    case "resource":
-      return kms ? "encryption" : action?.toLowerCase().startsWith("sts:") ? "assume-role" : "bucket-policy";
-    case "scp":
-    case "rcp":
-    case "vpc-endpoint":
-    case "session":
-      return "summary";
-    default:
-      return kms ? "encryption" : "identity-policy";
-  }
-}
-
-/** Recognises TiDB Cloud's and S3's AccessDenied messages; null when the text is not one of them. */
+/** Recognises TiDB Cloud's, S3's, KMS's and STS's messages; null when the text is not one of them. */
 export function triageErrorMessage(text: string | null | undefined): Triage | null {
   if (typeof text !== "string") return null;
   const t = text.replace(/\s+/g, " ").trim();
   if (!t) return null;
 
-  // AWS's detailed message: User: <arn> is not authorized to perform: <action> on resource: "<arn>" because/with …
-  const aws =
-    /User: (\S+) is not authorized to perform: ([\w-]+:[\w*]+)(?: on resource: (?:"([^"]+)"|(\S+?)))?(?=\.?\s|\.?$)(.*)$/i.exec(
-      t,
-    );
-  // TiDB Cloud, role mode.
-  const assume = /(?:cannot|impossible to) assume the provided role/i.test(t);
-  if (assume) {
-    return {
-      kind: "tidb-assume-role",
-      step: "assume-role",
-      ...(ROLE_ARN.exec(t) ? { roleArn: ROLE_ARN.exec(t)![0] } : {}),
-    };
+  const tidb = parseTidbMessage(t);
+  if (tidb?.kind === "tidb-assume-role") {
+    return { ...tidb, step: "assume-role", checks: ASSUME_ROLE_CHECKS };
   }
-  // TiDB Cloud, access-key mode. The secret access key in the message is never extracted.
-  const source = /Access denied to the source '([^']+)'(?: using the access key ID '([^']+)')?/i.exec(t);
-  if (source) {
-    return {
-      kind: "tidb-access-key",
-      step: "identity-policy",
-      bucketUri: source[1],
-      ...(source[2] ? { accessKeyId: source[2] } : {}),
-    };
+  const aws = parseAwsDenial(t);
+  if (tidb?.kind === "tidb-access-key" && !aws) {
+    return { ...tidb, step: "identity-policy", checks: ACCESS_KEY_CHECKS };
   }
   if (aws) {
-    const [, principal, action, quoted, bare, rest] = aws;
-    const resource = quoted ?? bare;
-    const explicitM = /with an explicit deny in an? (.+?)(?: policy)?(?:\.|$)/i.exec(rest);
-    const implicitM = /because no (.+?) (?:policy )?allows the/i.exec(rest);
-    const policyType = policyTypeOf(explicitM?.[1] ?? implicitM?.[1] ?? "");
-    const lower = action.toLowerCase();
-    const base = {
-      principal,
-      action,
-      ...(resource ? { resource } : {}),
-      ...(policyType ? { policyType } : {}),
-      ...(explicitM ? { explicit: true } : implicitM ? { explicit: false } : {}),
-    };
+    const { reason, ...denial } = aws;
+    const lower = aws.action.toLowerCase();
     if (lower === "sts:assumerole") {
+      const roleArn = aws.resource && ROLE_ARN.test(aws.resource) ? aws.resource : undefined;
       return {
         kind: "sts-assume-role-denied",
         step: "assume-role",
-        ...base,
-        ...(resource && ROLE_ARN.test(resource) ? { roleArn: resource } : {}),
+        checks: ASSUME_ROLE_CHECKS,
+        ...denial,
+        ...(roleArn ? { roleArn } : {}),
       };
     }
-    if (/block public access/i.test(rest)) return { kind: "block-public-access", step: "bucket-policy", ...base };
+    if (/block public access|パブリックアクセスをブロック/i.test(reason)) {
+      return { kind: "block-public-access", step: "bucket-policy", checks: ["bucket.policy.deny"], ...denial };
+    }
+    const where = checksForDenial(aws.action, aws.policyType, aws.explicit);
     return {
       kind: lower.startsWith("kms:") ? "kms-access-denied" : "s3-access-denied",
-      step: stepFor(policyType, action),
-      ...base,
+      ...where,
+      ...denial,
+      // TiDB Cloud's access-key message can carry AWS's reason: keep what it names too.
+      ...(tidb?.kind === "tidb-access-key"
+        ? {
+            ...(tidb.bucketUri ? { bucketUri: tidb.bucketUri } : {}),
+            ...(tidb.accessKeyId ? { accessKeyId: tidb.accessKeyId } : {}),
+          }
+        : {}),
     };
   }
-  if (/InvalidObjectState|object is archived|not valid for the object's storage class/i.test(t)) {
-    return { kind: "archived-object", step: "encryption" };
+  if (KMS_STATE.test(t)) return { kind: "kms-key-state", step: "encryption", checks: ["kms.key-state", ...KMS_CHECKS] };
+  if (KMS_DENIED.test(t)) return { kind: "kms-access-denied", step: "encryption", checks: KMS_CHECKS };
+  if (REGION.test(t)) return { kind: "bucket-region", step: "bucket-policy", checks: REGION_CHECKS };
+  if (/InvalidObjectState|object is archived|not valid for the object's storage class|アーカイブ/i.test(t)) {
+    return { kind: "archived-object", step: "encryption", checks: ["objects.archived"] };
   }
-  if (/InvalidAccessKeyId|access key id you provided does not exist/i.test(t)) {
+  if (
+    /InvalidAccessKeyId|access key id you provided does not exist|アクセスキー\s*ID[\s\S]{0,40}?存在しません/i.test(t)
+  ) {
     const id = /\b((?:AKIA|ASIA)[A-Z0-9]{16})\b/.exec(t)?.[1];
-    return { kind: "invalid-access-key", step: "intake", ...(id ? { accessKeyId: id } : {}) };
+    return {
+      kind: "invalid-access-key",
+      step: "intake",
+      checks: ["input.access-key-id", "access-key.owner"],
+      ...(id ? { accessKeyId: id } : {}),
+    };
   }
-  if (/SignatureDoesNotMatch|signature we calculated does not match/i.test(t))
-    return { kind: "signature-mismatch", step: "intake" };
-  if (/failed to get region of bucket|bucket and region are not matched/i.test(t))
-    return { kind: "bucket-region", step: "bucket-policy" };
-  if (/kms|ciphertext refers to a customer master key/i.test(t) && /denied|not allowed|AccessDenied/i.test(t)) {
-    return { kind: "kms-access-denied", step: "encryption" };
+  if (/SignatureDoesNotMatch|signature we calculated does not match|署名が一致しません/i.test(t)) {
+    return { kind: "signature-mismatch", step: "intake", checks: ["input.access-key-id", "access-key.owner"] };
   }
-  if (/access ?denied|403 forbidden/i.test(t)) return { kind: "generic-access-denied", step: "identity-policy" };
+  if (/access ?denied|403 forbidden|アクセスが拒否|アクセス拒否/i.test(t)) {
+    return { kind: "generic-access-denied", step: "identity-policy" };
+  }
   return null;
 }
 
-/** Removes the secret access key TiDB Cloud echoes in its access-key message. */
+/** Removes the secret access key TiDB Cloud echoes in its access-key message (English or Japanese). */
 export function redactErrorMessage(text: string): string {
-  return text
-    .replace(/(secret access key\s*')[^']*(')/gi, "$1[redacted]$2")
-    .replace(/(aws_secret_access_key\s*[=:]\s*)\S+/gi, "$1[redacted]");
+  return redactTidbSecret(text);
 }

@@ -1,5 +1,6 @@
 /** The wizard's reading of a pasted TiDB Cloud error message: which step it points to, what it fills in. */
-import { triageErrorMessage } from "@/lib/triage";
+import type { Finding } from "@/lib/report/types";
+import { stepForFindings, triageErrorMessage } from "@/lib/triage";
 import { redactPastedErrorMessage } from "./build-snapshot";
 import type { StartInput } from "./form-types";
 import type { StepId } from "./steps";
@@ -19,4 +20,13 @@ export function triageStart(s: StartInput): { step: StepId | null; start: StartI
   if (tri.kind === "tidb-access-key" && !next.roleArn.trim()) next.mode = "access-key";
   if (tri.kind === "tidb-assume-role") next.mode = "role";
   return { step: tri.step, start: next };
+}
+
+/**
+ * The step to open once a run has produced these findings: the step holding the failing (else warning) check the
+ * pasted message points to, else the step the message alone names (null without a recognised message).
+ */
+export function stepAfterRun(s: StartInput, findings: readonly Finding[]): StepId | null {
+  const tri = s.errorMessage.trim() ? triageErrorMessage(s.errorMessage) : null;
+  return tri ? stepForFindings(tri, findings) : null;
 }

@@ -154,6 +154,31 @@ describe("wizardReducer: jobs", () => {
     expect(whatWasTyped(s)).toEqual(whatWasTyped(typed));
   });
 
+  it("opens the step of the failing check a pasted KMS message points to (the permission policies), in Japanese too", () => {
+    for (const errorMessage of [
+      "The ciphertext refers to a customer master key that does not exist, does not exist in this region, or you are not allowed to access.",
+      "KMS キーへのアクセスが拒否されました。",
+    ]) {
+      const withMessage = { ...typed, start: { ...typed.start, errorMessage } };
+      const failing = (id: string, step: Finding["step"]) => ({
+        ...result("role"),
+        report: report("role", [{ id, step, status: "fail" }]),
+      });
+      const onIdentity = run(withMessage, {
+        type: "run/succeeded",
+        result: failing("identity.kms-decrypt", "identity-policy"),
+        openStep: "encryption",
+      });
+      expect(onIdentity.view).toBe("identity-policy");
+      const onKey = run(withMessage, {
+        type: "run/succeeded",
+        result: failing("kms.key-policy", "encryption"),
+        openStep: "encryption",
+      });
+      expect(onKey.view).toBe("encryption");
+    }
+  });
+
   it("opens the overview when the pointed-to step does not exist in the mode (no AssumeRole for an access key)", () => {
     const s = run(typed, { type: "run/succeeded", result: result("access-key"), openStep: "assume-role" });
     expect(s).toMatchObject({ view: "overview", focus: "results" });

@@ -18,7 +18,7 @@ import {
 import type { PasteError, PasteSource } from "./parse-pasted";
 import type { StatusChange } from "./report-merge";
 import { stepsForMode, type StepId } from "./steps";
-import { triageStart } from "./triage-start";
+import { stepAfterRun, triageStart } from "./triage-start";
 
 /** Where the configuration comes from, as the user picks it. */
 export type Source = "live" | "offline";
@@ -178,7 +178,9 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
       return { ...next, focus: "error" };
     }
     case "run/succeeded": {
-      const open = a.openStep && stepsForMode(a.result.report.target.mode).includes(a.openStep) ? a.openStep : null;
+      // The message's step, refined by the findings: the step of the failing check the message points to.
+      const step = a.openStep ? (stepAfterRun(s.start, a.result.report.findings) ?? a.openStep) : null;
+      const open = step && stepsForMode(a.result.report.target.mode).includes(step) ? step : null;
       return {
         ...s,
         running: null,
