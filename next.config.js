@@ -4,6 +4,9 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // NEXT_DIST_DIR: where `next build` writes and `next start` reads. The browser tests and the web benchmark build
+  // into `.next-test`, so that `npm test` never replaces the build of a server already running from this checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // The IAM action catalogue reads its JSON files at run time; the native and driver packages stay external too.

@@ -7,6 +7,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const FAKE_AWS_PORT = Number(process.env.E2E_FAKE_AWS_PORT ?? 4599);
 const FAKE_AWS_URL = `http://127.0.0.1:${FAKE_AWS_PORT}`;
+// The build the server runs: scripts/test-e2e.mjs builds into .next-test (never the .next of `npm run serve`).
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-test";
 // Every run gets its own report database and server log, so runs never see each other's data.
 const runDir = process.env.E2E_RUN_DIR ?? mkdtempSync(join(tmpdir(), "s3doctor-e2e-"));
 process.env.E2E_RUN_DIR = runDir;
@@ -52,6 +54,7 @@ export default defineConfig({
       timeout: 60_000,
       env: {
         NEXT_TELEMETRY_DISABLED: "1",
+        NEXT_DIST_DIR: DIST_DIR,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         REPORTS_DB_PATH: join(runDir, "reports.db"),
         // Every browser test saves reports from the one loopback address; the limit itself is tested in

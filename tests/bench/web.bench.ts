@@ -7,8 +7,9 @@
  * - web.report_p99_ms: the same page's 99th-percentile latency at the target load, a constant 500 requests/s sent on
  *   schedule (open loop), each latency counted from the request's scheduled time so that a stalled server is not
  *   hidden by a client that waits for it; web.report_p99_ms_at_saturation keeps the p99 of the saturation run.
- * Builds first when `.next` is missing or older than the sources (BENCH_NO_BUILD=1 skips the check; BENCH_REBUILD=1
- * forces a build). The server listens on a free loopback port with a temporary REPORTS_DB_PATH and is stopped by PID.
+ * Builds into `.next-test` (NEXT_DIST_DIR, the browser tests' build; never the `.next` a running `npm run serve` uses)
+ * when that build is missing or older than the sources (BENCH_NO_BUILD=1 skips the check; BENCH_REBUILD=1 forces a
+ * build). The server listens on a free loopback port with a temporary REPORTS_DB_PATH and is stopped by PID.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -24,6 +25,7 @@ const DURATION_MS = Number(process.env.BENCH_WEB_SECONDS ?? 10) * 1000;
 const WARMUP_MS = 2000;
 const TARGET_RATE = Number(process.env.BENCH_WEB_RATE ?? 500);
 const SOURCE_DIRS = ["app", "components", "lib", "proxy.ts", "next.config.js", "package.json"];
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-test";
 
 function newestSource(path: string): number {
   if (!existsSync(path)) return 0;
@@ -36,17 +38,17 @@ function newestSource(path: string): number {
 
 /** Builds when there is no build, or the sources changed since (tests and fixtures do not count). */
 function ensureBuild(): string {
-  const id = join(".next", "BUILD_ID");
+  const id = join(DIST_DIR, "BUILD_ID");
   const built = existsSync(id) ? statSync(id).mtimeMs : 0;
   const stale = built === 0 || (!process.env.BENCH_NO_BUILD && Math.max(...SOURCE_DIRS.map(newestSource)) > built);
   if (stale || process.env.BENCH_REBUILD) {
-    console.error("web bench: building (next build) …");
+    console.error(`web bench: building (next build into ${DIST_DIR}/) …`);
     // Build output goes to stderr: stdout carries only the figures.
     const css = spawnSync("node", ["scripts/build-report-css.mjs"], { stdio: ["ignore", 2, 2] });
     if (css.status !== 0) throw new Error(`scripts/build-report-css.mjs failed (exit ${css.status})`);
     const r = spawnSync("npx", ["next", "build"], {
       stdio: ["ignore", 2, 2],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR },
     });
     if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   }
@@ -95,6 +97,7 @@ async function startServer(port: number, dir: string): Promise<ChildProcess> {
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: DIST_DIR,
       REPORTS_DB_PATH: join(dir, "reports.db"),
       REPORTS_RATE_LIMIT: "1000",
     },

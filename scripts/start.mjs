@@ -1,0 +1,27 @@
+// `npm start` and the last step of `npm run serve`: the production server on 127.0.0.1 unless HOST says otherwise.
+// A tool that takes credentials should not answer on every interface by default: HOST=0.0.0.0 (or an address of
+// this machine) opens it deliberately. PORT picks the port (3000).
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const host = process.env.HOST?.trim() || "127.0.0.1";
+const port = process.env.PORT?.trim() || "3000";
+if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
+  console.error(`PORT must be a port number (1-65535), not ${JSON.stringify(port)}.`);
+  process.exit(2);
+}
+
+const shown = host.includes(":") ? `[${host}]` : host;
+const local = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : shown;
+console.log(
+  host === "127.0.0.1" || host === "localhost" || host === "::1"
+    ? `S3 Access Doctor: http://${local}:${port} (this machine only; set HOST=0.0.0.0 to accept other machines)`
+    : `S3 Access Doctor: http://${local}:${port} (listening on ${shown}: reachable from other machines)`,
+);
+
+const next = fileURLToPath(new URL("../node_modules/next/dist/bin/next", import.meta.url));
+const child = spawn(process.execPath, [next, "start", "-H", host, "-p", port], { stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
