@@ -2,6 +2,7 @@
  * Offline mode: turns the start form and the pasted documents into a Snapshot v1 for the analysis.
  * A document left empty is "not known" (absent from the snapshot, with a reason in `unavailable`).
  */
+import { accountOfArn, parsePrincipalArn, regionOfArn } from "@/lib/policy/iam-arn";
 import type { PolicyDocument, Snapshot, Target } from "@/lib/snapshot/schema";
 import { redactErrorMessage } from "@/lib/triage";
 import type { OfflineDocuments, StartInput } from "./form-types";
@@ -30,17 +31,6 @@ export interface OfflineBuild {
 /** "s3://bucket/folder/" → "bucket" (best effort; the intake checks judge the URI itself). */
 export function bucketNameFromUri(uri: string): string | null {
   const m = /^s3:\/\/([^/]+)/i.exec(uri.trim());
-  return m ? m[1] : null;
-}
-
-/** Account id of an ARN such as arn:aws:iam::111122223333:role/x. */
-export function accountOfArn(arn: string): string | null {
-  const m = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn.trim());
-  return m ? m[1] : null;
-}
-
-function regionOfArn(arn: string): string | null {
-  const m = /^arn:[^:]+:[^:]*:([^:]+):/.exec(arn.trim());
   return m ? m[1] : null;
 }
 
@@ -119,7 +109,8 @@ export function buildOfflineSnapshot(start: StartInput, docs: OfflineDocuments):
     anyIdentity = true;
     sources[field] = r.source;
     const name = uniqueName(p.name.trim() || r.meta?.policyName || `policy-${i + 1}`, taken);
-    if (/^arn:[^:]+:iam::(\d{12}|aws):policy\//.test(name)) attached[name] = r.value;
+    const managed = parsePrincipalArn(name);
+    if (managed.ok && managed.value.kind === "policy") attached[name] = r.value;
     else inline[name] = r.value;
   });
   const identityKnown = anyIdentity;

@@ -1,6 +1,8 @@
 import type { Snapshot, SnapshotKey } from "@/lib/snapshot/schema";
 import type { ParsedBucketUri } from "@/lib/snapshot/bucket-uri";
 import { keyInTarget } from "@/lib/snapshot/bucket-uri";
+import { parseArn } from "@/lib/policy/arn";
+import { accountOfArn } from "@/lib/policy/iam-arn";
 
 /** A KMS key that encrypts the import's data: the bucket default, or a key found on a sampled object. */
 export interface KeyInUse {
@@ -20,14 +22,15 @@ export interface KeyInUse {
 export const AWS_S3_MANAGED = "alias/aws/s3";
 
 function keyAccount(arn: string): string | null {
-  return /^arn:[\w-]+:kms:[\w-]+:(\d{12}):/.exec(arn)?.[1] ?? null;
+  return parseArn(arn)?.service === "kms" ? accountOfArn(arn) : null;
 }
 
 /** Finds the snapshot entry of a key given as ARN, key id, alias name or alias ARN. */
 export function resolveKey(snapshot: Snapshot, id: string): { arn: string; key: SnapshotKey } | null {
   const keys = snapshot.keys ?? {};
   if (keys[id]) return { arn: id, key: keys[id] };
-  const tail = id.replace(/^arn:[\w-]+:kms:[\w-]+:\d{12}:/, "");
+  const a = parseArn(id);
+  const tail = a?.service === "kms" ? a.resource : id;
   for (const [arn, key] of Object.entries(keys)) {
     if (arn.endsWith(`:${tail}`) || arn.endsWith(`/${tail}`)) return { arn, key };
     if ((key.aliases ?? []).some((a) => a === tail || `alias/${a}` === tail || a === `alias/${tail}`))

@@ -1,3 +1,4 @@
+import { parsePrincipalArn } from "@/lib/policy/iam-arn";
 import type { Snapshot } from "@/lib/snapshot/schema";
 
 /** Who makes the import's S3 and KMS requests. */
@@ -16,14 +17,13 @@ export interface ImportPrincipal {
   partition: string;
 }
 
-const IAM_ARN = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):(role|user)\/(?:.*\/)?([\w+=,.@-]+)$/;
-
-export function parseIamArn(
+/** A role or user ARN by the one principal-ARN parser; null for anything else. */
+function parseIamArn(
   arn: string | null | undefined,
 ): { partition: string; accountId: string; type: "role" | "user"; name: string } | null {
-  const m = IAM_ARN.exec(arn ?? "");
-  if (!m) return null;
-  return { partition: m[1], accountId: m[2], type: m[3] as "role" | "user", name: m[4] };
+  const p = parsePrincipalArn(arn);
+  if (!p.ok || (p.value.kind !== "role" && p.value.kind !== "user")) return null;
+  return { partition: p.value.partition, accountId: p.value.account, type: p.value.kind, name: p.value.name };
 }
 
 export function importPrincipal(snapshot: Snapshot): ImportPrincipal | null {

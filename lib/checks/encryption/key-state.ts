@@ -1,4 +1,5 @@
 import { defineCheck, l } from "../types";
+import { regionOfArn } from "@/lib/policy/iam-arn";
 
 export const kmsKeyState = defineCheck({
   id: "kms.key-state",
@@ -25,7 +26,7 @@ export const kmsKeyState = defineCheck({
           evidence: { key: k.arn },
         };
       }
-      const keyRegion = k.key?.region ?? /^arn:[\w-]+:kms:([\w-]+):/.exec(k.arn)?.[1];
+      const keyRegion = k.key?.region ?? regionOfArn(k.arn);
       if (region && keyRegion && keyRegion !== region) {
         return {
           status: "fail",

@@ -1,7 +1,30 @@
+import { parsePrincipalArn, PARTITIONS, roleArnFor, type PrincipalArnProblem } from "@/lib/policy/iam-arn";
 import { skipped } from "../helpers";
-import { defineCheck, l } from "../types";
+import { defineCheck, l, type Localized } from "../types";
 
-const ROLE = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\/[\w+=,.@/-]+$/;
+/** Why a role ARN is malformed, in the words of IAM's rules. */
+const WHY: Record<Exclude<PrincipalArnProblem, "empty">, Localized> = {
+  spaces: l("it contains spaces", "空白が含まれています"),
+  "not-arn": l("it is not an ARN (arn:…)", "ARN（arn:…）ではありません"),
+  partition: l(
+    `the partition must be one of ${PARTITIONS.join(", ")}`,
+    `パーティションは ${PARTITIONS.join("、")} のいずれかです`,
+  ),
+  service: l("a role ARN is an iam ARN (arn:aws:iam::…)", "ロール ARN は iam の ARN（arn:aws:iam::…）です"),
+  region: l("an IAM ARN has no region", "IAM の ARN にリージョンは含まれません"),
+  account: l("the account ID must have 12 digits", "アカウント ID は 12 桁の数字です"),
+  "resource-type": l("it names no IAM role", "IAM ロールを指していません"),
+  path: l(
+    "the path must begin and end with / (at most 512 characters)",
+    "パスは / で始まり / で終わります（512 文字以内）",
+  ),
+  "name-chars": l(
+    "a role name has letters, digits and + = , . @ _ - only",
+    "ロール名に使える文字は英数字と + = , . @ _ - です",
+  ),
+  "name-length": l("a role name has at most 64 characters", "ロール名は 64 文字以内です"),
+  "session-name": l("it names a role session, not a role", "ロールではなくロールセッションを指しています"),
+};
 
 export const inputRoleArn = defineCheck({
   id: "input.role-arn",
@@ -11,7 +34,8 @@ export const inputRoleArn = defineCheck({
     if (snapshot.target.mode !== "role")
       return skipped("Access-key mode: no role ARN.", "アクセスキー方式のため、ロール ARN はありません。");
     const arn = (snapshot.target.roleArn ?? "").trim();
-    if (!arn) {
+    const parsed = parsePrincipalArn(arn);
+    if (!parsed.ok && parsed.problem === "empty") {
       return {
         status: "fail",
         title: l("No role ARN was given", "ロール ARN が入力されていません"),
@@ -21,18 +45,17 @@ export const inputRoleArn = defineCheck({
         ),
       };
     }
-    if (ROLE.test(arn)) return { status: "pass", detail: l(`${arn} is a role ARN.`, `${arn} はロール ARN です。`) };
-    const m = /^arn:([\w-]+):(iam|sts)::(\d{12}):(user|instance-profile|assumed-role|root|group|policy)\b\/?(.*)$/.exec(
-      arn,
-    );
-    if (m) {
-      const name = m[4] === "assumed-role" ? m[5].split("/")[0] : m[5].split("/").pop();
-      const suggestion = `arn:${m[1]}:iam::${m[3]}:role/${name ?? "<role-name>"}`;
+    if (parsed.ok && parsed.value.kind === "role")
+      return { status: "pass", detail: l(`${arn} is a role ARN.`, `${arn} はロール ARN です。`) };
+    if (parsed.ok) {
+      const kind = parsed.value.kind;
+      const suggestion =
+        roleArnFor(parsed.value) ?? `arn:${parsed.value.partition}:iam::${parsed.value.account}:role/<role-name>`;
       return {
         status: "fail",
         title: l(
-          `A ${m[4]} ARN was given instead of a role ARN`,
-          `ロール ARN ではなく ${m[4]} の ARN が入力されています`,
+          `A ${kind} ARN was given instead of a role ARN`,
+          `ロール ARN ではなく ${kind} の ARN が入力されています`,
         ),
         detail: l(
           `${arn} is not an IAM role ARN. TiDB Cloud needs the role's ARN, of the form ${suggestion}.`,
@@ -41,13 +64,15 @@ export const inputRoleArn = defineCheck({
         evidence: { suggestion },
       };
     }
+    const why = parsed.problem === "empty" ? WHY["not-arn"] : WHY[parsed.problem];
     return {
       status: "fail",
       title: l("The role ARN is malformed", "ロール ARN の形式が正しくありません"),
       detail: l(
-        `${arn} is not of the form arn:aws:iam::<12-digit account>:role/<name> (partition aws, aws-cn or aws-us-gov).`,
-        `${arn} は arn:aws:iam::<12 桁のアカウント ID>:role/<名前> の形式ではありません（パーティションは aws、aws-cn、aws-us-gov）。`,
+        `${arn} is not of the form arn:aws:iam::<12-digit account>:role/<name>: ${why.en}.`,
+        `${arn} は arn:aws:iam::<12 桁のアカウント ID>:role/<名前> の形式ではありません（${why.ja}）。`,
       ),
+      evidence: { problem: parsed.problem },
     };
   },
 });
