@@ -1,5 +1,6 @@
 import "server-only";
 import type { StepId } from "@/lib/report/types";
+import { parsePrincipalArn } from "@/lib/policy/arn";
 import { parseBucketUri } from "@/lib/snapshot/bucket-uri";
 import type { Target } from "@/lib/snapshot/schema";
 import type { AwsCredentials } from "./clients";
@@ -47,7 +48,6 @@ export interface InputProblem {
   message: string;
 }
 
-export const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 
 /** Every problem with the input, each naming its field; empty when the input can be collected. Never throws. */
@@ -67,7 +67,8 @@ export function validateCollectInput(input: CollectInput): InputProblem[] {
     problems.push({ field: "target.bucketUri", message: uri.message });
   }
   if (t.mode === "role") {
-    if (!t.roleArn || !ROLE_ARN.test(t.roleArn)) {
+    const role = parsePrincipalArn(t.roleArn);
+    if (!role.ok || role.value.kind !== "role") {
       problems.push({
         field: "target.roleArn",
         message: "must be an IAM role ARN such as arn:aws:iam::111122223333:role/tidb-import",

@@ -2,7 +2,7 @@
  * Offline mode: turns the start form and the pasted documents into a Snapshot v1 for the analysis.
  * A document left empty is "not known" (absent from the snapshot, with a reason in `unavailable`).
  */
-import { accountOfArn, parsePrincipalArn, regionOfArn } from "@/lib/policy/iam-arn";
+import { accountOfArn, parsePrincipalArn, regionOfArn } from "@/lib/policy/arn";
 import type { PolicyDocument, Snapshot, Target } from "@/lib/snapshot/schema";
 import { redactErrorMessage } from "@/lib/triage";
 import type { OfflineDocuments, StartInput } from "./form-types";

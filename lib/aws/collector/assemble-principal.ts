@@ -1,5 +1,6 @@
 /** The role's and the user's part of `assemble` (pure). */
 import type { PolicyDocument, SnapshotRole, SnapshotUser } from "@/lib/snapshot/schema";
+import { accountOfArn } from "@/lib/policy/arn";
 import {
   deadlineReason as deadline,
   type CollectState,
@@ -7,8 +8,6 @@ import {
   type RoleState,
   type UserState,
 } from "./state";
-
-const accountOfArn = (arn: string | undefined) => /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn ?? "")?.[1];
 
 function mapOrUnavailable(
   state: PolicyMapState | undefined,

@@ -4,8 +4,7 @@ import { parsePolicyDocument } from "../policy-document";
 import type { Collection } from "./context";
 import { ensureKey } from "./read-keys";
 import { readObjects } from "./read-objects";
-
-const accountOfArn = (arn: string | null | undefined) => /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn ?? "")?.[1];
+import { accountOfArn } from "@/lib/policy/arn";
 
 /**
  * The bucket (rows `bucket`, `bucketPolicy`, `requesterPays`, `ownership`, `encryption`, and the objects), every

@@ -4,13 +4,7 @@ import type { CallRef } from "../run";
 import { parsePolicyDocument } from "../policy-document";
 import type { Collection } from "./context";
 import { pages } from "./pages";
-
-const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/;
-const regionOfArn = (arn: string) => {
-  const parts = arn.split(":");
-  return parts.length >= 6 && parts[0] === "arn" ? parts[3] || undefined : undefined;
-};
-const accountOfArn = (arn: string) => /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(arn)?.[1];
+import { accountOfArn, isKeyArn, regionOfArn } from "@/lib/policy/arn";
 
 /**
  * Row `keys`: reads a KMS key as soon as its id is known (from the default encryption or an object's HEAD); each
@@ -20,7 +14,7 @@ const accountOfArn = (arn: string) => /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/.exec(ar
 export function ensureKey(c: Collection, id: string, parent: CallRef): void {
   if (c.keyIds.has(id)) return;
   const p = (async (): Promise<string | undefined> => {
-    if (KEY_ARN.test(id)) {
+    if (isKeyArn(id)) {
       c.spawn(readKeyDetails(c, id, parent));
       const d = await describeKey(c, id, id, regionOfArn(id) as string, parent);
       return d ? id : undefined;

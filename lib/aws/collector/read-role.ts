@@ -1,5 +1,5 @@
 import "server-only";
-import { ROLE_ARN } from "../collect-input";
+import { parsePrincipalArn } from "@/lib/policy/arn";
 import { parsePolicyDocument } from "../policy-document";
 import type { Collection } from "./context";
 import { attachedArns, readPolicyMap } from "./pages";
@@ -12,7 +12,9 @@ import type { RoleState } from "./state";
  */
 export async function readRole(c: Collection): Promise<void> {
   const arn = c.target.roleArn as string;
-  const RoleName = ROLE_ARN.exec(arn)?.[2] as string;
+  // validateCollectInput let only a role ARN through.
+  const parsed = parsePrincipalArn(arn);
+  const RoleName = parsed.ok ? parsed.value.name : "";
   const role: RoleState = { arn, name: RoleName };
   c.state.role = role;
   const withPolicies = c.reads.has("rolePolicies");

@@ -1,8 +1,7 @@
 import type { Snapshot, SnapshotKey } from "@/lib/snapshot/schema";
 import type { ParsedBucketUri } from "@/lib/snapshot/bucket-uri";
 import { keyInTarget } from "@/lib/snapshot/bucket-uri";
-import { parseArn } from "@/lib/policy/arn";
-import { accountOfArn } from "@/lib/policy/iam-arn";
+import { accountOfArn, parseArn } from "@/lib/policy/arn";
 
 /** A KMS key that encrypts the import's data: the bucket default, or a key found on a sampled object. */
 export interface KeyInUse {

@@ -1,4 +1,4 @@
-import { parsePrincipalArn } from "@/lib/policy/iam-arn";
+import { parsePrincipalArn } from "@/lib/policy/arn";
 import type { Snapshot } from "@/lib/snapshot/schema";
 
 /** Who makes the import's S3 and KMS requests. */

@@ -1,5 +1,5 @@
 import { defineCheck, l } from "../types";
-import { regionOfArn } from "@/lib/policy/iam-arn";
+import { regionOfArn } from "@/lib/policy/arn";
 
 export const kmsKeyState = defineCheck({
   id: "kms.key-state",

@@ -1,4 +1,4 @@
-import { parsePrincipalArn, PARTITIONS, roleArnFor, type PrincipalArnProblem } from "@/lib/policy/iam-arn";
+import { parsePrincipalArn, PARTITIONS, roleArnFor, type PrincipalArnProblem } from "@/lib/policy/arn";
 import { skipped } from "../helpers";
 import { defineCheck, l, type Localized } from "../types";
 

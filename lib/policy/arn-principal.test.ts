@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountOfArn, parsePrincipalArn, regionOfArn, roleArnFor } from "./iam-arn";
+import { accountOfArn, isKeyArn, parsePrincipalArn, regionOfArn, roleArnFor } from "./arn";
 
 // IAM User Guide, "IAM identifiers" (ARN forms) and "IAM and AWS STS quotas" (names: [\w+=,.@-]; role and user
 // names 64 characters, instance profile, group and policy names 128, role session names 64, paths 512 and
@@ -127,5 +127,14 @@ describe("roleArnFor and the account and region of any ARN", () => {
       ["111122223333", null],
     );
     expect([accountOfArn("arn:aws:s3:::bucket"), accountOfArn("not an arn")]).toEqual([null, null]);
+  });
+
+  it("tells a KMS key ARN from an alias ARN, a key id and a key of an unknown partition", () => {
+    expect(isKeyArn("arn:aws:kms:ap-northeast-1:111122223333:key/c3046e91-fdfc-4f3a-acff-00597dd3801f")).toBe(true);
+    expect(isKeyArn("arn:aws-cn:kms:cn-north-1:111122223333:key/k1")).toBe(true);
+    expect(isKeyArn("arn:aws:kms:ap-northeast-1:111122223333:alias/aws/s3")).toBe(false);
+    expect(isKeyArn("c3046e91-fdfc-4f3a-acff-00597dd3801f")).toBe(false);
+    expect(isKeyArn("arn:aws-mars:kms:ap-northeast-1:111122223333:key/k1")).toBe(false);
+    expect(isKeyArn("arn:aws:kms::111122223333:key/k1")).toBe(false);
   });
 });
