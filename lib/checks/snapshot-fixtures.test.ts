@@ -1,7 +1,8 @@
 /**
  * Walks tests/fixtures/snapshots: each <name>.json is a snapshot of one scenario (a correct setup, or one classic
  * mistake of TiDB Cloud's guide) and <name>.expected.json lists { checkId: status } for the checks that matter, and
- * optionally "$fixes": { checkId: document | "withheld" | "none" }, what each of those findings offers.
+ * optionally "$fixes": { checkId: document | "withheld" | "none" }, what each of those findings offers, and "$rule":
+ * the AWS rule (and page) the scenario encodes.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -25,7 +26,7 @@ function load(name: string): {
 } {
   const parsed = parseSnapshot(JSON.parse(readFileSync(join(DIR, `${name}.json`), "utf8")));
   if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
-  const { $fixes, ...expected } = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8"));
+  const { $fixes, $rule: _rule, ...expected } = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8"));
   return { snapshot: parsed.snapshot, expected, fixes: $fixes ?? {} };
 }
 

@@ -1,10 +1,11 @@
-import { addPrincipalArnException } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { replaceNotPrincipal } from "@/lib/fixes/not-principal";
 import type { Doc } from "@/lib/fixes/workspace";
 import { SESSION_NAME_KEY } from "@/lib/policy";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
+import { denyFix } from "../deny-fix";
 import { defineCheck, l, type Localized } from "../types";
 import { askBucket, bucketPolicyPrecondition } from "./bucket-question";
 import { notPrincipalEntries, notPrincipalNote } from "./not-principal-note";
@@ -19,13 +20,15 @@ interface Hit {
   keys: Set<string>;
   /** The statement exempts principals with NotPrincipal. */
   notPrincipal: boolean;
+  /** The import's requests it hits. */
+  requests: ImportRequest[];
 }
 
 export const bucketPolicyDeny = defineCheck({
   id: ID,
   step: "bucket-policy",
   title: l("No Deny in the bucket policy hits the import", "バケットポリシーの Deny がインポートを拒否していない"),
-  run(ctx) {
+  async run(ctx) {
     const pre = bucketPolicyPrecondition(ctx);
     if (pre) return pre;
     const { snapshot, derived, fixes } = ctx;
@@ -52,9 +55,11 @@ export const bucketPolicyDeny = defineCheck({
           actions: new Set<string>(),
           keys: new Set<string>(),
           notPrincipal: raw[s.statement]?.NotPrincipal !== undefined,
+          requests: [],
         };
         if (s.applies === "match") h.undecided = false;
         h.actions.add(r.action);
+        h.requests.push(r);
         for (const f of s.failedConditions ?? []) if (f.undecided) h.keys.add(f.key);
         if (s.principal === "unknown") h.keys.add(SESSION_NAME_KEY);
         hits.set(s.statement, h);
@@ -85,13 +90,36 @@ export const bucketPolicyDeny = defineCheck({
         notPrincipalNote(ctx, cite(h), notPrincipalEntries(policy, h.statement), rep, h.undecided ? "maybe" : "denied"),
       );
     }
-    for (const h of all) after = addPrincipalArnException(after, h.statement, p.principalArn);
+    // Each Deny that still hits the import (a NotPrincipal now naming the role no longer does) exempts the principal
+    // only from the import's requests it hits (see deny-fix.ts).
+    const words: Localized[] = [];
+    const edits: string[] = [];
+    for (const h of all) {
+      const still = h.requests.filter((r) =>
+        askBucket(ctx, r, after).statements.some(
+          (s) =>
+            s.document === "bucket-policy" &&
+            s.statement === h.statement &&
+            s.effect === "Deny" &&
+            s.applies !== "no-match",
+        ),
+      );
+      if (still.length === 0) continue;
+      const c = cite(h);
+      const d = await denyFix(ctx, after, h.statement, l(citeText(c), citeTextJa(c)), still, "bucket");
+      words.push(d.words);
+      if (d.how) edits.push(d.how);
+      if (d.after) after = d.after;
+      else fixable = false;
+    }
+    const said = l(words.map((w) => ` ${w.en}`).join(""), words.map((w) => w.ja).join(""));
     const hard = all.filter((h) => !h.undecided);
     const first = hard[0] ?? all[0];
     const evidence = {
       document: "bucket-policy",
       statement: first.statement,
       ...(first.sid ? { sid: first.sid } : {}),
+      ...(edits.length ? { denyEdits: edits } : {}),
     };
     const fix = fixable ? policyFix(fixes, snapshot, ID, "bucket-policy", before, after) : undefined;
     const notesText = l(notes.map((n) => ` ${n.en}`).join(""), notes.map((n) => n.ja).join(""));
@@ -99,21 +127,41 @@ export const bucketPolicyDeny = defineCheck({
       const list = hard.map((h) => `${citeText(cite(h))} (${[...h.actions].join(", ")})`).join("; ");
       const listJa = hard.map((h) => `${citeTextJa(cite(h))}（${[...h.actions].join("、")}）`).join("、");
       const onlyNotPrincipal = hard.every((h) => h.notPrincipal);
-      return {
-        status: "fail",
-        title: l(
-          "A Deny in the bucket policy blocks the import",
-          "バケットポリシーの Deny がインポートを拒否しています",
+      // s3:GetObjectVersion is recommended, not required: a Deny that hits it alone is a risk, not a block.
+      // A Deny on where the request comes from (VPC endpoint, network, TLS): say where TiDB Cloud's requests come from.
+      const network = hard.some((h) =>
+        Object.values((raw[h.statement]?.Condition ?? {}) as Record<string, object>).some((block) =>
+          Object.keys(block ?? {}).some((k) => /^aws:(sourcevpce?|sourceip|securetransport)$|^s3:tlsversion$/i.test(k)),
         ),
+      );
+      const versionOnly = hard.every((h) => [...h.actions].every((a) => a === "s3:GetObjectVersion"));
+      return {
+        status: versionOnly ? "warn" : "fail",
+        title: versionOnly
+          ? l(
+              "A Deny in the bucket policy hits s3:GetObjectVersion (recommended, not required)",
+              "バケットポリシーの Deny が s3:GetObjectVersion を拒否しています（推奨、必須ではありません）",
+            )
+          : l("A Deny in the bucket policy blocks the import", "バケットポリシーの Deny がインポートを拒否しています"),
         detail: onlyNotPrincipal
           ? l(
-              `Explicitly denied by ${list}.${notesText.en}`,
-              `${listJa} により明示的に拒否されています。${notesText.ja}`,
+              `Explicitly denied by ${list}.${notesText.en}${said.en}`,
+              `${listJa} により明示的に拒否されています。${notesText.ja}${said.ja}`,
             )
-          : l(
-              `Explicitly denied by ${list}. TiDB Cloud's requests come from TiDB Cloud's network with TLS, never through your VPC endpoint. Keep the statement, and add an exception for ${p.principalArn} (aws:PrincipalArn).${notesText.en}`,
-              `${listJa} により明示的に拒否されています。TiDB Cloud のリクエストは TLS を使って TiDB Cloud のネットワークから送られ、お客様の VPC エンドポイントを経由しません。ステートメントは残したまま、${p.principalArn} の例外（aws:PrincipalArn）を追加してください。${notesText.ja}`,
-            ),
+          : versionOnly
+            ? l(
+                `Explicitly denied by ${list}. The import reads the current version of each object with s3:GetObject, which this Deny leaves alone; the guide recommends allowing s3:GetObjectVersion too.${notesText.en}${said.en}`,
+                `${listJa} により明示的に拒否されています。インポートは各オブジェクトの現在のバージョンを s3:GetObject で読み取り、この Deny はそれを拒否しませんが、ガイドでは s3:GetObjectVersion も許可することを推奨しています。${notesText.ja}${said.ja}`,
+              )
+            : network
+              ? l(
+                  `Explicitly denied by ${list}. TiDB Cloud's requests come from TiDB Cloud's network with TLS, never through your VPC endpoint.${notesText.en}${said.en}`,
+                  `${listJa} により明示的に拒否されています。TiDB Cloud のリクエストは TLS を使って TiDB Cloud のネットワークから送られ、お客様の VPC エンドポイントを経由しません。${notesText.ja}${said.ja}`,
+                )
+              : l(
+                  `Explicitly denied by ${list}.${notesText.en}${said.en}`,
+                  `${listJa} により明示的に拒否されています。${notesText.ja}${said.ja}`,
+                ),
         evidence: { ...evidence, unknownKeys: [] },
         ...(fix ? { fix } : {}),
       };
@@ -148,8 +196,8 @@ export const bucketPolicyDeny = defineCheck({
           "バケットポリシーの Deny がインポートを拒否する可能性があります（TiDB Cloud のセッション名に依存）",
         ),
         detail: l(
-          `${which} denies ${actions.join(", ")} to every session of the role except those it names.${notesText.en}`,
-          `${whichJa} は、指定されたセッション以外のロールのすべてのセッションに ${actions.join("、")} を拒否します。${notesText.ja}`,
+          `${which} denies ${actions.join(", ")} to every session of the role except those it names.${notesText.en}${said.en}`,
+          `${whichJa} は、指定されたセッション以外のロールのすべてのセッションに ${actions.join("、")} を拒否します。${notesText.ja}${said.ja}`,
         ),
         evidence: { ...evidence, unknownKeys: keys },
         ...(fix ? { fix } : {}),
@@ -161,8 +209,8 @@ export const bucketPolicyDeny = defineCheck({
         "バケットポリシーの Deny がインポートを拒否する可能性があります",
       ),
       detail: l(
-        `${which} denies ${actions.join(", ")} depending on ${why.text.en}, which is not known for TiDB Cloud's requests. Add an exception for ${p.principalArn} (aws:PrincipalArn).${notesText.en}`,
-        `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。${p.principalArn} の例外（aws:PrincipalArn）を追加してください。${notesText.ja}`,
+        `${which} denies ${actions.join(", ")} depending on ${why.text.en}, which is not known for TiDB Cloud's requests.${notesText.en}${said.en}`,
+        `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。${notesText.ja}${said.ja}`,
       ),
       evidence: { ...evidence, unknownKeys: keys },
       ...(fix ? { fix } : {}),

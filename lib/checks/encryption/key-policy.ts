@@ -1,9 +1,10 @@
-import { addPrincipalArnException, addStatement } from "@/lib/fixes/policy-edits";
+import { addStatement } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { citeText, citeTextJa } from "../derive/ask";
 import { unavailableReason } from "../helpers";
 import { defineCheck, l, type Outcome } from "../types";
 import { askKeyPolicy } from "./key-question";
+import { denyFix } from "../deny-fix";
 
 const ID = "kms.key-policy";
 
@@ -11,7 +12,7 @@ export const kmsKeyPolicy = defineCheck({
   id: ID,
   step: "encryption",
   title: l("Each key policy lets the principal decrypt", "各キーのキーポリシーがプリンシパルに復号を許可している"),
-  run(ctx): Outcome {
+  async run(ctx): Promise<Outcome> {
     const { derived, snapshot, fixes } = ctx;
     const keys = derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS");
     if (keys.length === 0)
@@ -56,29 +57,23 @@ export const kmsKeyPolicy = defineCheck({
       const before = fixes.current(doc, policy)!;
       if (a.answer.decision === "explicit-deny") {
         const d = a.cited.find((m) => m.effect === "Deny" && m.document === doc)!;
+        const exempt = await denyFix(ctx, before, d.statement, l(citeText(d), citeTextJa(d)), [req], "key");
         return {
           status: "fail",
           title: l("A Deny in the key policy blocks decryption", "キーポリシーの Deny が復号を拒否しています"),
           detail: l(
-            `${citeText(d)} denies kms:Decrypt to ${p.principalArn} on ${arn}. Exempt the principal from it (aws:PrincipalArn).`,
-            `${citeTextJa(d)}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。プリンシパルを除外してください（aws:PrincipalArn）。`,
+            `${citeText(d)} denies kms:Decrypt to ${p.principalArn} on ${arn}. ${exempt.words.en}`,
+            `${citeTextJa(d)}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。${exempt.words.ja}`,
           ),
           evidence: { document: doc, statement: d.statement, ...(d.sid ? { sid: d.sid } : {}) },
-          fix: policyFix(
-            fixes,
-            snapshot,
-            ID,
-            doc,
-            before,
-            addPrincipalArnException(before, d.statement, p.principalArn),
-          ),
+          ...(exempt.after ? { fix: policyFix(fixes, snapshot, ID, doc, before, exempt.after) } : {}),
         };
       }
       const after = addStatement(before, {
         Sid: "AllowTiDBCloudImportKeyUser",
         Effect: "Allow",
         Principal: { AWS: p.principalArn },
-        Action: ["kms:Decrypt", "kms:DescribeKey"],
+        Action: "kms:Decrypt",
         Resource: "*",
       });
       const keyAccount = req.kmsKey?.accountId ?? p.accountId;

@@ -1,11 +1,39 @@
-import { addPrincipalArnException } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
+import type { Doc } from "@/lib/fixes/workspace";
 import { ask, citeText, citeTextJa } from "../derive/ask";
+import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
-import { defineCheck, l } from "../types";
+import { denyFix, type DenyHome } from "../deny-fix";
+import { defineCheck, l, type Localized } from "../types";
 import { delegatingKeyPolicy, identityPrecondition } from "./identity-question";
 
 const ID = "identity.explicit-deny";
+
+/** Inline policies belong to this principal alone; managed, group and boundary policies may apply to others too. */
+function homeOf(document: string): DenyHome {
+  const inline = /^(role|user)-policy:(?!arn:)/.test(document);
+  return inline ? "identity-inline" : "identity-shared";
+}
+
+/**
+ * kms:Decrypt on the AWS managed key aws/s3 when only its alias is known: asked as a key ARN of the bucket's account
+ * and region (its key id unknown), so that a Deny on `key/*`, on `*` or with a NotResource naming other keys is seen.
+ */
+function asKeyArn(r: ImportRequest, region: string | null, account: string | null, partition: string): ImportRequest {
+  if (r.kmsKey?.manager !== "AWS" || /:key\//.test(r.resource) || !region || !account) return r;
+  return { ...r, resource: `arn:${partition}:kms:${region}:${account}:key/aws-s3-managed-key-id-unknown` };
+}
+
+interface Hit {
+  document: string;
+  statement: number;
+  sid?: string;
+  undecided: boolean;
+  actions: Set<string>;
+  keys: Set<string>;
+  requests: ImportRequest[];
+  awsManagedKey: boolean;
+}
 
 export const identityExplicitDeny = defineCheck({
   id: ID,
@@ -14,16 +42,17 @@ export const identityExplicitDeny = defineCheck({
     "No Deny in the identity policies or the boundary hits the import",
     "権限ポリシーや権限境界の Deny がインポートを拒否していない",
   ),
-  run(ctx) {
+  async run(ctx) {
     const pre = identityPrecondition(ctx);
     if (pre) return pre;
     const { derived, fixes, snapshot } = ctx;
     const p = derived.principal!;
-    const requests = [...derived.s3Requests, ...derived.kmsRequests.filter((r) => r.kmsKey?.manager !== "AWS")];
-    const hits = new Map<
-      string,
-      { document: string; statement: number; sid?: string; undecided: boolean; actions: Set<string>; keys: Set<string> }
-    >();
+    // Every request, the AWS managed key's included: aws/s3 needs no identity Allow, but an identity Deny still applies.
+    const requests = [
+      ...derived.s3Requests,
+      ...derived.kmsRequests.map((r) => asKeyArn(r, derived.region, r.kmsKey?.accountId ?? null, p.partition)),
+    ];
+    const hits = new Map<string, Hit>();
     for (const r of requests) {
       const kms = r.action.startsWith("kms:");
       const a = ask({
@@ -47,11 +76,15 @@ export const identityExplicitDeny = defineCheck({
           statement: s.statement,
           sid: s.sid,
           undecided: true,
-          actions: new Set(),
-          keys: new Set(),
+          actions: new Set<string>(),
+          keys: new Set<string>(),
+          requests: [],
+          awsManagedKey: false,
         };
         if (s.applies === "match") h.undecided = false;
         h.actions.add(r.action);
+        h.requests.push(r);
+        if (r.kmsKey?.manager === "AWS") h.awsManagedKey = true;
         for (const f of s.failedConditions ?? []) if (f.undecided) h.keys.add(f.key);
         hits.set(k, h);
       }
@@ -65,27 +98,46 @@ export const identityExplicitDeny = defineCheck({
           ? derived.identity!.boundary!.doc
           : derived.identity!.policies.find((x) => x.document === doc)!.doc;
       const before = fixes.current(doc, original)!;
-      let after = before;
-      for (const h of hard.filter((x) => x.document === doc))
-        after = addPrincipalArnException(after, h.statement, p.principalArn);
+      let after: Doc | null = before;
+      const words: Localized[] = [];
+      const edits: string[] = [];
+      for (const h of hard.filter((x) => x.document === doc)) {
+        const d = await denyFix(
+          ctx,
+          after ?? before,
+          h.statement,
+          l(citeText(h), citeTextJa(h)),
+          h.requests,
+          homeOf(doc),
+        );
+        words.push(d.words);
+        if (d.how) edits.push(d.how);
+        after = after && d.after;
+      }
       const list = hard.map((h) => `${citeText(h)} (${[...h.actions].join(", ")})`).join("; ");
       const listJa = hard.map((h) => `${citeTextJa(h)}（${[...h.actions].join("、")}）`).join("、");
+      // s3:GetObjectVersion is recommended, not required: a Deny that hits it alone is a risk, not a block.
+      const versionOnly = hard.every((h) => [...h.actions].every((a) => a === "s3:GetObjectVersion"));
+      const managedKey = hard.some((h) => h.awsManagedKey);
       return {
-        status: "fail",
-        title: l(
-          "A Deny in the identity policies blocks the import",
-          "権限ポリシーの Deny がインポートを拒否しています",
-        ),
+        status: versionOnly ? "warn" : "fail",
+        title: versionOnly
+          ? l(
+              "A Deny in the identity policies hits s3:GetObjectVersion (recommended, not required)",
+              "権限ポリシーの Deny が s3:GetObjectVersion を拒否しています（推奨、必須ではありません）",
+            )
+          : l("A Deny in the identity policies blocks the import", "権限ポリシーの Deny がインポートを拒否しています"),
         detail: l(
-          `Explicitly denied by ${list}. An explicit Deny wins over every Allow. Exempt ${p.principalArn} from it (aws:PrincipalArn), or narrow the Deny.`,
-          `${listJa} により明示的に拒否されています。明示的な Deny はすべての Allow より優先されます。${p.principalArn} を除外する（aws:PrincipalArn）か、Deny の範囲を狭めてください。`,
+          `Explicitly denied by ${list}. An explicit Deny wins over every Allow${managedKey ? ", also for the AWS managed key aws/s3, which needs no identity Allow but is still subject to an identity Deny" : ""}${versionOnly ? "; the import reads the current version of each object with s3:GetObject, which this Deny leaves alone, and the guide recommends allowing s3:GetObjectVersion too" : ""}. ${words.map((w) => w.en).join(" ")}`,
+          `${listJa} により明示的に拒否されています。明示的な Deny はすべての Allow より優先されます${managedKey ? "。AWS 管理キー aws/s3 は権限ポリシーでの許可を必要としませんが、権限ポリシーの Deny は適用されます" : ""}${versionOnly ? "。インポートは各オブジェクトの現在のバージョンを s3:GetObject で読み取り、この Deny はそれを拒否しませんが、ガイドでは s3:GetObjectVersion も許可することを推奨しています" : ""}。${words.map((w) => w.ja).join("")}`,
         ),
         evidence: {
           document: hard[0].document,
           statement: hard[0].statement,
           ...(hard[0].sid ? { sid: hard[0].sid } : {}),
+          ...(edits.length ? { denyEdits: edits } : {}),
         },
-        fix: policyFix(fixes, snapshot, ID, doc, before, after),
+        ...(after ? { fix: policyFix(fixes, snapshot, ID, doc, before, after) } : {}),
       };
     }
     if (all.length > 0) {
