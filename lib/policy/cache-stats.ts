@@ -1,10 +1,10 @@
 /**
  * Lookups and hits of the engine's caches, so that a benchmark can show which ones answered. Caches of content
  * (documents, condition entries, patterns, principals, addresses) must not answer a question whose documents are new;
- * the vocabulary (operator names) is shared by every document and may.
+ * the vocabulary (operator names, the IAM action catalogue's verdicts) is shared by every document and may.
  */
 export type CacheName =
-  "documents" | "conditions" | "arnPatterns" | "wildcards" | "principals" | "ipAddresses" | "operators";
+  "documents" | "conditions" | "arnPatterns" | "wildcards" | "principals" | "ipAddresses" | "operators" | "actions";
 
 export const cacheStats: Record<CacheName, { lookups: number; hits: number }> = {
   documents: { lookups: 0, hits: 0 },
@@ -14,6 +14,7 @@ export const cacheStats: Record<CacheName, { lookups: number; hits: number }> = 
   principals: { lookups: 0, hits: 0 },
   ipAddresses: { lookups: 0, hits: 0 },
   operators: { lookups: 0, hits: 0 },
+  actions: { lookups: 0, hits: 0 },
 };
 
 export function countLookup(name: CacheName, hit: boolean): void {

@@ -179,7 +179,8 @@ const EMPTY: CompiledPolicy = { candidates: () => [], statements: () => [] };
 class LazyPolicy implements CompiledPolicy {
   /** Parsed and compiled statements by position: undefined not yet parsed, null malformed. */
   private readonly slots: (CompiledStatement | null | undefined)[];
-  private readonly byAction = new Map<string, CompiledStatement[]>();
+  /** Per action, from the second question about it (made then: most documents are asked about once). */
+  private byAction: Map<string, CompiledStatement[]> | null = null;
   /** Actions asked about once (their candidates were not kept). */
   private askedOnce: string[] | null = null;
   private lastAction = "";
@@ -204,12 +205,13 @@ class LazyPolicy implements CompiledPolicy {
 
   candidates(actionLower: string, resource: string): CompiledStatement[] {
     if (actionLower === this.lastAction) return this.lastList;
-    let list = this.byAction.get(actionLower);
+    let list = this.byAction?.get(actionLower);
     if (list === undefined) {
       const once = this.askedOnce;
       if (once === null || !once.includes(actionLower)) {
         // First question about this action: only the statements that can apply to this resource, not kept.
-        (this.askedOnce ??= []).push(actionLower);
+        if (once === null || once.length >= 1000) this.askedOnce = [actionLower];
+        else once.push(actionLower);
         const out: CompiledStatement[] = [];
         for (let i = 0; i < this.raw.length; i++) {
           if (!mayApply(this.raw[i], actionLower, resource, this.variables)) continue;
@@ -224,6 +226,7 @@ class LazyPolicy implements CompiledPolicy {
         const st = this.at(i);
         if (st) list.push(st);
       }
+      this.byAction ??= new Map();
       if (this.byAction.size > 1000) this.byAction.clear();
       this.byAction.set(actionLower, list);
     }

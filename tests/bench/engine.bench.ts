@@ -3,10 +3,11 @@
  * GetObjectVersion, kms:Decrypt) evaluated against 20 policies of 20 statements each, with conditions
  * (18 identity policies + a permissions boundary + the bucket or key policy), on one core, the documents reused.
  * Then engine.fresh_question_ms and engine.fresh_vs_parse_ratio (fresh-engine.ts): questions whose documents the
- * engine has never seen.
+ * engine has never seen; and engine.fresh_validate_ms (fresh-validate.ts): validatePolicy on such documents.
  */
 import { evaluate, type AuthorizationQuestion } from "@/lib/policy";
 import { freshFigures } from "./fresh-engine";
+import { freshValidateFigure } from "./fresh-validate";
 import type { Figure } from "./run";
 
 const A = "111122223333";
@@ -172,5 +173,6 @@ export default async function engineBench(): Promise<Figure[]> {
       how: `evaluate() in one process on one core, the same documents reused: ${n} evaluations in ${elapsed.toFixed(2)} s of CPU time (${wall.toFixed(2)} s wall) after 20,000 warm-up ones: the import's 5 requests (s3:GetBucketLocation, s3:ListBucket with s3:prefix, s3:GetObject, s3:GetObjectVersion, kms:Decrypt) for each of 200 data files, in turn, against 18 identity policies + a permissions boundary + the bucket or key policy, 20 statements each with conditions; explanations not read; policies are compiled once (cached per document object) and each compiled pattern remembers its last answer, as when the checks ask several actions on one resource`,
     },
     ...freshFigures(),
+    await freshValidateFigure(),
   ];
 }

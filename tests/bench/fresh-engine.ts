@@ -7,26 +7,11 @@ import { cacheStats, resetCacheStats, type CacheName } from "@/lib/policy/cache-
 import { checkQuestionInput } from "@/lib/policy/question-schema";
 import { freshQuestion } from "./fresh-questions";
 import type { Figure } from "./run";
+import { cpu, median, quantile, wall } from "./timing";
 
 const ROUNDS = 5;
 const PER_ROUND = 300;
 const BATCH = 50;
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
-/** CPU time of this process (user + system, all threads: garbage collection counts), in ms. */
-const cpu = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const wall = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** One question the way the evaluate command handles it: JSON text in, checked, answered. */
 function answer(text: string): string {

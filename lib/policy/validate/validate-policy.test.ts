@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { knownVerdict } from "./catalogue";
 import { validatePolicy } from "./validate-policy";
 
 const V = "2012-10-17";
@@ -204,6 +205,32 @@ describe("validatePolicy", () => {
     );
     expect(issues).toEqual([
       expect.objectContaining({ severity: "warning", code: "lint.variables-need-version", path: "Version" }),
+    ]);
+  });
+
+  it("looks each action spelling up once in the catalogue and answers the next documents from that verdict", async () => {
+    const doc = (actions: string[]) => ({
+      Version: V,
+      Statement: [{ Effect: "Allow", Action: actions, Resource: "arn:aws:s3:::b" }],
+    });
+    const actions = ["s3:GetObjectz", "s3:GETobject", "sss:GetObject", "s3:Zap*", "s3:listBUCKET"];
+    expect(actions.map(knownVerdict)).toEqual(actions.map(() => undefined));
+    const first = await validatePolicy(doc(actions), "identity");
+    expect(actions.map((a) => knownVerdict(a)?.kind)).toEqual([
+      "unknown-action",
+      "ok",
+      "unknown-service",
+      "matches-nothing",
+      "ok",
+    ]);
+    // the same spellings in another document (another path): the same issues, from the shared verdicts
+    const second = await validatePolicy({ ...doc(actions), Id: "other" }, "identity");
+    expect(second).toEqual(first);
+    expect(first.map((i) => i.code)).toEqual([
+      "policy.unknown-action",
+      "policy.unknown-service",
+      "policy.action-matches-nothing",
+      "lint.object-action-on-bucket-arn",
     ]);
   });
 });

