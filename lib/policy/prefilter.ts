@@ -47,12 +47,11 @@ function resourcesVerdict(v: unknown, resource: string, variables: boolean): Ver
 export function mayMatchAction(raw: unknown, actionLower: string): boolean {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return false;
   const s = raw as Record<string, unknown>;
+  // A statement with both Action and NotAction is kept when Action matches: parsePolicy then rejects it.
   const a = s.Action;
+  if (a !== undefined) return actionsVerdict(a, actionLower) === YES;
   const na = s.NotAction;
-  // Neither or both: parsePolicy rejects the statement.
-  if ((a === undefined) === (na === undefined)) return false;
-  const m = actionsVerdict(a !== undefined ? a : na, actionLower);
-  return m !== MALFORMED && m !== (a !== undefined ? NO : YES);
+  return na !== undefined && actionsVerdict(na, actionLower) === NO;
 }
 
 /** false when the statement (as written) surely does not apply to the action and resource, or is malformed. */
@@ -60,9 +59,12 @@ export function mayApply(raw: unknown, actionLower: string, resource: string, va
   if (!mayMatchAction(raw, actionLower)) return false;
   const s = raw as Record<string, unknown>;
   const r = s.Resource;
+  if (r !== undefined) {
+    const m = resourcesVerdict(r, resource, variables);
+    return m === YES || m === UNSURE;
+  }
   const nr = s.NotResource;
-  if (r === undefined && nr === undefined) return true;
-  if (r !== undefined && nr !== undefined) return false;
-  const m = resourcesVerdict(r !== undefined ? r : nr, resource, variables);
-  return m !== MALFORMED && m !== (r !== undefined ? NO : YES);
+  if (nr === undefined) return true;
+  const m = resourcesVerdict(nr, resource, variables);
+  return m === NO || m === UNSURE;
 }
