@@ -72,6 +72,17 @@ describe("POST /[locale]/wizard/live", () => {
     expect(fake.calls.length).toBe(before);
   });
 
+  it.each(["null", "file://", "not a url", "http://127.0.0.1:3000.evil.example"])(
+    "refuses the origin %j with a clear 403, not a server error",
+    async (origin) => {
+      const before = fake.calls.length;
+      const res = await POST(request(JSON.stringify(body), { origin }));
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Cross-origin/) } });
+      expect(fake.calls.length).toBe(before);
+    },
+  );
+
   it("answers a body that is not JSON with 400 and a message", async () => {
     const res = await POST(request("{not json"));
     expect(res.status).toBe(400);

@@ -23,11 +23,21 @@ export async function POST(req: Request) {
   return logRequest("wizard.live", req, () => live(req), { streamed: true });
 }
 
+/** The host of an Origin header, or null for an opaque origin (`null`, sent by sandboxed frames and file: pages). */
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
+}
+
 async function live(req: Request): Promise<Response> {
-  // Same-origin only, like Next's check on server actions.
+  // Same-origin only, like Next's check on server actions. An opaque origin ("null") is not this site either.
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (origin && host && new URL(origin).host !== host) return reject(403, "Cross-origin requests are not accepted.");
+  if (origin !== null && (host === null || originHost(origin) !== host))
+    return reject(403, "Cross-origin requests are not accepted: open the wizard on this site and run it from there.");
   // Read at most MAX_BODY bytes, declared or not (a chunked body is stopped as soon as it passes the limit).
   const text = await readCappedText(req, MAX_BODY);
   if (text === null) return reject(413, tooLargeBody(MAX_BODY).error.message);
