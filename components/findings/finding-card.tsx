@@ -6,7 +6,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { Finding } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
-import { documentByName, formatWithStatementLines } from "@/lib/wizard/documents";
+import { formatWithStatementLines } from "@/lib/report/document-lines";
+import { documentByName } from "@/lib/snapshot/documents";
 import { PolicyDiff } from "./policy-diff";
 
 /** Notes that go with a fix (e.g. "existing objects keep their old key"), when the report carries them. */

@@ -3,8 +3,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
-import { ReportView } from "@/components/report/report-view";
+import { renderReportBody } from "@/lib/report/render-html";
 import type { Report } from "@/lib/report/types";
+import { reportModel } from "@/lib/report/view-model";
 import { redactReport, type Replacement } from "@/lib/share/redact";
 
 interface SaveAnswer {
@@ -38,6 +39,11 @@ export function SharePanel({ report }: { report: Report }) {
   const [copied, setCopied] = useState(false);
   const redacted = useMemo(() => redactReport(report), [report]);
   const shared = redact ? redacted.report : report;
+  // The very markup of the shared page (lib/report/render-html.ts, escaped there), read in this page's language.
+  const preview = useMemo(
+    () => renderReportBody(reportModel(shared, { locale: locale === "ja" ? "ja" : "en" }), { idPrefix: `${uid}-` }),
+    [shared, locale, uid],
+  );
   const save = useMutation({ mutationFn: saveReport });
 
   const toggle = (on: boolean) => {
@@ -81,9 +87,7 @@ export function SharePanel({ report }: { report: Report }) {
 
       <details className="rounded-md border border-slate-200 p-3">
         <summary className="cursor-pointer font-medium text-blue-800">{t("preview")}</summary>
-        <div className="mt-4">
-          <ReportView report={shared} />
-        </div>
+        <div className="mt-4" data-testid="share-preview" dangerouslySetInnerHTML={{ __html: preview }} />
       </details>
 
       {save.data ? (

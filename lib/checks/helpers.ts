@@ -26,10 +26,6 @@ export function missingData(snapshot: Snapshot, path: string, action: string, wh
 
 export const skipped = (en: string, ja: string): Outcome => ({ status: "skipped", detail: l(en, ja) });
 
-export function plural(n: number, one: string, many = one + "s"): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** First few items of a list, for details ("a.csv, b.csv and 3 more"). */
 export function sample(items: string[], max = 3): string {
   if (items.length <= max) return items.join(", ");

@@ -1,65 +1,70 @@
-/** A report as text for people: grouped by wizard step, fixes with their corrected JSON and AWS CLI command. */
-import { STEPS, type CheckStatus, type Report, type StepId } from "./types";
+/**
+ * A report as text for people (the command line): the report model (view-model.ts) laid out for a terminal.
+ * The verdict first, then what to change with each corrected document and its AWS CLI command, then every other
+ * check by step, then the counts.
+ */
+import type { CheckStatus, Report, ReportLocale } from "./types";
+import { reportModel, type CardModel } from "./view-model";
 
-const STEP_NAMES: Record<StepId, { en: string; ja: string }> = {
-  intake: { en: "1. What is being imported", ja: "1. インポートの対象" },
-  "assume-role": { en: "2. Can TiDB Cloud assume the role?", ja: "2. TiDB Cloud がロールを引き受けられるか" },
-  "identity-policy": { en: "3. What the role or IAM user may do", ja: "3. ロールまたは IAM ユーザーの権限ポリシー" },
-  "bucket-policy": { en: "4. Bucket policy", ja: "4. バケットポリシー" },
-  "object-ownership": { en: "5. Object Ownership", ja: "5. オブジェクト所有権" },
-  encryption: { en: "6. Encryption", ja: "6. 暗号化" },
-  summary: { en: "7. Summary", ja: "7. まとめ" },
-};
-
-const MARK: Record<CheckStatus, { text: string; colour: number }> = {
-  pass: { text: "PASS", colour: 32 },
-  fail: { text: "FAIL", colour: 31 },
-  warn: { text: "WARN", colour: 33 },
-  unknown: { text: "????", colour: 35 },
-  skipped: { text: "SKIP", colour: 90 },
-};
+const COLOUR: Record<CheckStatus, number> = { pass: 32, fail: 31, warn: 33, unknown: 35, skipped: 90 };
 
 export interface FormatOptions {
   colour?: boolean;
-  locale?: "en" | "ja";
+  locale?: ReportLocale;
 }
 
 export function formatReportText(report: Report, opts: FormatOptions = {}): string {
-  const locale = opts.locale ?? "en";
+  const model = reportModel(report, { locale: opts.locale ?? "en" });
+  const l = model.labels;
   const paint = (code: number, s: string) => (opts.colour ? `\u001b[${code}m${s}\u001b[0m` : s);
   const bold = (s: string) => (opts.colour ? `\u001b[1m${s}\u001b[0m` : s);
   const indent = (s: string, n: number) =>
     s
       .split("\n")
-      .map((l) => " ".repeat(n) + l)
+      .map((line) => (line ? " ".repeat(n) + line : line))
       .join("\n");
-  const out: string[] = [];
-  const t = report.target;
-  out.push(
-    bold(
-      `S3 Access Doctor: ${t.bucketUri} (${t.mode === "role" ? `role ${t.roleArn ?? "?"}` : `access key ${t.accessKeyId ?? "?"}`})`,
-    ),
-  );
-  for (const step of STEPS) {
-    const findings = report.findings.filter((f) => f.step === step);
-    if (findings.length === 0) continue;
-    out.push("", bold(STEP_NAMES[step][locale]));
-    for (const f of findings) {
-      const m = MARK[f.status];
-      out.push(`  ${paint(m.colour, `[${m.text}]`)} ${f.title}  ${paint(90, f.id)}`);
-      if (f.status !== "pass" && f.status !== "skipped") out.push(indent(f.detail, 9));
-      if (f.unavailable && f.status === "unknown")
-        out.push(indent(`${locale === "ja" ? "必要なもの" : "Needs"}: ${f.unavailable}`, 9));
-      if (f.fix) {
-        out.push(indent(`${locale === "ja" ? "修正" : "Fix"} (${f.fix.document}):`, 9));
-        if (f.fix.after) out.push(indent(JSON.stringify(f.fix.after, null, 2), 11));
-        out.push(indent(f.fix.cli, 11));
-        for (const [i, s] of (f.fix.console ?? []).entries()) out.push(indent(`${i + 1}. ${s}`, 11));
-        for (const n of f.fix.notes ?? []) out.push(indent(`! ${n}`, 11));
-      }
+
+  const card = (c: CardModel): string[] => {
+    const mark = `[${c.statusLabel.toLocaleUpperCase(model.locale)}]`;
+    const out = [`  ${paint(COLOUR[c.status], mark)} ${c.title}  ${paint(90, c.id)}`];
+    if (c.status !== "pass" && c.status !== "skipped" && c.detail) out.push(indent(c.detail, 6));
+    if (c.unavailable) out.push(indent(`${l.unavailable}: ${c.unavailable}`, 6));
+    if (c.status !== "pass" && c.status !== "skipped") {
+      if (c.evidence?.heading) out.push(indent(c.evidence.heading, 6));
+      if (c.evidence?.unknownKeys) out.push(indent(c.evidence.unknownKeys, 6));
     }
+    const fix = c.fix;
+    if (!fix) return out;
+    out.push(indent(`${l.fix}:`, 6));
+    const doc = fix.corrected;
+    if (doc) {
+      out.push(indent(doc.heading, 8));
+      if (doc.json !== null) out.push(indent(doc.json, 10));
+      if (doc.changes.length) out.push(indent(l.changes, 8), ...doc.changes.map((x) => indent(`- ${x}`, 10)));
+      if (doc.cli) out.push(indent(`${l.cli}:`, 8), indent(doc.cli, 10));
+    }
+    if (fix.partOf) out.push(indent(fix.partOf.sentence, 8));
+    for (const n of fix.notes) out.push(indent(`! ${n}`, 8));
+    if (fix.console.length) out.push(indent(`${l.console}:`, 8));
+    for (const [i, s] of fix.console.entries()) out.push(indent(`${i + 1}. ${s}`, 10));
+    return out;
+  };
+
+  const out: string[] = [bold(`S3 Access Doctor: ${report.target.bucketUri}`)];
+  for (const row of model.target) out.push(indent(`${row.label}: ${row.value}`, 2));
+  out.push("", bold(model.verdict.sentence));
+  if (model.problems.length) {
+    out.push("", bold(l.problems));
+    for (const c of model.problems) out.push(...card(c));
   }
-  const s = report.summary;
-  out.push("", bold(`pass ${s.pass}  fail ${s.fail}  warn ${s.warn}  unknown ${s.unknown}  skipped ${s.skipped}`));
+  const rest = model.steps
+    .map((s) => ({ step: s, cards: s.cards.filter((c) => !c.problem) }))
+    .filter((s) => s.cards.length);
+  if (rest.length) out.push("", bold(model.problems.length ? l.others : l.findings));
+  for (const { step, cards } of rest) {
+    out.push("", bold(`${step.number}. ${step.name}`));
+    for (const c of cards) out.push(...card(c));
+  }
+  out.push("", bold(model.countsLine));
   return out.join("\n") + "\n";
 }

@@ -3,12 +3,10 @@ import { log } from "@/lib/log";
 import { readShareConfig, type ShareConfig } from "./config";
 import { getReportStore } from "./get-store";
 import { hashDeleteToken, isReportId, newDeleteToken, newReportId } from "./ids";
-import { markdownLabels } from "./labels";
-import { reportToMarkdown } from "./markdown";
+import { reportMarkdown } from "./labels";
 import { clientKey, RateLimiter } from "./rate-limit";
 import { checkReport } from "./report-schema";
-import type { ReportStore } from "./store";
-import { localizeReport } from "@/lib/report/localize";
+import type { LoadResult, ReportStore } from "./store";
 import { readCappedText } from "@/lib/security/body-limit";
 
 /**
@@ -106,7 +104,13 @@ export function createReportsApi(deps: {
     return (await deps.store()).load(id, now());
   }
 
-  function notFoundOrGone(state: { state: "missing" } | { state: "gone"; reason: "expired" | "deleted" }) {
+  /** The answer for a report that cannot be shown: unknown id, expired or deleted, or a stored body that is invalid. */
+  function notFoundOrGone(state: Exclude<LoadResult, { state: "found" }>) {
+    if (state.state === "invalid") {
+      // Saved by an earlier version that checked less: said as such (not as a store failure), never drawn.
+      log("warn", "share.invalid-stored-report", { path: state.path });
+      return error(422, "invalid-report", `This shared report cannot be shown: ${state.message}`, { path: state.path });
+    }
     return state.state === "missing"
       ? error(404, "not-found", "No shared report has this id.")
       : error(
@@ -124,7 +128,7 @@ export function createReportsApi(deps: {
     const locale = new URL(request.url).searchParams.get("locale");
     const origin = publicOrigin(request, config);
     const lang = locale === "ja" ? "ja" : "en";
-    const md = reportToMarkdown(localizeReport(res.saved.report, lang), markdownLabels(lang), {
+    const md = reportMarkdown(res.saved.report, lang, {
       url: `${origin}/r/${id}`,
       expiresAt: res.saved.expiresAt.toISOString(),
     });

@@ -1,44 +1,41 @@
 /**
- * Markdown export of a shared report, for a support ticket. Pure.
- * Text from the report is escaped so that a Markdown renderer shows it as text (no HTML, no links it did not have);
- * JSON and commands go into fenced blocks whose fence is longer than any backtick run inside.
+ * Markdown export of a shared report, for a support ticket: the report model (lib/report/view-model.ts) laid out
+ * as Markdown. Pure.
+ *
+ * Text from the report is escaped only where Markdown would read it as markup (so `example-bucket-1` and `s3_read`
+ * stay as written, while `[x](javascript:…)`, `<img …>` or a `#` at a line's start stay text); JSON and commands go
+ * into fenced blocks whose fence is longer than any backtick run inside.
  */
-import { STEPS, type Finding, type Report } from "@/lib/report/types";
+import type { CardModel, ReportModel } from "@/lib/report/view-model";
 
-export interface MarkdownLabels {
+export interface MarkdownHead {
   title: string;
-  link: string;
-  expires: string;
-  summaryLine: (counts: Report["summary"]) => string;
-  target: string;
-  fields: Record<string, string>;
-  mode: string;
-  modes: Record<string, string>;
-  findings: string;
-  steps: Record<string, string>;
-  statuses: Record<string, string>;
-  checkId: string;
-  evidence: string;
-  document: string;
-  statementIndex: (index: number) => string;
-  sid: string;
-  unknownKeys: string;
-  unavailable: string;
-  fix: string;
-  after: (document: string) => string;
-  cli: string;
-  console: string;
-  generatedAt: (time: string) => string;
+  link?: { label: string; url: string };
+  expires?: { label: string; value: string };
 }
 
-/** Escapes text for Markdown: HTML is neutralised, Markdown punctuation is backslash-escaped. */
+/**
+ * Escapes text so that a CommonMark/GFM renderer shows it as written: backticks, emphasis, links, images, HTML,
+ * entities, strikethrough and table pipes anywhere; headings, quotes, lists and rules only where a line starts.
+ * Line breaks stay line breaks.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}[\]()#+!|~-])/g, "\\$1")
-    .replace(/\r?\n/g, "  \n");
+    .split(/\r?\n/)
+    .map((line) =>
+      line
+        // A backslash before punctuation (or at the end) would escape it or break the line: double it.
+        .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, "\\\\")
+        .replace(/[`*[\]<|~]/g, "\\$&")
+        // `_` opens or closes emphasis only at a word's edge (not inside `s3_read`).
+        .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
+        // An entity reference (`&amp;`, `&#60;`) would be decoded.
+        .replace(/&(?=#?[A-Za-z0-9]+;)/g, "&amp;")
+        // What makes a line a heading, quote, list item, rule or setext underline.
+        .replace(/^(\s*)([#>+=-])/, "$1\\$2")
+        .replace(/^(\s*\d+)([.)])/, "$1\\$2"),
+    )
+    .join("  \n");
 }
 
 /** A fenced code block that the content cannot close. */
@@ -55,68 +52,77 @@ function inlineCode(text: string): string {
   return `${ticks}${pad}${text.replace(/\r?\n/g, " ")}${pad}${ticks}`;
 }
 
-function findingMarkdown(f: Finding, l: MarkdownLabels): string[] {
-  const out: string[] = [];
-  out.push(`#### ${escapeMarkdown(l.statuses[f.status] ?? f.status)}: ${escapeMarkdown(f.title)}`, "");
-  out.push(`${l.checkId}: ${inlineCode(f.id)}`, "");
-  if (f.detail) out.push(escapeMarkdown(f.detail), "");
-  const ev = f.evidence;
-  if (ev && (ev.document || typeof ev.statement === "number" || ev.sid)) {
-    const parts: string[] = [];
-    if (typeof ev.document === "string") parts.push(`${l.document} ${inlineCode(ev.document)}`);
-    if (typeof ev.statement === "number") parts.push(escapeMarkdown(l.statementIndex(ev.statement)));
-    if (typeof ev.sid === "string") parts.push(`${l.sid} ${inlineCode(ev.sid)}`);
-    out.push(`- ${l.evidence}: ${parts.join(", ")}`);
-    if (Array.isArray(ev.unknownKeys) && ev.unknownKeys.length) {
-      out.push(`- ${l.unknownKeys}: ${ev.unknownKeys.map((k) => inlineCode(String(k))).join(", ")}`);
+function cardMarkdown(card: CardModel, labels: ReportModel["labels"], level: number): string[] {
+  const h = "#".repeat(level);
+  const out: string[] = [`${h} ${escapeMarkdown(card.statusLabel)}: ${escapeMarkdown(card.title)}`, ""];
+  out.push(`${labels.checkId}: ${inlineCode(card.id)}`, "");
+  if (card.detail) out.push(escapeMarkdown(card.detail), "");
+  if (card.unavailable) out.push(`${escapeMarkdown(labels.unavailable)}: ${escapeMarkdown(card.unavailable)}`, "");
+  const ev = card.evidence;
+  if (ev?.heading) out.push(`- ${escapeMarkdown(ev.heading)}`);
+  if (ev?.unknownKeys) out.push(`- ${escapeMarkdown(ev.unknownKeys)}`);
+  if (ev?.heading || ev?.unknownKeys) out.push("");
+  const fix = card.fix;
+  if (!fix) return out;
+  out.push(`**${escapeMarkdown(labels.fix)}**`, "");
+  const doc = fix.corrected;
+  if (doc) {
+    out.push(escapeMarkdown(doc.heading), "");
+    if (doc.json !== null) out.push(fenced(doc.json, "json"), "");
+    if (doc.changes.length) {
+      out.push(escapeMarkdown(labels.changes), "");
+      for (const c of doc.changes) out.push(`- ${escapeMarkdown(c)}`);
+      out.push("");
     }
+    if (doc.cli) out.push(`${escapeMarkdown(labels.cli)}:`, "", fenced(doc.cli, "sh"), "");
+  }
+  if (fix.partOf) out.push(escapeMarkdown(fix.partOf.sentence), "");
+  if (fix.notes.length) {
+    for (const n of fix.notes) out.push(`- ${escapeMarkdown(n)}`);
     out.push("");
   }
-  if (f.unavailable) out.push(`${l.unavailable}: ${escapeMarkdown(f.unavailable)}`, "");
-  if (f.fix) {
-    out.push(`**${l.fix}**`, "");
-    if (f.fix.after)
-      out.push(escapeMarkdown(l.after(f.fix.document)), "", fenced(JSON.stringify(f.fix.after, null, 2), "json"), "");
-    if (f.fix.cli) out.push(`${l.cli}:`, "", fenced(f.fix.cli, "sh"), "");
-    const notes = (f.fix as { notes?: unknown }).notes;
-    if (Array.isArray(notes)) {
-      for (const n of notes) if (typeof n === "string") out.push(`- ${escapeMarkdown(n)}`);
-      out.push("");
-    }
-    if (f.fix.console?.length) {
-      out.push(`${l.console}:`, "");
-      f.fix.console.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s)}`));
-      out.push("");
-    }
+  if (fix.console.length) {
+    out.push(`${escapeMarkdown(labels.console)}:`, "");
+    fix.console.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s)}`));
+    out.push("");
   }
   return out;
 }
 
-export function reportToMarkdown(
-  report: Report,
-  l: MarkdownLabels,
-  meta: { url?: string; expiresAt?: string } = {},
-): string {
-  const out: string[] = [`# ${l.title}`, ""];
-  if (meta.url) out.push(`- ${l.link}: <${meta.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
-  if (meta.expiresAt) out.push(`- ${l.expires}: ${escapeMarkdown(meta.expiresAt)}`);
-  if (report.generatedAt) out.push(`- ${escapeMarkdown(l.generatedAt(report.generatedAt))}`);
-  out.push(`- ${escapeMarkdown(l.summaryLine(report.summary))}`, "");
+/** The report as Markdown: verdict, target, summary, what to change, then every other check by step. */
+export function reportToMarkdown(model: ReportModel, head: MarkdownHead): string {
+  const l = model.labels;
+  const out: string[] = [`# ${escapeMarkdown(head.title)}`, ""];
+  if (head.link)
+    out.push(`- ${escapeMarkdown(head.link.label)}: <${head.link.url.replace(/[<>\s]/g, encodeURIComponent)}>`);
+  if (head.expires) out.push(`- ${escapeMarkdown(head.expires.label)}: ${escapeMarkdown(head.expires.value)}`);
+  if (model.generatedAt) out.push(`- ${escapeMarkdown(model.generatedAt)}`);
+  out.push(`- ${escapeMarkdown(model.countsLine)}`, "");
 
-  out.push(`## ${l.target}`, "");
-  out.push(`- ${l.mode}: ${escapeMarkdown(l.modes[report.target.mode] ?? report.target.mode)}`);
-  for (const key of ["bucketUri", "roleArn", "externalId", "tidbAccountId", "accessKeyId", "region"] as const) {
-    const v = report.target[key];
-    if (v) out.push(`- ${l.fields[key] ?? key}: ${inlineCode(v)}`);
+  out.push(`## ${escapeMarkdown(l.verdict)}`, "", escapeMarkdown(model.verdict.sentence), "");
+
+  out.push(`## ${escapeMarkdown(l.target)}`, "");
+  for (const row of model.target) {
+    if (row.kind === "block") out.push(`- ${escapeMarkdown(row.label)}:`, "", fenced(row.value), "");
+    else if (row.kind === "code") out.push(`- ${escapeMarkdown(row.label)}: ${inlineCode(row.value)}`);
+    else out.push(`- ${escapeMarkdown(row.label)}: ${escapeMarkdown(row.value)}`);
   }
-  if (report.target.errorMessage)
-    out.push(`- ${l.fields.errorMessage ?? "errorMessage"}:`, "", fenced(report.target.errorMessage));
-  out.push("", `## ${l.findings}`, "");
-  for (const step of STEPS) {
-    const findings = report.findings.filter((f) => f.step === step);
-    if (!findings.length) continue;
-    out.push(`### ${escapeMarkdown(l.steps[step] ?? step)}`, "");
-    for (const f of findings) out.push(...findingMarkdown(f, l));
+  out.push("");
+
+  if (model.problems.length) {
+    out.push(`## ${escapeMarkdown(l.problems)}`, "");
+    for (const c of model.problems) out.push(...cardMarkdown(c, l, 3));
+  }
+  const rest = model.steps
+    .map((s) => ({ step: s, cards: s.cards.filter((c) => !c.problem) }))
+    .filter((s) => s.cards.length);
+  if (rest.length || model.cardCount === 0) {
+    out.push(`## ${escapeMarkdown(model.problems.length ? l.others : l.findings)}`, "");
+    if (model.cardCount === 0) out.push(escapeMarkdown(l.empty), "");
+    for (const { step, cards } of rest) {
+      out.push(`### ${escapeMarkdown(step.name)}`, "");
+      for (const c of cards) out.push(...cardMarkdown(c, l, 4));
+    }
   }
   return (
     out

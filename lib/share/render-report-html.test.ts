@@ -1,11 +1,25 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { reportTranslator } from "@/lib/report/messages";
 import type { Report } from "@/lib/report/types";
 import sample from "./__fixtures__/report-role.json";
 import { pageMessages } from "./report-page";
-import { escapeHtml, renderGoneHtml, renderNotFoundHtml, renderReportHtml } from "./render-report-html";
+import { parseReport } from "./report-schema";
+import {
+  escapeHtml,
+  renderGoneHtml,
+  renderInvalidHtml,
+  renderNotFoundHtml,
+  renderReportHtml,
+} from "./render-report-html";
 
-const report = sample as unknown as Report;
+function valid(raw: unknown): Report {
+  const r = parseReport(raw);
+  if (!r.ok) throw new Error(r.message);
+  return r.report;
+}
+
+const report = valid(sample);
 const meta = {
   id: "AbCdEfGhIjKlMnOpQrStUv-_",
   createdAt: new Date("2026-11-28T03:00:00Z"),
@@ -20,7 +34,7 @@ const QUOTE = "' onmouseover='window.__xss=1";
 const AMP = "&lt;script&gt; &amp; &#x3C;";
 const ALL = [SCRIPT, IMG, JS_URL, SVG, QUOTE, AMP];
 
-/** Every string field a report can carry holds `payload`. */
+/** Every string field a valid report can carry holds `payload` (the enums keep their values). */
 function payloadReport(payload: string): Report {
   const policy = {
     Version: "2012-10-17",
@@ -35,12 +49,13 @@ function payloadReport(payload: string): Report {
       },
     ],
   };
-  return {
+  const text = { title: payload, detail: payload, unavailable: payload, console: [payload], notes: [payload] };
+  return valid({
     version: 1,
     generatedAt: payload,
     target: {
-      mode: payload,
-      bucketUri: payload,
+      mode: "role",
+      bucketUri: payload || "x",
       roleArn: payload,
       externalId: payload,
       tidbAccountId: payload,
@@ -50,7 +65,7 @@ function payloadReport(payload: string): Report {
     },
     findings: [
       {
-        id: payload,
+        id: payload || "x",
         step: "bucket-policy",
         status: "fail",
         title: payload,
@@ -65,10 +80,11 @@ function payloadReport(payload: string): Report {
           notes: [payload],
         },
         unavailable: payload,
+        translations: { en: text, ja: text },
       },
     ],
     summary: { pass: 0, fail: 1, warn: 0, unknown: 0, skipped: 0 },
-  } as unknown as Report;
+  });
 }
 
 const TAGS = new Set([
@@ -104,8 +120,13 @@ const TAGS = new Set([
   "details",
   "summary",
   "strong",
+  "mark",
 ]);
 const ATTRS = new Set([
+  "data-finding",
+  "data-status",
+  "data-verdict",
+  "open",
   "lang",
   "charset",
   "name",
@@ -174,7 +195,6 @@ describe("escapeHtml", () => {
     );
     expect(escapeHtml("plain text 日本語")).toBe("plain text 日本語");
     expect(escapeHtml(42)).toBe("42");
-    expect(escapeHtml(null)).toBe("null");
     expect(escapeHtml("")).toBe("");
   });
 
@@ -210,34 +230,45 @@ describe("renderReportHtml", () => {
     checkMarkup(html);
   });
 
-  it("shows what the shared page showed: title, notes, links, target, summary, findings by step with fixes", () => {
+  it("shows the verdict first, then what to change (failing first, each fix with its document and command), then the other checks by step", () => {
     const html = renderReportHtml(report, meta, "en", pageMessages("en"));
     expect(html).toContain('<h1 class="text-3xl font-bold tracking-tight">Shared report</h1>');
     expect(html).toContain("Anyone with the link can read it until December 28, 2026 at 3:00 AM UTC.");
     expect(html).toContain("Shared on November 28, 2026 at 3:00 AM UTC.");
     expect(html).toContain(`href="/api/reports/${meta.id}/markdown?locale=en" download>Download as Markdown`);
     expect(html).toContain(`href="/api/reports/${meta.id}">Report as JSON</a>`);
-    for (const h2 of ["Target", "Summary", "Findings by step"])
-      expect(html).toMatch(new RegExp(`<h2 id="[^"]+" class="[^"]+">${h2}</h2>`));
-    expect(html).toContain('<dd class="break-all font-mono">arn:aws:iam::123456789012:role/tidb-import</dd>');
-    expect(html).toContain("Fail: <strong>");
-    // Steps in the catalogue's order, each with its findings.
-    const steps = ["Can TiDB Cloud assume the role?", "What the role or IAM user may do", "Bucket policy"].map((s) =>
-      html.indexOf(`>${s}</h3>`),
+    const verdict =
+      "The import fails because the trust policy requires another External ID; apply the corrected trust policy. One more problem has to be fixed as well.";
+    expect(html).toContain(`data-verdict="fails">${escapeHtml(verdict)}</p>`);
+    const order = ["Verdict", "Target", "Summary", "What to change", "Every other check, by step"].map((h2) =>
+      html.search(new RegExp(`<h2 id="[^"]+" class="[^"]+">${h2}</h2>`)),
     );
-    expect(steps.every((p) => p > 0)).toBe(true);
-    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
-    expect(html).toContain("A Deny statement in the bucket policy blocks the import</h4>");
-    expect(html).toContain('aria-label="Corrected document (bucket-policy)"');
+    expect(order.every((p) => p > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Failing findings first, in the guide's order; the pass after them, under its step.
+    const cards = [
+      "The trust policy requires another External ID",
+      "A Deny statement in the bucket policy blocks the import",
+      "Permission policies</h3>",
+      "s3:GetObject is allowed on the objects under the folder",
+      "Encryption and KMS keys</h3>",
+      "The key policy could not be read",
+    ].map((t) => html.indexOf(t));
+    expect(cards.every((p) => p > 0)).toBe(true);
+    expect([...cards].sort((a, b) => a - b)).toEqual(cards);
+    expect(html).toContain('<dd class="break-all font-mono">arn:aws:iam::123456789012:role/tidb-import</dd>');
+    expect(html).toContain("<p>2 failed, 0 warnings, 1 unknown, 1 passed, 1 skipped</p>");
+    expect(html).toContain('aria-label="Corrected document: bucket-policy"');
     expect(html).toContain(
       "aws s3api put-bucket-policy --bucket acme-tidb-source-data --policy file://bucket-policy.json",
     );
-    expect(html).toContain("<li>Statement 1</li>");
-    expect(html).toMatch(/<pre aria-label="Deciding statement" tabindex="0"/);
+    expect(html).toContain("The statement that decided: Statement 1 (Sid “DenyOutsideVpc”) of bucket-policy");
+    expect(html).toMatch(/<pre tabindex="0" aria-label="Current document bucket-policy"/);
     // Every labelled region points at a heading that exists, once.
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const [, ref] of html.matchAll(/aria-labelledby="([^"]+)"/g)) expect(ids).toContain(ref);
+    for (const [, ref] of html.matchAll(/href="#([^"]+)"/g)) expect(ids).toContain(ref);
     // As many finding cards as findings.
     expect(html.match(/<article /g)?.length).toBe(report.findings.length);
   });
@@ -246,7 +277,9 @@ describe("renderReportHtml", () => {
     const html = renderReportHtml(report, meta, "ja", pageMessages("ja"));
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="ja">/);
     expect(html).toContain(">共有されたレポート</h1>");
-    expect(html).toContain(">バケットポリシー</h3>");
+    expect(html).toContain("インポートが失敗する原因は「The trust policy requires another External ID」です。");
+    expect(html).toContain(">変更が必要な項目</h2>");
+    expect(html).toContain(">権限ポリシー</h3>");
     expect(html).toContain("Markdown でダウンロード");
     expect(html).toContain(`href="/api/reports/${meta.id}/markdown?locale=ja"`);
     expect(html).toContain(`<a href="/ja/r/${meta.id}" lang="ja" hreflang="ja" aria-current="true"`);
@@ -258,7 +291,7 @@ describe("renderReportHtml", () => {
 
   for (const payload of ALL) {
     it(`shows ${JSON.stringify(payload)} as text in every field`, () => {
-      for (const locale of ["en", "ja"]) {
+      for (const locale of ["en", "ja"] as const) {
         const html = renderReportHtml(payloadReport(payload), meta, locale, pageMessages(locale));
         checkMarkup(html);
         expect(html).not.toMatch(/<script|<img|<svg/i);
@@ -267,10 +300,9 @@ describe("renderReportHtml", () => {
         // Title, detail, unavailable, console steps, notes, target fields, check id, sid, document, cli, key list.
         const count = html.split(escaped).length - 1;
         expect(count).toBeGreaterThanOrEqual(17);
-        expect(html).toContain(`${escaped}</h4>`);
-        expect(html).toContain(
-          `aria-label="${escapeHtml(pageMessages(locale).share.report.after.replace("{document}", payload))}"`,
-        );
+        expect(html).toContain(`${escaped}</span></h3>`);
+        const t = reportTranslator(locale);
+        expect(html).toContain(`aria-label="${escapeHtml(t("card.fix.corrected", { document: payload }))}"`);
         expect(html).toContain(escapeHtml(JSON.stringify(payload).slice(1, -1)));
       }
     });
@@ -278,25 +310,24 @@ describe("renderReportHtml", () => {
 
   it("keeps any string inert, in any field (property)", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom("en", "ja"), (s, locale) => {
-        const html = renderReportHtml(payloadReport(s), meta, locale, pageMessages(locale));
-        checkMarkup(html);
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 40 }),
+        fc.constantFrom("en" as const, "ja" as const),
+        (s, locale) => {
+          const html = renderReportHtml(payloadReport(s), meta, locale, pageMessages(locale));
+          checkMarkup(html);
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
-  it("survives odd shapes: no findings, missing summary, unknown status and mode, non-string fields", () => {
-    const odd = { version: 1, target: { mode: 7 }, findings: [] } as unknown as Report;
-    const html = renderReportHtml(odd, meta, "en", pageMessages("en"));
+  it("says so when a report has no findings", () => {
+    const empty = valid({ ...sample, findings: [], summary: { pass: 0, fail: 0, warn: 0, unknown: 0, skipped: 0 } });
+    const html = renderReportHtml(empty, meta, "en", pageMessages("en"));
+    expect(html).toContain('data-verdict="empty">This report has no findings.</p>');
     expect(html).toContain("<p>This report has no findings.</p>");
-    expect(html).toContain("<dd>7</dd>");
     checkMarkup(html);
-    const weird = payloadReport(SCRIPT);
-    (weird.findings[0] as unknown as { status: string }).status = IMG;
-    const html2 = renderReportHtml(weird, meta, "en", pageMessages("en"));
-    expect(html2).toContain(escapeHtml(IMG));
-    checkMarkup(html2);
   });
 });
 
@@ -309,6 +340,13 @@ describe("gone and not-found pages", () => {
     const ja = renderGoneHtml("expired", meta.id, "ja", pageMessages("ja"));
     expect(ja).toMatch(/<html lang="ja">/);
     checkMarkup(ja);
+  });
+
+  it("say that a stored report no longer passes the checks, naming the problem", () => {
+    const html = renderInvalidHtml(`findings[0].translations.ja.console: ${SCRIPT}`, meta.id, "en", pageMessages("en"));
+    expect(html).toContain(">This report cannot be shown</h1>");
+    expect(html).toContain(escapeHtml(`findings[0].translations.ja.console: ${SCRIPT}`));
+    checkMarkup(html);
   });
 
   it("escape the path they link", () => {

@@ -27,7 +27,10 @@ function fakeStore(initial: LoadResult) {
     status: async (): Promise<StatusResult> => {
       s.lookups++;
       const r = s.result;
-      return r.state === "found" ? { state: "found", createdAt: r.saved.createdAt, expiresAt: r.saved.expiresAt } : r;
+      if (r.state === "found") return { state: "found", createdAt: r.saved.createdAt, expiresAt: r.saved.expiresAt };
+      // status() does not read the body: an invalid one is found until it is loaded.
+      if (r.state === "invalid") return { state: "found", createdAt: new Date(0), expiresAt: new Date(8.64e15) };
+      return r;
     },
   } as unknown as ReportStore;
   return { s, get: async () => store };
@@ -90,6 +93,20 @@ describe("reportPageResponse", () => {
     s.result = { state: "missing" };
     expect((await reportPageResponse("en", ID, get, cache)).status).toBe(404);
     expect(s.lookups).toBe(5);
+  });
+
+  it("says with 422 that a stored report no longer passes the checks, and caches nothing", async () => {
+    const { get } = fakeStore({
+      state: "invalid",
+      path: "findings[0].fix.notes",
+      message: "findings[0].fix.notes: bad",
+    });
+    const cache = new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6);
+    const res = await reportPageResponse("ja", ID, get, cache);
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-security-policy")).toBe(REPORT_PAGE_CSP);
+    expect(await res.text()).toContain("このレポートは表示できません");
+    expect(cache.size).toBe(0);
   });
 
   it("renders once per report and language, then serves the cached page", async () => {

@@ -6,9 +6,14 @@ import { REPORT_PAGE_CSP } from "@/lib/security/headers";
 import { HtmlCache } from "./html-cache";
 import { isReportId } from "./ids";
 import { shareMessages } from "./labels";
-import { localizeReport } from "@/lib/report/localize";
 import type { ReportLocale } from "@/lib/report/types";
-import { renderGoneHtml, renderNotFoundHtml, renderReportHtml, type PageMessages } from "./render-report-html";
+import {
+  renderGoneHtml,
+  renderInvalidHtml,
+  renderNotFoundHtml,
+  renderReportHtml,
+  type PageMessages,
+} from "./render-report-html";
 import type { LoadResult, ReportStore, StatusResult } from "./store";
 
 /**
@@ -17,10 +22,10 @@ import type { LoadResult, ReportStore, StatusResult } from "./store";
  * deleted or expired report is never served from the cache; only the rendering of a found report is cached.
  */
 
-const COMMON: Record<string, PageMessages["common"]> = { en: common, ja: commonJa };
+const COMMON: Record<ReportLocale, PageMessages["common"]> = { en: common, ja: commonJa };
 
-export function pageMessages(locale: string): PageMessages {
-  return { share: shareMessages(locale), common: COMMON[locale] ?? common };
+export function pageMessages(locale: ReportLocale): PageMessages {
+  return { share: shareMessages(locale), common: COMMON[locale] };
 }
 
 /** Rendered pages, kept as UTF-8 bytes (encoded once, not per request). */
@@ -70,11 +75,13 @@ export async function reportPageResponse(
     if (res.state === "found") {
       const { report, createdAt, expiresAt } = res.saved;
       // Findings in the viewer's language when the report carries that translation.
-      page = encoder.encode(
-        renderReportHtml(localizeReport(report, lang), { id, createdAt, expiresAt }, lang, messages),
-      );
+      page = encoder.encode(renderReportHtml(report, { id, createdAt, expiresAt }, lang, messages));
       cache.set(key, page);
     }
+  }
+  if (res.state === "invalid") {
+    cache.deletePrefix(`${id}:`);
+    return html(renderInvalidHtml(res.message, id, lang, messages), 422);
   }
   if (res.state === "missing") {
     cache.deletePrefix(`${id}:`);

@@ -4,7 +4,11 @@ import sample from "./__fixtures__/report-role.json";
 import { checkReport } from "./report-schema";
 import { secretKindOf } from "./secret-scan";
 
-const report = sample as unknown as Report;
+const parsed = checkReport(sample);
+if (!parsed.ok) throw new Error(parsed.message);
+const report = parsed.report;
+/** A report as untyped JSON, to plant what the schema must refuse. */
+type Raw = { findings: Record<string, any>[]; summary: Record<string, number> }; // eslint-disable-line @typescript-eslint/no-explicit-any
 // AWS's documented example secret and a token-shaped value: never real credentials.
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 const SESSION = "FwoGZXIvYXdzEBAaDHJlYWxseW5vdGF0b2tlbiKCAQ" + "Ab3".repeat(40);
@@ -20,9 +24,38 @@ describe("checkReport", () => {
     const res = checkReport({
       ...report,
       snapshotDigest: "abc",
-      findings: [{ ...report.findings[0], severity: "high" }],
+      findings: [{ ...report.findings[0], severity: "high" }, ...report.findings.slice(1)],
     });
-    expect(res.ok && (res.report as unknown as Record<string, unknown>).snapshotDigest).toBe("abc");
+    expect(res.ok && res.report.snapshotDigest).toBe("abc");
+    expect(res.ok && res.report.findings[0].severity).toBe("high");
+  });
+
+  it.each([
+    // Each of these was accepted once and then broke a renderer (a 503 from the Markdown export).
+    [
+      "findings[0].translations.ja.console",
+      (r: Raw) => (r.findings[0].translations = { ja: { title: "t", detail: "d", console: "step" } }),
+    ],
+    ["findings[0].translations.en.title", (r: Raw) => (r.findings[0].translations = { en: { detail: "d" } })],
+    [
+      "findings[0].translations.ja.notes[0]",
+      (r: Raw) => (r.findings[0].translations = { ja: { title: "t", detail: "d", notes: [7] } }),
+    ],
+    [
+      "findings[0].evidence.statement",
+      (r: Raw) => (r.findings[0].evidence = { document: "trust-policy", statement: -1 }),
+    ],
+    ["findings[0].evidence.unknownKeys", (r: Raw) => (r.findings[0].evidence = { unknownKeys: "aws:SourceIp" })],
+    ["findings[0].evidence.sid", (r: Raw) => (r.findings[0].evidence = { sid: { S: 1 } })],
+    ["findings[0].fix.notes", (r: Raw) => (r.findings[0].fix.notes = "one note")],
+    ["findings[0].fix.includesFixesOf[0]", (r: Raw) => (r.findings[0].fix.includesFixesOf = [null])],
+    ["findings[0].fix.after", (r: Raw) => (r.findings[0].fix.after = "{}")],
+    ["findings[2].id", (r: Raw) => (r.findings[2].id = r.findings[0].id)],
+    ["summary.fail", (r: Raw) => (r.summary.fail = 7)],
+  ])("refuses a report whose %s a renderer could not draw, naming the path", (path, plant) => {
+    const r = structuredClone(sample) as unknown as Raw;
+    plant(r);
+    expect(checkReport(r)).toMatchObject({ ok: false, code: "invalid-report", path });
   });
 
   it("names the JSON path of a shape error", () => {

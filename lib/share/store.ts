@@ -1,5 +1,6 @@
 import "server-only";
 import type { Report } from "@/lib/report/types";
+import { parseReport } from "./report-schema";
 
 /**
  * Storage of shared reports. Two implementations share one contract (tests/integration/share-store.test.ts):
@@ -25,8 +26,15 @@ export interface SavedReport {
   expiresAt: Date;
 }
 
+/**
+ * `invalid`: the stored body no longer passes the report's schema (saved by an earlier version that checked less);
+ * `path` and `message` name the first problem. It is answered as such, never drawn.
+ */
 export type LoadResult =
-  { state: "found"; saved: SavedReport } | { state: "gone"; reason: "expired" | "deleted" } | { state: "missing" };
+  | { state: "found"; saved: SavedReport }
+  | { state: "gone"; reason: "expired" | "deleted" }
+  | { state: "missing" }
+  | { state: "invalid"; path: string; message: string };
 
 /** What load() would answer, without the report's body (for callers that already hold the rendered report). */
 export type StatusResult =
@@ -86,13 +94,16 @@ export function rowToLoadResult(row: ReportRow | undefined, now: Date): LoadResu
   if (row.deleted_at !== null) return { state: "gone", reason: "deleted" };
   const expiresAt = new Date(Number(row.expires_at));
   if (row.report === null || expiresAt.getTime() <= now.getTime()) return { state: "gone", reason: "expired" };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.report);
+  } catch {
+    return { state: "invalid", path: "(root)", message: "(root): the stored report is not JSON" };
+  }
+  const shape = parseReport(raw);
+  if (!shape.ok) return { state: "invalid", path: shape.path, message: shape.message };
   return {
     state: "found",
-    saved: {
-      id: row.id,
-      report: JSON.parse(row.report) as Report,
-      createdAt: new Date(Number(row.created_at)),
-      expiresAt,
-    },
+    saved: { id: row.id, report: shape.report, createdAt: new Date(Number(row.created_at)), expiresAt },
   };
 }

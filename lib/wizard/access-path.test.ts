@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Finding, Report } from "@/lib/report/types";
 import { accessPath } from "./access-path";
 
-function report(findings: Omit<Finding, "title" | "detail">[]): Report {
+function report(findings: Pick<Finding, "id" | "step" | "status">[]): Report {
   return {
     version: 1,
     target: { mode: "role", bucketUri: "s3://b/f/" },

@@ -52,7 +52,8 @@ test.describe("share links", () => {
     await viewer.goto(url);
     await expect(viewer).toHaveURL(/\/ja\/r\/[A-Za-z0-9_-]{24}$/);
     await expect(viewer.getByRole("heading", { level: 1, name: "共有されたレポート" })).toBeVisible();
-    await expect(viewer.getByRole("heading", { name: "バケットポリシー" })).toBeVisible();
+    await expect(viewer.getByRole("heading", { name: "変更が必要な項目" })).toBeVisible();
+    await expect(viewer.getByRole("heading", { name: "権限ポリシー" })).toBeVisible();
     await expect(
       viewer.getByRole("heading", { name: "A Deny statement in the bucket policy blocks the import" }),
     ).toBeVisible();
@@ -99,18 +100,20 @@ test.describe("share links", () => {
     const page = await noJs.newPage();
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1, name: "Shared report" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Can TiDB Cloud assume the role?" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "What to change" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "The trust policy requires another External ID" })).toBeVisible();
-    await expect(page.getByText("Fail", { exact: true }).first()).toBeVisible();
+    await expect(page.locator('main h3 [data-status="fail"]').first()).toHaveText("✕Fail");
     await expect(
       page.getByText(
         "aws iam update-assume-role-policy --role-name tidb-import --policy-document file://trust-policy.json",
       ),
     ).toBeVisible();
-    await expect(page.getByLabel("Corrected document (bucket-policy)")).toContainText(
+    await expect(page.getByLabel("Corrected document: bucket-policy")).toContainText(
       '"aws:PrincipalArn": "arn:aws:iam::123456789012:role/tidb-import"',
     );
-    await expect(page.getByText("Statement 1", { exact: true })).toBeVisible();
+    await expect(
+      page.getByText("The statement that decided: Statement 1 (Sid “DenyOutsideVpc”) of bucket-policy"),
+    ).toBeVisible();
     await noJs.close();
   });
 

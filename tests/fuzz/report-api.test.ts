@@ -1,7 +1,10 @@
 /**
  * Fuzzing the report API (POST /api/reports, the handler the route file calls, on a SQLite store of its own) with
  * mutated real reports, junk JSON and arbitrary bodies: never a 5xx or an exception; 201 only for a report that
- * reads back as validated; every 400 names the JSON path (`error.path`, and the message starts with it).
+ * reads back as validated and that every surface draws (the shared page and its Markdown export in both languages,
+ * the command line's text); every 400 names the JSON path (`error.path`, and the message starts with it).
+ * The fields renderers read beyond the basics (a finding's `translations`, `evidence` and `fix`) get mutations of
+ * their own.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,7 +13,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
 import sample from "@/lib/share/__fixtures__/report-role.json";
+import { formatReportText } from "@/lib/report/format-text";
 import { createReportsApi, type ReportsApi } from "@/lib/share/api";
+import { HtmlCache } from "@/lib/share/html-cache";
+import { reportPageResponse } from "@/lib/share/report-page";
 import { readShareConfig } from "@/lib/share/config";
 import { checkReport } from "@/lib/share/report-schema";
 import { openSqliteStore } from "@/lib/share/sqlite-store";
@@ -59,6 +65,7 @@ async function expectAnswer(res: Response, sent: string) {
     const validated = checkReport(JSON.parse(sent));
     expect(validated.ok).toBe(true);
     if (validated.ok) expect(await back.json()).toEqual(JSON.parse(JSON.stringify(validated.report)));
+    await expectDrawnEverywhere(body.id!);
     return;
   }
   expect([400, 413, 415]).toContain(res.status);
@@ -70,7 +77,56 @@ async function expectAnswer(res: Response, sent: string) {
   }
 }
 
+/** A saved report draws on every surface: page and Markdown in both languages, and the command line's text. */
+async function expectDrawnEverywhere(id: string) {
+  for (const locale of ["en", "ja"] as const) {
+    const md = await api.markdown(new Request(`http://127.0.0.1:3000/api/reports/${id}/markdown?locale=${locale}`), id);
+    expect(md.status, await md.clone().text()).toBe(200);
+    const page = await reportPageResponse(
+      locale,
+      id,
+      async () => store,
+      new HtmlCache<Uint8Array<ArrayBuffer>>(1, 1e7),
+    );
+    expect(page.status).toBe(200);
+    const loaded = await store.load(id);
+    expect(loaded.state).toBe("found");
+    if (loaded.state === "found")
+      expect(formatReportText(loaded.saved.report, { locale })).toContain("S3 Access Doctor");
+  }
+}
+
+/** A real report with one finding's `translations`, `evidence` or `fix` changed in 1 to 4 places. */
+const mutatedRendererFields: fc.Arbitrary<unknown> = fc
+  .tuple(fc.nat(), fc.nat(), fc.constantFrom("translations", "evidence", "fix"), fc.nat())
+  .chain(([r, f, field]) => {
+    const report = structuredClone(REPORTS[r % REPORTS.length]) as { findings: Record<string, unknown>[] };
+    const withField = report.findings.filter((x) => x[field] !== undefined);
+    const finding = withField.length ? withField[f % withField.length] : report.findings[f % report.findings.length];
+    const original = finding[field] ?? { en: { title: "t", detail: "d" } };
+    return mutated([original]).map((value) => {
+      const out = structuredClone(report);
+      const i = report.findings.indexOf(finding);
+      out.findings[i] = { ...out.findings[i], [field]: value };
+      return out;
+    });
+  });
+
 describe("fuzz: report API", () => {
+  it(
+    "mutated translations, evidence and fix fields: a 201 that every surface draws, or a 400 naming the path",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutatedRendererFields, async (doc) => {
+          const text = JSON.stringify(doc) ?? "null";
+          await expectAnswer(await post(text), text);
+        }),
+        fuzzParams(120, 0.1),
+      );
+    },
+    fuzzTimeout(120, 0.1, 80),
+  );
+
   it(
     "mutated reports and junk JSON: a 201 that reads back, or a 4xx naming the path",
     async () => {

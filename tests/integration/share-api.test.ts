@@ -262,6 +262,45 @@ describe("GET /api/reports/<id>", () => {
   });
 });
 
+describe("a report a renderer could not draw", () => {
+  const badTranslations = () => {
+    const r = structuredClone(sample) as unknown as { findings: Record<string, unknown>[] };
+    r.findings[0].translations = { ja: { title: "t", detail: "d", console: "one step, not a list" } };
+    return r;
+  };
+
+  it("is refused with 400 naming the path, and nothing is saved", async () => {
+    const { api, path } = setup();
+    const res = await post(api, badTranslations());
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: "invalid-report", path: "findings[0].translations.ja.console" },
+    });
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM shared_reports").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it("saved by an earlier version, answers 422 naming the path on every read, never 503", async () => {
+    const { api, store } = setup();
+    const id = "AbCdEfGhIjKlMnOpQrStUv-_";
+    const createdAt = new Date("2026-11-28T00:00:00.000Z");
+    // As an earlier version, which did not check translations, stored it.
+    const old = badTranslations() as unknown as Report;
+    await store.save({ id, report: old, deleteTokenHash: "x", createdAt, expiresAt: new Date("2026-12-28T00:00:00Z") });
+    for (const res of [
+      await get(api, id),
+      await get(api, id, "?format=md"),
+      await api.markdown(new Request(`${BASE}/api/reports/${id}/markdown?locale=ja`), id),
+    ]) {
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({
+        error: { code: "invalid-report", path: "findings[0].translations.ja.console" },
+      });
+    }
+  });
+});
+
 describe("DELETE /api/reports/<id>", () => {
   const del = (api: ReportsApi, id: string, headers: Record<string, string> = {}) =>
     api.remove(new Request(`${BASE}/api/reports/${id}`, { method: "DELETE", headers }), id);

@@ -1,9 +1,11 @@
+import { mayExplainFailure, NEVER_SETTLED_HERE, ROLLUP_CHECK_ID } from "@/lib/report/verdict";
 import { defineCheck, l } from "../types";
 
 const AWS_403 = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html";
 
+/** The summary's roll-up of the other checks; it says what the report's verdict says (lib/report/verdict.ts). */
 export const summaryNextSteps = defineCheck({
-  id: "summary.next-steps",
+  id: ROLLUP_CHECK_ID,
   step: "summary",
   title: l("What remains", "残っている作業"),
   run({ previous }) {
@@ -19,14 +21,28 @@ export const summaryNextSteps = defineCheck({
           `${fails.length} 件の問題がインポートを妨げています`,
         ),
         detail: l(
-          `Fix ${fails.join(", ")}${fixes ? ` (${fixes === 1 ? "1 corrected document is" : `${fixes} corrected documents are`} given; apply them in order, the last one of each document is complete)` : ""}, wait about a minute for IAM to propagate, then retry the import in TiDB Cloud.${unknown.length ? ` Not determined: ${unknown.join(", ")}.` : ""} If it still fails, see ${AWS_403}.`,
-          `${fails.join("、")} を修正してください${fixes ? `（修正後のドキュメントを ${fixes} 件示しています。順に適用してください。各ドキュメントの最後のものがすべての修正を含みます）` : ""}。IAM への反映を 1 分ほど待ってから、TiDB Cloud でインポートを再試行してください。${unknown.length ? `判断できなかった項目：${unknown.join("、")}。` : ""}それでも失敗する場合は ${AWS_403} を参照してください。`,
+          `Fix ${fails.join(", ")}${fixes ? " (each corrected document is shown once, with every change it needs)" : ""}, wait about a minute for IAM to propagate, then retry the import in TiDB Cloud.${unknown.length ? ` Not determined: ${unknown.join(", ")}.` : ""} If it still fails, see ${AWS_403}.`,
+          `${fails.join("、")} を修正してください${fixes ? "（修正後のドキュメントは、必要な変更をすべて含めてドキュメントごとに 1 つずつ示しています）" : ""}。IAM への反映を 1 分ほど待ってから、TiDB Cloud でインポートを再試行してください。${unknown.length ? `判断できなかった項目：${unknown.join("、")}。` : ""}それでも失敗する場合は ${AWS_403} を参照してください。`,
         ),
         evidence: { fail: fails, warn: warns, unknown, link: AWS_403 },
       };
     }
+    // A warning whose decision hangs on a value TiDB Cloud's requests may not match is the likely cause of an import
+    // that already failed: said as such, not as "nothing blocks it".
+    const likely = previous.filter((p) => mayExplainFailure(p.outcome)).map((p) => p.id);
+    if (likely.length) {
+      return {
+        status: "warn",
+        title: l("A warning is the likely cause of the failure", "警告の内容が失敗の原因である可能性が高い"),
+        detail: l(
+          `No check failed, but ${likely.join(", ")} depends on values TiDB Cloud's requests may not match: if the import fails, that is the likely cause. Apply its change, wait about a minute, then retry the import in TiDB Cloud. If it still fails, see ${AWS_403}.`,
+          `失敗したチェックはありませんが、${likely.join("、")} の判定は TiDB Cloud のリクエストが満たさない可能性のある値に依存しています。インポートが失敗する場合は、これが原因である可能性が高いです。その変更を適用し、1 分ほど待ってから TiDB Cloud でインポートを再試行してください。それでも失敗する場合は ${AWS_403} を参照してください。`,
+        ),
+        evidence: { warn: warns, likely, unknown, link: AWS_403 },
+      };
+    }
     // Checks that can never be settled from a member account do not hold the summary open.
-    const open = unknown.filter((id) => id !== "org.guardrails" && id !== "aws.simulation");
+    const open = unknown.filter((id) => !NEVER_SETTLED_HERE.includes(id));
     if (open.length) {
       return {
         status: "unknown",

@@ -22,11 +22,16 @@ describe("cli analyze", () => {
     expect(report.findings.length).toBeGreaterThan(30);
   });
 
-  it("exits 1 with a failure and prints a summary grouped by step, with the corrected JSON and the command", () => {
+  it("exits 1 with a failure and prints the verdict, then what to change with the corrected JSON and the command, then the other checks by step", () => {
     const r = cli(["--snapshot", `${FIX}/role-getobject-missing-slash-star.json`]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("3. What the role or IAM user may do");
-    expect(r.out).toContain("[FAIL] s3:GetObject is not allowed");
+    const verdict = r.out.split("\n").find((l) => l.startsWith("The import"));
+    expect(verdict).toMatch(
+      /^The import fails because s3:GetObject is not allowed .*; apply the corrected role policy s3-read\.$/,
+    );
+    expect(r.out.indexOf("What to change")).toBeLessThan(r.out.indexOf("[FAIL] s3:GetObject is not allowed"));
+    expect(r.out.indexOf("[FAIL] s3:GetObject is not allowed")).toBeLessThan(r.out.indexOf("1. What is imported"));
+    expect(r.out).toContain("3. Permission policies");
     expect(r.out).toContain('"Resource": "arn:aws:s3:::tidb-cloud-source-data/mydata/*"');
     expect(r.out).toContain("aws iam put-role-policy --role-name tidb-import --policy-name s3-read");
     expect(r.out).not.toContain("\u001b[");
@@ -35,7 +40,8 @@ describe("cli analyze", () => {
   it("reads standard input and writes Japanese with --lang ja", () => {
     const r = cli(["--snapshot", "-", "--lang", "ja"], readFileSync(`${FIX}/role-wrong-external-id.json`, "utf8"));
     expect(r.code).toBe(1);
-    expect(r.out).toContain("信頼ポリシーの条件に別の外部IDが設定されています");
+    expect(r.out).toContain("インポートが失敗する原因は「信頼ポリシーの条件に別の外部IDが設定されています」です。");
+    expect(r.out).toContain("[不合格] 信頼ポリシーの条件に別の外部IDが設定されています");
   });
 
   it("exits 2 on bad input, naming the JSON path", () => {

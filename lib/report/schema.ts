@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { TargetSchema } from "@/lib/snapshot/schema";
+
+/**
+ * The report (v1) as a schema: the one definition of its shape. `type Report` and its parts are inferred from it
+ * (lib/report/types.ts), the share API validates what it receives and what it loads with it, and every field a
+ * renderer reads is checked here, so that a report that passes can be drawn by every surface.
+ *
+ * Objects are loose (unknown fields are kept) so that later optional fields of a report survive a share; the fields
+ * named here are strict.
+ */
+
+export const STEPS = [
+  "intake",
+  "assume-role",
+  "identity-policy",
+  "bucket-policy",
+  "object-ownership",
+  "encryption",
+  "summary",
+] as const;
+
+export const STATUSES = ["pass", "fail", "warn", "unknown", "skipped"] as const;
+
+/** Languages a report's text is written in. */
+export const REPORT_LOCALES = ["en", "ja"] as const;
+
+const text = (max: number) => z.string().max(max);
+const lines = z.array(text(4096)).max(50);
+const JsonObject = z.record(z.string(), z.unknown());
+
+/** A finding's text in one language. */
+export const FindingTextSchema = z.looseObject({
+  title: text(2000),
+  detail: text(50_000),
+  unavailable: text(4000).optional(),
+  /** The fix's console steps and notes, when the fix has them. */
+  console: lines.optional(),
+  notes: lines.optional(),
+});
+
+/** Where in which document the deciding statement is; other fields are free-form facts a finding wants to keep. */
+export const EvidenceSchema = z.looseObject({
+  /** e.g. "trust-policy", "role-policy:s3-read", "bucket-policy", "key-policy:<arn>" */
+  document: text(2048).optional(),
+  statement: z.number().int().min(0).max(10_000).optional(),
+  sid: text(2048).optional(),
+  /** Condition keys whose unknown value left the decision open. */
+  unknownKeys: z.array(text(256)).max(100).optional(),
+});
+
+export const FixSchema = z.looseObject({
+  /** Document name per the catalogue: trust-policy, role-policy:<name>, bucket-policy, object-ownership … */
+  document: text(2048),
+  before: JsonObject.nullable(),
+  after: JsonObject.nullable(),
+  /** AWS CLI command that applies `after` (expects the JSON saved as the file it names). */
+  cli: text(16_384),
+  /** Console steps, for settings (ownership, encryption) and where the guide gives them. */
+  console: lines.optional(),
+  /**
+   * Ids of earlier findings whose fixes already changed this document in the same report: `before` is the document
+   * as they left it and `after` includes their changes, so the last fix of a document is the complete document.
+   */
+  includesFixesOf: z.array(text(200)).max(1000).optional(),
+  /** Notes that go with the fix (e.g. existing objects keep their old key until re-copied). */
+  notes: lines.optional(),
+  /**
+   * When the bucket or a key is in another account than the importing principal: the account that runs `cli` (the
+   * bucket owner for the bucket policy and settings, the key's account for its key policy, the principal's account
+   * for trust and identity policies). `cli` then starts with a comment line naming it.
+   */
+  account: text(64).optional(),
+});
+
+export const FindingSchema = z.looseObject({
+  id: text(200).min(1),
+  step: z.enum(STEPS),
+  status: z.enum(STATUSES),
+  title: text(2000),
+  detail: text(50_000),
+  evidence: EvidenceSchema.optional(),
+  fix: FixSchema.optional(),
+  /** For `unknown`: the IAM action or document that would settle it. */
+  unavailable: text(4000).optional(),
+  /**
+   * The same text in the report's other languages, so that a shared report reads in the viewer's language
+   * (`title`, `detail` and `unavailable` above are in the language the report was made in). Other languages a later
+   * version may add are kept as they are.
+   */
+  translations: z.looseObject({ en: FindingTextSchema.optional(), ja: FindingTextSchema.optional() }).optional(),
+});
+
+const count = z.number().int().min(0).max(1_000_000);
+export const SummarySchema = z.object({ pass: count, fail: count, warn: count, unknown: count, skipped: count });
+
+export const ReportSchema = z
+  .looseObject({
+    version: z.literal(1),
+    target: TargetSchema.loose(),
+    findings: z.array(FindingSchema).max(1000),
+    /** Findings per status: must agree with the findings. */
+    summary: SummarySchema,
+    /** ISO time of the analysis. */
+    generatedAt: text(100).optional(),
+  })
+  .superRefine((report, ctx) => {
+    const seen = new Set<string>();
+    report.findings.forEach((f, i) => {
+      if (seen.has(f.id)) ctx.addIssue({ code: "custom", path: ["findings", i, "id"], message: "the id is repeated" });
+      seen.add(f.id);
+    });
+    for (const s of STATUSES) {
+      const n = report.findings.filter((f) => f.status === s).length;
+      if (report.summary[s] !== n)
+        ctx.addIssue({
+          code: "custom",
+          path: ["summary", s],
+          message: `is ${report.summary[s]}, the findings say ${n}`,
+        });
+    }
+  });

@@ -1,0 +1,123 @@
+/**
+ * One report through every surface that shows it (the share preview, the shared page, the Markdown export, the
+ * command line's text), in both languages: each shows the same facts, taken from the one report model. A surface
+ * that re-derived a status, a title, an order or a corrected document on its own would differ here.
+ */
+import { readFileSync } from "node:fs";
+import MarkdownIt from "markdown-it";
+import { beforeAll, describe, expect, it } from "vitest";
+import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
+import { formatReportText } from "@/lib/report/format-text";
+import { renderReportBody } from "@/lib/report/render-html";
+import type { Report, ReportLocale } from "@/lib/report/types";
+import { reportModel, type CardModel, type ReportModel } from "@/lib/report/view-model";
+import { reportMarkdown } from "@/lib/share/labels";
+import { pageMessages } from "@/lib/share/report-page";
+import { renderReportHtml } from "@/lib/share/render-report-html";
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', "#39": "'" };
+
+/** The text a reader sees in HTML: no tags, no screen-reader-only words, entities decoded, lines trimmed. */
+function textOfHtml(html: string): string {
+  return normal(
+    html
+      .replace(/<span class="sr-only">[^<]*<\/span>/g, "")
+      .replace(/<\/(p|li|h\d|dt|dd|summary|pre|div|section|article)>/g, "\n")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&(lt|gt|amp|quot|#39);/g, (_m, k: string) => ENTITIES[k]),
+  );
+}
+
+const markdownIt = new MarkdownIt({ html: false });
+const textOfMarkdown = (md: string) => textOfHtml(markdownIt.render(md));
+
+/** Lines trimmed (indentation and wrapping differ between surfaces, the words do not). */
+function normal(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join("\n");
+}
+
+function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+/** The facts a reader must find on every surface, from the model. */
+function facts(model: ReportModel): { once: string[]; present: string[]; inOrder: string[] } {
+  const cards: CardModel[] = model.steps.flatMap((s) => s.cards);
+  const once: string[] = [model.verdict.sentence];
+  const present: string[] = [model.countsLine, ...model.target.filter((r) => r.kind !== "text").map((r) => r.value)];
+  for (const c of cards) {
+    present.push(c.title, c.id);
+    if (c.problem) present.push(c.detail);
+    const fix = c.fix;
+    if (fix?.corrected?.json) once.push(normal(fix.corrected.json));
+    if (fix?.corrected?.cli) present.push(fix.corrected.cli);
+    if (fix?.partOf) present.push(fix.partOf.sentence);
+    for (const s of [...(fix?.console ?? []), ...(fix?.notes ?? [])]) present.push(s);
+  }
+  // The verdict, then the problems failing first, then the first of the other checks.
+  const others = model.steps.flatMap((s) => s.cards.filter((c) => !c.problem));
+  const inOrder = [model.verdict.sentence, ...model.problems.map((c) => c.title), others[0].title];
+  return { once, present: present.map(normal), inOrder };
+}
+
+let report: Report;
+const meta = { id: "AbCdEfGhIjKlMnOpQrStUv-_", createdAt: new Date(0), expiresAt: new Date(8.64e15) };
+
+beforeAll(async () => {
+  // Two findings correct the same policy (one complete document), a warning, unknowns and passes.
+  const raw = JSON.parse(readFileSync("tests/fixtures/snapshots/role-missing-bucket-statement.json", "utf8"));
+  const parsed = parseSnapshot(raw);
+  if (!parsed.ok) throw new Error("fixture");
+  report = await analyzeSnapshot(parsed.snapshot, { now: new Date("2026-11-28T00:00:00Z") });
+});
+
+describe.each(["en", "ja"] as const)("every surface shows the same facts (%s)", (locale: ReportLocale) => {
+  let model: ReportModel;
+  let surfaces: Record<string, string>;
+
+  beforeAll(() => {
+    model = reportModel(report, { locale });
+    surfaces = {
+      "share preview": textOfHtml(renderReportBody(model, { idPrefix: "preview-" })),
+      "shared page": textOfHtml(renderReportHtml(report, meta, locale, pageMessages(locale))),
+      Markdown: textOfMarkdown(reportMarkdown(report, locale)),
+      "command line": normal(formatReportText(report, { locale })),
+    };
+  });
+
+  it("each surface shows the verdict and each complete corrected document exactly once", () => {
+    const { once } = facts(model);
+    expect(once.length).toBeGreaterThanOrEqual(2);
+    for (const [surface, text] of Object.entries(surfaces))
+      for (const fact of once) expect(count(text, fact), `${surface}: ${fact.slice(0, 80)}`).toBe(1);
+  });
+
+  it("each surface shows every finding, fix command, pointer to a shared document, console step and note", () => {
+    for (const [surface, text] of Object.entries(surfaces))
+      for (const fact of facts(model).present) expect(text, `${surface}: ${fact.slice(0, 80)}`).toContain(fact);
+  });
+
+  it("each surface puts the verdict first, then the failing findings, then the other checks", () => {
+    for (const [surface, text] of Object.entries(surfaces)) {
+      const at = facts(model).inOrder.map((f) => text.indexOf(f));
+      expect(
+        at.every((p) => p >= 0),
+        surface,
+      ).toBe(true);
+      expect(
+        [...at].sort((a, b) => a - b),
+        surface,
+      ).toEqual(at);
+    }
+  });
+
+  it("the share preview is the shared page's own markup (only its ids are prefixed)", () => {
+    const page = renderReportHtml(report, meta, locale, pageMessages(locale));
+    const preview = renderReportBody(model, { idPrefix: "preview-" });
+    expect(page).toContain(preview.replace(/(id="|aria-labelledby="|href="#)preview-/g, "$1"));
+  });
+});
