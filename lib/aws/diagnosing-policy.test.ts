@@ -35,6 +35,8 @@ beforeAll(async () => {
   for (const [scenario, key] of [
     ["role-ok", "AKIAPOLICYTEST000001"],
     ["access-key-ok", "AKIAPOLICYTEST000002"],
+    // policies with tag conditions: the reads made only for them (object and key tags)
+    ["role-tag-conditions", "AKIAPOLICYTEST000003"],
   ] as const) {
     fake.setScenario(scenario, key);
     await collectSnapshot({

@@ -14,6 +14,7 @@ export const OPERATIONS = {
     action: "iam:ListAttachedRolePolicies",
     why: "managed policies attached to the role",
   },
+  "iam:ListRoleTags": { action: "iam:ListRoleTags", why: "the role's tags (aws:PrincipalTag in policy conditions)" },
   "iam:GetPolicy": { action: "iam:GetPolicy", why: "the default version of each managed policy" },
   "iam:GetPolicyVersion": { action: "iam:GetPolicyVersion", why: "each managed policy document" },
 
@@ -23,6 +24,7 @@ export const OPERATIONS = {
   },
   "iam:GetUser": { action: "iam:GetUser", why: "the IAM user and its permissions boundary" },
   "iam:ListAccessKeys": { action: "iam:ListAccessKeys", why: "whether the import's access key is Active" },
+  "iam:ListUserTags": { action: "iam:ListUserTags", why: "the user's tags (aws:PrincipalTag in policy conditions)" },
   "iam:ListUserPolicies": { action: "iam:ListUserPolicies", why: "the user's inline policies" },
   "iam:GetUserPolicy": { action: "iam:GetUserPolicy", why: "each inline policy document of the user" },
   "iam:ListAttachedUserPolicies": {
@@ -55,6 +57,10 @@ export const OPERATIONS = {
     action: "s3:GetObject",
     why: "the encryption and KMS key of a few objects (metadata only, never the data)",
   },
+  "s3:GetObjectTagging": {
+    action: "s3:GetObjectTagging",
+    why: "the tags of the same few objects, only when a policy has s3:ExistingObjectTag conditions",
+  },
 
   "iam:SimulatePrincipalPolicy": {
     action: "iam:SimulatePrincipalPolicy",
@@ -64,9 +70,19 @@ export const OPERATIONS = {
   "kms:DescribeKey": { action: "kms:DescribeKey", why: "each KMS key in use: type, state, region" },
   "kms:GetKeyPolicy": { action: "kms:GetKeyPolicy", why: "each KMS key's key policy" },
   "kms:ListAliases": { action: "kms:ListAliases", why: "each KMS key's aliases" },
+  "kms:ListResourceTags": {
+    action: "kms:ListResourceTags",
+    why: "a KMS key's tags, only when a policy has aws:ResourceTag conditions",
+  },
 } as const satisfies Record<string, { action: string | null; why: string }>;
 
 export type OperationName = keyof typeof OPERATIONS;
+
+/**
+ * Operations the collector makes only when a policy asks for their answer (a condition on object or key tags), so a
+ * run over an account whose policies have no such condition does not call them.
+ */
+export const CONDITIONAL_OPERATIONS: readonly OperationName[] = ["s3:GetObjectTagging", "kms:ListResourceTags"];
 
 /** The IAM action an operation needs (null for sts:GetCallerIdentity). */
 export function actionFor(op: OperationName): string | null {

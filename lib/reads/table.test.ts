@@ -113,7 +113,15 @@ describe("what a run reads", () => {
     expect([...all].sort()).toEqual(READ_IDS.filter((id) => id !== "simulation").sort());
     expect(readsForSteps(undefined, true).has("simulation")).toBe(true);
     expect([...readsForSteps(["assume-role"], true)].sort()).toEqual(["caller", "role"]);
-    expect([...readsForSteps(["bucket-policy"])].sort()).toEqual(["bucket", "bucketPolicy", "caller", "requesterPays"]);
+    // object tags are read (when a policy asks for them) for the bucket policy's conditions
+    expect([...readsForSteps(["bucket-policy"])].sort()).toEqual([
+      "bucket",
+      "bucketPolicy",
+      "caller",
+      "objectTags",
+      "objects",
+      "requesterPays",
+    ]);
     // a key's id comes from the default encryption or an object's HEAD, and an alias resolves in the bucket's region
     expect([...readsForSteps(["encryption"])].sort()).toEqual(
       ["bucket", "caller", "encryption", "keys", "objectHeads", "objects"].sort(),

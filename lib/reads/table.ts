@@ -51,6 +51,7 @@ export type ReadId =
   | "ownership"
   | "objects"
   | "objectHeads"
+  | "objectTags"
   | "encryption"
   | "keys"
   | "simulation";
@@ -66,21 +67,22 @@ export const READS: Record<ReadId, ReadRow> = {
   role: {
     what: "the role, its trust policy and the ARN of its permissions boundary",
     ops: ["iam:GetRole"],
-    fills: ["role", "role.exists", "role.arn", "role.trustPolicy", "role.permissionsBoundaryArn"],
+    fills: ["role", "role.exists", "role.arn", "role.id", "role.trustPolicy", "role.permissionsBoundaryArn"],
     steps: ["assume-role"],
     mode: "role",
     box: "trust",
   },
   rolePolicies: {
-    what: "the role's inline and attached policies and its permissions boundary",
+    what: "the role's inline and attached policies, its permissions boundary and its tags",
     ops: [
       "iam:ListRolePolicies",
       "iam:GetRolePolicy",
       "iam:ListAttachedRolePolicies",
       "iam:GetPolicy",
       "iam:GetPolicyVersion",
+      "iam:ListRoleTags",
     ],
-    fills: ["role.inlinePolicies", "role.attachedPolicies", "role.permissionsBoundary"],
+    fills: ["role.inlinePolicies", "role.attachedPolicies", "role.permissionsBoundary", "role.tags"],
     steps: ["identity-policy"],
     needs: ["role"],
     mode: "role",
@@ -89,13 +91,21 @@ export const READS: Record<ReadId, ReadRow> = {
   user: {
     what: "the IAM user that owns the access key, the key's status and account",
     ops: ["iam:GetAccessKeyLastUsed", "iam:GetUser", "iam:ListAccessKeys", "sts:GetAccessKeyInfo"],
-    fills: ["user", "user.exists", "user.arn", "user.accountId", "user.accessKeys", "user.permissionsBoundaryArn"],
+    fills: [
+      "user",
+      "user.exists",
+      "user.arn",
+      "user.id",
+      "user.accountId",
+      "user.accessKeys",
+      "user.permissionsBoundaryArn",
+    ],
     steps: ["identity-policy"],
     mode: "access-key",
     box: "identity",
   },
   userPolicies: {
-    what: "the user's inline, attached and group policies and its permissions boundary",
+    what: "the user's inline, attached and group policies, its permissions boundary and its tags",
     ops: [
       "iam:ListUserPolicies",
       "iam:GetUserPolicy",
@@ -106,8 +116,9 @@ export const READS: Record<ReadId, ReadRow> = {
       "iam:ListAttachedGroupPolicies",
       "iam:GetPolicy",
       "iam:GetPolicyVersion",
+      "iam:ListUserTags",
     ],
-    fills: ["user.inlinePolicies", "user.attachedPolicies", "user.groups", "user.permissionsBoundary"],
+    fills: ["user.inlinePolicies", "user.attachedPolicies", "user.groups", "user.permissionsBoundary", "user.tags"],
     steps: ["identity-policy"],
     needs: ["user"],
     mode: "access-key",
@@ -160,6 +171,15 @@ export const READS: Record<ReadId, ReadRow> = {
     needs: ["objects"],
     box: null,
   },
+  objectTags: {
+    what: "the tags of the same sample of objects, when a policy has s3:ExistingObjectTag conditions",
+    ops: ["s3:GetObjectTagging"],
+    fills: ["objects[].tags"],
+    steps: ["bucket-policy", "identity-policy"],
+    // The bucket policy says whether tags matter (and the identity policies, when this run reads them).
+    needs: ["objects", "bucketPolicy"],
+    box: null,
+  },
   encryption: {
     what: "the bucket's default encryption and its KMS key",
     ops: ["s3:GetBucketEncryption"],
@@ -169,8 +189,8 @@ export const READS: Record<ReadId, ReadRow> = {
     box: "encryption",
   },
   keys: {
-    what: "each KMS key in use: state, region, aliases and key policy",
-    ops: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases"],
+    what: "each KMS key in use: state, region, aliases, key policy, and its tags when a policy has aws:ResourceTag conditions",
+    ops: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases", "kms:ListResourceTags"],
     fills: ["keys.*"],
     steps: ["identity-policy", "encryption"],
     // A key's id comes from the default encryption or an object's HEAD; an alias is resolved in the bucket's region.

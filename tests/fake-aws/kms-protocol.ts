@@ -63,6 +63,20 @@ const HANDLERS: Record<string, Handler> = {
     }
     return { Policy: JSON.stringify(key.policy ?? {}), PolicyName: "default" };
   },
+  ListResourceTags: (b, ctx) => {
+    const { arn, key } = findKey(ctx, String(b.KeyId ?? ""));
+    // Like the key policy, a key's tags cannot be listed from another account.
+    const caller = ctx.scenario.snapshot.caller?.accountId;
+    if (caller && arn.split(":")[4] !== caller) {
+      throw new FakeAwsError(
+        400,
+        "AccessDeniedException",
+        `User: ${ctx.scenario.snapshot.caller?.arn} is not authorized to perform: kms:ListResourceTags on resource: ${arn}`,
+      );
+    }
+    const Tags = Object.entries(key.tags ?? {}).map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+    return { Tags, Truncated: false };
+  },
   ListAliases: (b, ctx) => {
     const keyId = b.KeyId ? String(b.KeyId) : undefined;
     const caller = ctx.scenario.snapshot.caller?.accountId;

@@ -103,6 +103,16 @@ function listAttached(map: Record<string, PolicyDocument> | null | undefined) {
   ];
 }
 
+function listTags(tags: Record<string, string> | null | undefined) {
+  return [
+    el(
+      "Tags",
+      members(Object.entries(tags ?? {}), ([k, v]) => [el("Key", t(k)), el("Value", t(v))]),
+    ),
+    el("IsTruncated", "false"),
+  ].join("");
+}
+
 type Handler = (p: URLSearchParams, ctx: RequestContext) => string;
 
 const IAM: Record<string, Handler> = {
@@ -111,7 +121,7 @@ const IAM: Record<string, Handler> = {
     return el("Role", [
       el("Path", "/"),
       el("RoleName", t(nameOf(r.arn))),
-      el("RoleId", "AROAFAKEROLEID000001"),
+      el("RoleId", t(r.id ?? "AROAFAKEROLEID000001")),
       el("Arn", t(r.arn)),
       el("CreateDate", CREATED),
       el("AssumeRolePolicyDocument", r.trustPolicy ? encodeDoc(r.trustPolicy) : undefined),
@@ -130,6 +140,7 @@ const IAM: Record<string, Handler> = {
   },
   ListAttachedRolePolicies: (p, ctx) =>
     listAttached(role(ctx, p.get("RoleName") ?? undefined).attachedPolicies).join(""),
+  ListRoleTags: (p, ctx) => listTags(role(ctx, p.get("RoleName") ?? undefined).tags),
   GetPolicy: (p, ctx) => {
     const arn = p.get("PolicyArn") ?? "";
     if (!findManaged(ctx, arn)) throw noSuchEntity(`policy ${arn}`);
@@ -180,7 +191,7 @@ const IAM: Record<string, Handler> = {
     return el("User", [
       el("Path", "/"),
       el("UserName", t(nameOf(u.arn))),
-      el("UserId", "AIDAFAKEUSERID000001"),
+      el("UserId", t(u.id ?? "AIDAFAKEUSERID000001")),
       el("Arn", t(u.arn)),
       el("CreateDate", CREATED),
       boundaryXml(boundaryArnOf(u)),
@@ -201,6 +212,7 @@ const IAM: Record<string, Handler> = {
       el("IsTruncated", "false"),
     ].join("");
   },
+  ListUserTags: (p, ctx) => listTags(user(ctx, p.get("UserName") ?? undefined).tags),
   ListUserPolicies: (p, ctx) =>
     listNames(Object.keys(policies(user(ctx, p.get("UserName") ?? undefined).inlinePolicies))).join(""),
   GetUserPolicy: (p, ctx) => {

@@ -20,6 +20,7 @@ interface FakeObject {
   kmsKeyId?: string | null;
   archiveStatus?: string | null;
   restored?: boolean | null;
+  tags?: Record<string, string> | null;
 }
 
 function bucketOf(ctx: RequestContext, name: string) {
@@ -42,6 +43,7 @@ function objectsOf(ctx: RequestContext): FakeObject[] {
       kmsKeyId: o.kmsKeyId,
       archiveStatus: o.archiveStatus,
       restored: o.restored,
+      tags: o.tags,
     })),
     ...(s.extraObjects ?? []).map((o) => ({
       key: o.key,
@@ -221,7 +223,19 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
         : {}),
       ...(o.restored === false ? { "x-amz-restore": 'ongoing-request="true"' } : {}),
     });
-    if (isHead) {
+    if (method === "GET" && q.has("tagging")) {
+      // Tags need no decryption: an SSE-C object answers without its customer key.
+      op = "s3:GetObjectTagging";
+      handle = (ctx) => {
+        bucketOf(ctx, bucket);
+        const o = objectsOf(ctx).find((x) => x.key === key);
+        if (!o) throw new FakeAwsError(404, "NoSuchKey", "The specified key does not exist.");
+        const tags = Object.entries(o.tags ?? {})
+          .map(([k, v]) => el("Tag", [el("Key", t(k)), el("Value", t(v))]))
+          .join("");
+        return xml(`<Tagging ${NS}><TagSet>${tags}</TagSet></Tagging>`);
+      };
+    } else if (isHead) {
       op = "s3:HeadObject";
       handle = (ctx) => {
         const o = find(ctx);

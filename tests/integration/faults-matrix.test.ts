@@ -3,7 +3,7 @@
 // its deadline, the operation was really called (so the fault was hit), the part of the snapshot it feeds is
 // recorded as unavailable with a reason naming the fault and the IAM action, the checks that need it say `unknown`
 // with that reason, and no check that passes without the fault turns into a false `fail`.
-// Two attempts per call and an 8 s deadline; the 155 runs go 4 at a time.
+// Two attempts per call and an 8 s deadline; the 175 runs go 4 at a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSnapshot } from "@/lib/aws/collect";
 import { actionFor, OPERATIONS, type OperationName } from "@/lib/reads/operations";
@@ -39,7 +39,8 @@ const ROLE_IDENTITY = ["identity.list-bucket", "identity.get-object", "identity.
 const USER_IDENTITY = ["identity.list-bucket", "identity.get-object", "identity.explicit-deny"];
 
 interface Effect {
-  scenario: "role-ok" | "access-key-ok";
+  /** role-tag-conditions: policies with tag conditions, so that the collector reads each kind of tag. */
+  scenario: "role-ok" | "access-key-ok" | "role-tag-conditions";
   /** The snapshot path recorded as unavailable (null: another read supplies the same fact, nothing is lost). */
   path: string | null;
   /** Checks that must say `unknown` (empty when no check needs the lost fact to decide). */
@@ -71,6 +72,8 @@ const EFFECTS: Record<OperationName, Effect> = {
   "iam:ListRolePolicies": { scenario: "role-ok", path: "role.inlinePolicies", unknown: ROLE_IDENTITY },
   "iam:GetRolePolicy": { scenario: "role-ok", path: "role.inlinePolicies", unknown: ROLE_IDENTITY },
   "iam:ListAttachedRolePolicies": { scenario: "role-ok", path: "role.attachedPolicies", unknown: ROLE_IDENTITY },
+  // The role's identity policy allows GetObject only for aws:PrincipalTag/team = data.
+  "iam:ListRoleTags": { scenario: "role-tag-conditions", path: "role.tags", unknown: ["identity.get-object"] },
   "iam:GetPolicy": { scenario: "role-ok", path: "role.attachedPolicies", unknown: ROLE_IDENTITY },
   "iam:GetPolicyVersion": { scenario: "role-ok", path: "role.attachedPolicies", unknown: ROLE_IDENTITY },
   "iam:GetAccessKeyLastUsed": {
@@ -80,6 +83,8 @@ const EFFECTS: Record<OperationName, Effect> = {
   },
   "iam:GetUser": { scenario: "access-key-ok", path: "user", unknown: ["access-key.owner", ...USER_IDENTITY] },
   "iam:ListAccessKeys": { scenario: "access-key-ok", path: "user.accessKeys", unknown: ["access-key.owner"] },
+  // No policy of the user has a tag condition: nothing needs the user's tags.
+  "iam:ListUserTags": { scenario: "access-key-ok", path: "user.tags", unknown: [] },
   "iam:ListUserPolicies": { scenario: "access-key-ok", path: "user.inlinePolicies", unknown: USER_IDENTITY },
   "iam:GetUserPolicy": { scenario: "access-key-ok", path: "user.inlinePolicies", unknown: USER_IDENTITY },
   "iam:ListAttachedUserPolicies": { scenario: "access-key-ok", path: "user.attachedPolicies", unknown: USER_IDENTITY },
@@ -122,6 +127,13 @@ const EFFECTS: Record<OperationName, Effect> = {
   "kms:DescribeKey": { scenario: "role-ok", path: `keys.${KEY_ARN}`, unknown: ["kms.key-state"] },
   "kms:GetKeyPolicy": { scenario: "role-ok", path: `keys.${KEY_ARN}.policy`, unknown: ["kms.key-policy"] },
   "kms:ListAliases": { scenario: "role-ok", path: `keys.${KEY_ARN}.aliases`, unknown: [] },
+  // The bucket policy denies objects tagged classification = secret; the key policy denies use without project = import.
+  "s3:GetObjectTagging": { scenario: "role-tag-conditions", path: "objects[0].tags", unknown: ["bucket.policy.deny"] },
+  "kms:ListResourceTags": {
+    scenario: "role-tag-conditions",
+    path: `keys.${KEY_ARN}.tags`,
+    unknown: ["kms.key-policy"],
+  },
   // Called only with the simulate option (the run below sets it for this row).
   "iam:SimulatePrincipalPolicy": { scenario: "role-ok", path: "simulation", unknown: ["aws.simulation"] },
 };
@@ -171,7 +183,7 @@ async function pool<T>(jobs: (() => Promise<T>)[], size: number): Promise<void> 
 
 beforeAll(async () => {
   fake = await startFake();
-  for (const scenario of ["role-ok", "access-key-ok"] as const) {
+  for (const scenario of ["role-ok", "access-key-ok", "role-tag-conditions"] as const) {
     const r = await run(scenario, null, null);
     if ("hung" in r) throw new Error(`fault-free ${scenario} run did not finish`);
     baseline.set(scenario, r.report);

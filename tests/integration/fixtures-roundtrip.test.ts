@@ -28,13 +28,8 @@ const NOT_LIVE: Record<string, string> = {
     "names the account owning a bucket the diagnosing credentials cannot read; live, S3 only says it is not theirs",
   "role-identity-policies-unavailable":
     "hides an inline policy without giving its name; a live read cannot be refused a policy it is not told exists",
-  // Until the collector reads tags and the role's unique id (next step of issue 11):
-  "role-bucket-policy-userid-role-id": "holds the role's unique id, which the collector does not read yet",
-  "role-bucket-policy-userid-session-name": "holds the role's unique id, which the collector does not read yet",
-  "role-object-tag-deny-secret-object": "holds object tags, which the collector does not read yet",
-  "role-object-tag-deny-tags-known": "holds object tags, which the collector does not read yet",
-  "role-principal-tag-condition-other-team": "holds the role's tags, which the collector does not read yet",
-  "role-principal-tag-condition-tags-known": "holds the role's tags, which the collector does not read yet",
+  "role-bucket-policy-userid-without-role-id":
+    "says the role's unique id is not known; a live read always has it from iam:GetRole, which it needs anyway",
 };
 
 let fake: FakeAws;

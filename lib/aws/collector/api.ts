@@ -16,11 +16,13 @@ export interface ApiCalls {
   "iam:ListRolePolicies": [Iam.ListRolePoliciesCommandInput, Iam.ListRolePoliciesCommandOutput];
   "iam:GetRolePolicy": [Iam.GetRolePolicyCommandInput, Iam.GetRolePolicyCommandOutput];
   "iam:ListAttachedRolePolicies": [Iam.ListAttachedRolePoliciesCommandInput, Iam.ListAttachedRolePoliciesCommandOutput];
+  "iam:ListRoleTags": [Iam.ListRoleTagsCommandInput, Iam.ListRoleTagsCommandOutput];
   "iam:GetPolicy": [Iam.GetPolicyCommandInput, Iam.GetPolicyCommandOutput];
   "iam:GetPolicyVersion": [Iam.GetPolicyVersionCommandInput, Iam.GetPolicyVersionCommandOutput];
   "iam:GetAccessKeyLastUsed": [Iam.GetAccessKeyLastUsedCommandInput, Iam.GetAccessKeyLastUsedCommandOutput];
   "iam:GetUser": [Iam.GetUserCommandInput, Iam.GetUserCommandOutput];
   "iam:ListAccessKeys": [Iam.ListAccessKeysCommandInput, Iam.ListAccessKeysCommandOutput];
+  "iam:ListUserTags": [Iam.ListUserTagsCommandInput, Iam.ListUserTagsCommandOutput];
   "iam:ListUserPolicies": [Iam.ListUserPoliciesCommandInput, Iam.ListUserPoliciesCommandOutput];
   "iam:GetUserPolicy": [Iam.GetUserPolicyCommandInput, Iam.GetUserPolicyCommandOutput];
   "iam:ListAttachedUserPolicies": [Iam.ListAttachedUserPoliciesCommandInput, Iam.ListAttachedUserPoliciesCommandOutput];
@@ -44,9 +46,11 @@ export interface ApiCalls {
   "s3:GetBucketRequestPayment": [S3.GetBucketRequestPaymentCommandInput, S3.GetBucketRequestPaymentCommandOutput];
   "s3:ListObjectsV2": [S3.ListObjectsV2CommandInput, S3.ListObjectsV2CommandOutput];
   "s3:HeadObject": [S3.HeadObjectCommandInput, S3.HeadObjectCommandOutput];
+  "s3:GetObjectTagging": [S3.GetObjectTaggingCommandInput, S3.GetObjectTaggingCommandOutput];
   "kms:DescribeKey": [Kms.DescribeKeyCommandInput, Kms.DescribeKeyCommandOutput];
   "kms:GetKeyPolicy": [Kms.GetKeyPolicyCommandInput, Kms.GetKeyPolicyCommandOutput];
   "kms:ListAliases": [Kms.ListAliasesCommandInput, Kms.ListAliasesCommandOutput];
+  "kms:ListResourceTags": [Kms.ListResourceTagsCommandInput, Kms.ListResourceTagsCommandOutput];
   /** The import's own first-byte read (ground truth, with the import's key only): answers once the byte arrived. */
   "s3:GetObject": [S3.GetObjectCommandInput, Record<string, never>];
 }

@@ -28,6 +28,7 @@ export function assembleRole(s: CollectState, r: RoleState, un: Record<string, s
     return undefined;
   }
   const role: SnapshotRole = { exists: true, arn: r.arn };
+  if (r.id) role.id = r.id;
   if (r.exists) {
     if (r.trustPolicy) role.trustPolicy = r.trustPolicy;
     else un["role.trustPolicy"] = "Unreadable trust policy from iam:GetRole";
@@ -37,6 +38,8 @@ export function assembleRole(s: CollectState, r: RoleState, un: Record<string, s
     if (inline) role.inlinePolicies = inline;
     const attached = mapOrUnavailable(r.attached, "role.attachedPolicies", "iam:ListAttachedRolePolicies", un);
     if (attached) role.attachedPolicies = attached;
+    if (r.tags) role.tags = r.tags;
+    else un["role.tags"] = r.tagsFailed ?? deadline("iam:ListRoleTags");
     if (r.boundaryArn) role.permissionsBoundaryArn = r.boundaryArn;
     if (r.boundary !== undefined) role.permissionsBoundary = r.boundary;
     else if (r.exists) un["role.permissionsBoundary"] = r.boundaryFailed ?? deadline("iam:GetPolicyVersion");
@@ -60,6 +63,7 @@ export function assembleUser(s: CollectState, u: UserState, un: Record<string, s
   }
   const user: SnapshotUser = { exists: true };
   if (u.arn) user.arn = u.arn;
+  if (u.id) user.id = u.id;
   const account = u.accountId ?? accountOfArn(u.arn);
   if (account) user.accountId = account;
   if (s.reads.has("userPolicies")) {
@@ -79,6 +83,8 @@ export function assembleUser(s: CollectState, u: UserState, un: Record<string, s
         }));
       }
     } else un["user.groups"] = u.groupsFailed ?? deadline("iam:ListGroupsForUser");
+    if (u.tags) user.tags = u.tags;
+    else un["user.tags"] = u.tagsFailed ?? deadline("iam:ListUserTags");
     if (u.boundaryArn) user.permissionsBoundaryArn = u.boundaryArn;
     if (u.boundary !== undefined) user.permissionsBoundary = u.boundary;
     else un["user.permissionsBoundary"] = u.boundaryFailed ?? deadline("iam:GetPolicyVersion");

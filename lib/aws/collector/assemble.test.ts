@@ -23,6 +23,8 @@ function roleState(): CollectState {
     arn: ROLE.roleArn!,
     name: "tidb-import",
     exists: true,
+    id: "AROAEXAMPLEID1234567",
+    tags: { team: "data" },
     trustPolicy: doc("trust"),
     boundaryArn: null,
     boundary: null,
@@ -56,6 +58,8 @@ describe("assemble", () => {
     expect(snap.role).toEqual({
       exists: true,
       arn: ROLE.roleArn,
+      id: "AROAEXAMPLEID1234567",
+      tags: { team: "data" },
       trustPolicy: doc("trust"),
       inlinePolicies: { "s3-read": doc("inline") },
       attachedPolicies: {},
@@ -76,6 +80,7 @@ describe("assemble", () => {
     s.bucket.policyFailed = "Timeout on s3:GetBucketPolicy (no answer in time)";
     s.bucket.requesterPays = undefined;
     s.objects.headFailed.set("data/sub/b.csv", "AccessDenied on s3:GetObject");
+    s.objects.tagsFailed.set("data/a.csv", "AccessDenied on s3:GetObjectTagging");
     s.unavailable[`keys.${KEY_ARN}.aliases`] = "AccessDenied on kms:ListAliases";
     const snap = assemble(s);
     expect(SnapshotSchema.safeParse(snap).success).toBe(true);
@@ -85,6 +90,7 @@ describe("assemble", () => {
       "bucket.policy": "Timeout on s3:GetBucketPolicy (no answer in time)",
       "bucket.requesterPays": "Deadline reached before s3:GetBucketRequestPayment answered",
       "objects[1].sse": "AccessDenied on s3:GetObject",
+      "objects[0].tags": "AccessDenied on s3:GetObjectTagging",
       [`keys.${KEY_ARN}.aliases`]: "AccessDenied on kms:ListAliases",
     });
     expect(snap.bucket).not.toHaveProperty("policy");
@@ -103,6 +109,7 @@ describe("assemble", () => {
     expect(snap.unavailable).toMatchObject({
       "role.trustPolicy": "Throttling on iam:GetRole (still throttled after retries)",
       "role.attachedPolicies": "Deadline reached before iam:ListAttachedRolePolicies answered",
+      "role.tags": "Deadline reached before iam:ListRoleTags answered",
       "role.permissionsBoundary": "Throttling on iam:GetRole (still throttled after retries)",
     });
   });
@@ -129,7 +136,7 @@ describe("assemble", () => {
   it("a missing bucket has no objects, and a re-check of one step has only that step's parts", () => {
     const s = roleState();
     s.bucket = { notFound: true };
-    s.objects = { headFailed: new Map() };
+    s.objects = { headFailed: new Map(), tagsFailed: new Map() };
     s.keys.clear();
     const snap = assemble(s);
     expect(snap.bucket).toEqual({ exists: false, name: "b-1" });

@@ -40,6 +40,8 @@ export function assemble(state: CollectState): Snapshot {
         }
         const failed = o.headFailed.get(obj.key);
         if (failed) un[`objects[${i}].sse`] = failed;
+        const tagsFailed = o.tagsFailed.get(obj.key);
+        if (tagsFailed) un[`objects[${i}].tags`] = tagsFailed;
         return out;
       });
       snap.objectsTruncated = o.truncated ?? false;

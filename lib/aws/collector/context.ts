@@ -25,6 +25,10 @@ export interface Signals {
   headsDone: Deferred<void>;
   /** Access-key mode: the user's ARN, once GetUser answered. */
   userArn: Deferred<{ arn?: string; ref?: CallRef }>;
+  /** The bucket policy answered (or will not be read). */
+  bucketPolicyRead: Deferred<void>;
+  /** Every identity policy and the permissions boundary answered (or will not be read). */
+  identityPoliciesRead: Deferred<void>;
 }
 
 /** One collection: its settings, the shared state the readers fill, and the calls they make. */
@@ -75,6 +79,8 @@ export function newCollection(s: CollectionSettings): Collection {
     encryptionRead: deferred(),
     headsDone: deferred(),
     userArn: deferred(),
+    bucketPolicyRead: deferred(),
+    identityPoliciesRead: deferred(),
   };
   // A signal whose read is off is known at once: nothing will come.
   if (!reads.has("bucket")) signals.region.resolve({});
@@ -82,6 +88,10 @@ export function newCollection(s: CollectionSettings): Collection {
   if (!reads.has("bucket") || !reads.has("encryption")) signals.encryptionRead.resolve();
   if (!reads.has("bucket") || !reads.has("objects")) signals.headsDone.resolve();
   if (s.target.mode !== "access-key" || !reads.has("user")) signals.userArn.resolve({});
+  if (!reads.has("bucket") || !reads.has("bucketPolicy")) signals.bucketPolicyRead.resolve();
+  const policiesRow = s.target.mode === "role" ? "rolePolicies" : "userPolicies";
+  if (!reads.has(policiesRow) || !reads.has(s.target.mode === "role" ? "role" : "user"))
+    signals.identityPoliciesRead.resolve();
   return {
     run: s.run,
     state: s.state,

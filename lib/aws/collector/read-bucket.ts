@@ -62,7 +62,7 @@ export async function readBucket(c: Collection): Promise<void> {
           else b.policyFailed = "Unreadable bucket policy from s3:GetBucketPolicy";
         } else if (r.error.awsCode === "NoSuchBucketPolicy") b.policy = null;
         else if (!noBucket(r)) b.policyFailed = r.reason;
-      })(),
+      })().finally(() => c.signals.bucketPolicyRead.resolve()),
     );
   }
   if (c.reads.has("ownership")) {

@@ -5,6 +5,7 @@ import { parsePolicyDocument } from "../policy-document";
 import type { Collection } from "./context";
 import { pages } from "./pages";
 import { accountOfArn, isKeyArn, regionOfArn } from "@/lib/policy/arn";
+import { identityPoliciesRead, mentions } from "./read-tags";
 
 /**
  * Row `keys`: reads a KMS key as soon as its id is known (from the default encryption or an object's HEAD); each
@@ -79,23 +80,43 @@ async function readKeyDetails(c: Collection, arn: string, parent: CallRef): Prom
   c.keyDetails.add(arn);
   const region = regionOfArn(arn) ?? c.region;
   const k = keyEntry(c, arn);
+  const policyRead = (async () => {
+    const r = await c.call(
+      "kms:GetKeyPolicy",
+      "encryption",
+      [parent],
+      { KeyId: arn, PolicyName: "default" },
+      {
+        subject: arn,
+        region,
+      },
+    );
+    if (r.ok) {
+      const doc = parsePolicyDocument(r.value.Policy);
+      if (doc) k.policy = doc;
+      else c.state.unavailable[`keys.${arn}.policy`] = "Unreadable key policy from kms:GetKeyPolicy";
+    } else c.state.unavailable[`keys.${arn}.policy`] = r.reason;
+  })();
   await Promise.all([
+    policyRead,
+    // The key's tags (aws:ResourceTag), only when its key policy or an identity policy has such a condition.
     (async () => {
-      const r = await c.call(
-        "kms:GetKeyPolicy",
+      await Promise.all([policyRead, c.signals.identityPoliciesRead.promise]);
+      if (!mentions([...(k.policy ? [k.policy] : []), ...identityPoliciesRead(c.state)], "aws:ResourceTag/")) return;
+      const tags: Record<string, string> = {};
+      const listed = await pages(
+        c,
+        "kms:ListResourceTags",
         "encryption",
-        [parent],
-        { KeyId: arn, PolicyName: "default" },
-        {
-          subject: arn,
-          region,
+        parent,
+        (Marker) => ({ KeyId: arn, Marker }),
+        (page) => {
+          for (const t of page.Tags ?? []) if (t.TagKey) tags[t.TagKey] = t.TagValue ?? "";
         },
+        { subject: arn, region },
       );
-      if (r.ok) {
-        const doc = parsePolicyDocument(r.value.Policy);
-        if (doc) k.policy = doc;
-        else c.state.unavailable[`keys.${arn}.policy`] = "Unreadable key policy from kms:GetKeyPolicy";
-      } else c.state.unavailable[`keys.${arn}.policy`] = r.reason;
+      if (listed.failed) c.state.unavailable[`keys.${arn}.tags`] = listed.failed;
+      else k.tags = tags;
     })(),
     (async () => {
       const aliases: string[] = [];

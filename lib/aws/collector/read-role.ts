@@ -4,11 +4,12 @@ import { parsePolicyDocument } from "../policy-document";
 import type { Collection } from "./context";
 import { attachedArns, readPolicyMap } from "./pages";
 import { readInlinePolicy, readManagedPolicy } from "./read-policies";
+import { readTags } from "./read-tags";
 import type { RoleState } from "./state";
 
 /**
- * Role mode (rows `role` and `rolePolicies`): GetRole (trust policy, boundary ARN, then the boundary's document),
- * and, at the same time, the inline and attached policies.
+ * Role mode (rows `role` and `rolePolicies`): GetRole (trust policy, unique id, boundary ARN, then the boundary's
+ * document), and, at the same time, the inline and attached policies and the role's tags.
  */
 export async function readRole(c: Collection): Promise<void> {
   const arn = c.target.roleArn as string;
@@ -28,6 +29,7 @@ export async function readRole(c: Collection): Promise<void> {
       }
       role.exists = true;
       if (r.value.Role?.Arn) role.arn = r.value.Role.Arn;
+      if (r.value.Role?.RoleId) role.id = r.value.Role.RoleId;
       role.trustPolicy = parsePolicyDocument(r.value.Role?.AssumeRolePolicyDocument);
       const boundaryArn = r.value.Role?.PermissionsBoundary?.PermissionsBoundaryArn;
       role.boundaryArn = boundaryArn ?? null;
@@ -58,6 +60,10 @@ export async function readRole(c: Collection): Promise<void> {
         (policyArn, parent) => readManagedPolicy(c, policyArn, parent),
         RoleName,
       ).then((s) => (role.attached = s)),
+      readTags(c, "iam:ListRoleTags", (Marker) => ({ RoleName, Marker }), RoleName).then((t) => {
+        if (t.ok) role.tags = t.tags;
+        else role.tagsFailed = t.reason;
+      }),
     );
   }
   await Promise.all(tasks);

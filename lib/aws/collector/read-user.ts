@@ -3,6 +3,7 @@ import type { CallRef } from "../run";
 import type { Collection } from "./context";
 import { attachedArns, pages, readPolicyMap } from "./pages";
 import { readInlinePolicy, readManagedPolicy } from "./read-policies";
+import { readTags } from "./read-tags";
 import type { GroupState, UserState } from "./state";
 
 /** An answer's date as ISO 8601 (the SDK gives a Date, the AWS CLI a string). */
@@ -60,6 +61,7 @@ export async function readUser(c: Collection): Promise<void> {
       }
       user.exists = true;
       user.arn = r.value.User?.Arn;
+      if (r.value.User?.UserId) user.id = r.value.User.UserId;
       const boundaryArn = r.value.User?.PermissionsBoundary?.PermissionsBoundaryArn;
       user.boundaryArn = boundaryArn ?? null;
       if (boundaryArn && withPolicies) {
@@ -107,6 +109,10 @@ export async function readUser(c: Collection): Promise<void> {
         UserName,
       ).then((s) => (user.attached = s)),
       readGroups(c, UserName, parent, user),
+      readTags(c, "iam:ListUserTags", (Marker) => ({ UserName, Marker }), UserName, parent).then((t) => {
+        if (t.ok) user.tags = t.tags;
+        else user.tagsFailed = t.reason;
+      }),
     );
   }
   await Promise.all(tasks);

@@ -15,10 +15,17 @@ import {
   ListGroupPoliciesCommand,
   ListGroupsForUserCommand,
   ListRolePoliciesCommand,
+  ListRoleTagsCommand,
   ListUserPoliciesCommand,
+  ListUserTagsCommand,
   SimulatePrincipalPolicyCommand,
 } from "@aws-sdk/client-iam";
-import { DescribeKeyCommand, GetKeyPolicyCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  ListAliasesCommand,
+  ListResourceTagsCommand,
+} from "@aws-sdk/client-kms";
 import {
   GetBucketAclCommand,
   GetBucketEncryptionCommand,
@@ -27,6 +34,7 @@ import {
   GetBucketPolicyCommand,
   GetBucketRequestPaymentCommand,
   GetObjectCommand,
+  GetObjectTaggingCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
@@ -47,11 +55,13 @@ const SDK: { [O in ApiOp]: Send<O> } = {
   "iam:ListRolePolicies": (c, i, o) => c.iam().send(new ListRolePoliciesCommand(i), opt(o)),
   "iam:GetRolePolicy": (c, i, o) => c.iam().send(new GetRolePolicyCommand(i), opt(o)),
   "iam:ListAttachedRolePolicies": (c, i, o) => c.iam().send(new ListAttachedRolePoliciesCommand(i), opt(o)),
+  "iam:ListRoleTags": (c, i, o) => c.iam().send(new ListRoleTagsCommand(i), opt(o)),
   "iam:GetPolicy": (c, i, o) => c.iam().send(new GetPolicyCommand(i), opt(o)),
   "iam:GetPolicyVersion": (c, i, o) => c.iam().send(new GetPolicyVersionCommand(i), opt(o)),
   "iam:GetAccessKeyLastUsed": (c, i, o) => c.iam().send(new GetAccessKeyLastUsedCommand(i), opt(o)),
   "iam:GetUser": (c, i, o) => c.iam().send(new GetUserCommand(i), opt(o)),
   "iam:ListAccessKeys": (c, i, o) => c.iam().send(new ListAccessKeysCommand(i), opt(o)),
+  "iam:ListUserTags": (c, i, o) => c.iam().send(new ListUserTagsCommand(i), opt(o)),
   "iam:ListUserPolicies": (c, i, o) => c.iam().send(new ListUserPoliciesCommand(i), opt(o)),
   "iam:GetUserPolicy": (c, i, o) => c.iam().send(new GetUserPolicyCommand(i), opt(o)),
   "iam:ListAttachedUserPolicies": (c, i, o) => c.iam().send(new ListAttachedUserPoliciesCommand(i), opt(o)),
@@ -69,6 +79,7 @@ const SDK: { [O in ApiOp]: Send<O> } = {
   "s3:GetBucketRequestPayment": (c, i, o) => c.s3().send(new GetBucketRequestPaymentCommand(i), opt(o)),
   "s3:ListObjectsV2": (c, i, o) => c.s3().send(new ListObjectsV2Command(i), opt(o)),
   "s3:HeadObject": (c, i, o) => c.s3().send(new HeadObjectCommand(i), opt(o)),
+  "s3:GetObjectTagging": (c, i, o) => c.s3().send(new GetObjectTaggingCommand(i), opt(o)),
   "s3:GetObject": async (c, i, o) => {
     const res = await c.s3().send(new GetObjectCommand(i), opt(o));
     await res.Body?.transformToByteArray();
@@ -77,6 +88,7 @@ const SDK: { [O in ApiOp]: Send<O> } = {
   "kms:DescribeKey": (c, i, o) => c.kms(o.region).send(new DescribeKeyCommand(i), opt(o)),
   "kms:GetKeyPolicy": (c, i, o) => c.kms(o.region).send(new GetKeyPolicyCommand(i), opt(o)),
   "kms:ListAliases": (c, i, o) => c.kms(o.region).send(new ListAliasesCommand(i), opt(o)),
+  "kms:ListResourceTags": (c, i, o) => c.kms(o.region).send(new ListResourceTagsCommand(i), opt(o)),
 };
 
 /** The live API: each call goes to AWS (or the configured endpoint) with the run's clients. */

@@ -5,6 +5,7 @@ import { readBucket } from "./read-bucket";
 import { readGroundTruth } from "./read-ground-truth";
 import { readRole } from "./read-role";
 import { readSimulation } from "./read-simulation";
+import { readObjectTags } from "./read-tags";
 import { readUser } from "./read-user";
 
 /** Row `caller`: who the diagnosing credentials are (the bucket owner is asked about this account too). */
@@ -25,10 +26,12 @@ async function readCaller(c: Collection): Promise<void> {
  */
 export function startReaders(c: Collection, importApi?: AwsApi): void {
   c.spawn(readCaller(c));
+  const policiesRead = () => c.signals.identityPoliciesRead.resolve();
   if (c.target.mode === "role") {
-    if (c.reads.has("role")) c.spawn(readRole(c));
-  } else if (c.reads.has("user")) c.spawn(readUser(c));
-  c.spawn(readBucket(c));
+    if (c.reads.has("role")) c.spawn(readRole(c).finally(policiesRead));
+  } else if (c.reads.has("user")) c.spawn(readUser(c).finally(policiesRead));
+  c.spawn(readBucket(c).finally(() => c.signals.bucketPolicyRead.resolve()));
+  if (c.reads.has("objectTags")) c.spawn(readObjectTags(c));
   if (importApi) c.spawn(readGroundTruth(c, importApi));
   if (c.reads.has("simulation")) c.spawn(readSimulation(c));
 }

@@ -24,6 +24,10 @@ export interface RoleState {
   arn: string;
   name: string;
   exists?: boolean;
+  /** RoleId (AROA…), from GetRole. */
+  id?: string;
+  tags?: Record<string, string>;
+  tagsFailed?: string;
   getRoleFailed?: string;
   trustPolicy?: PolicyDocument | null;
   boundaryArn?: string | null;
@@ -44,6 +48,10 @@ export interface UserState {
   failed?: string;
   name?: string;
   arn?: string;
+  /** UserId (AIDA…), from GetUser. */
+  id?: string;
+  tags?: Record<string, string>;
+  tagsFailed?: string;
   accountId?: string;
   accountFailed?: string;
   lastUsedService?: string;
@@ -85,6 +93,8 @@ export interface ObjectsState {
   truncated?: boolean;
   /** Object key → why its HEAD failed. */
   headFailed: Map<string, string>;
+  /** Object key → why reading its tags failed (tags are read only when a policy has s3:ExistingObjectTag). */
+  tagsFailed: Map<string, string>;
 }
 
 export interface CollectState {
@@ -113,7 +123,7 @@ export function newCollectState(target: Target, bucketName: string, reads: Reado
     reads,
     unavailable: {},
     bucket: {},
-    objects: { headFailed: new Map() },
+    objects: { headFailed: new Map(), tagsFailed: new Map() },
     keys: new Map(),
   };
 }
