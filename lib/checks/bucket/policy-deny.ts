@@ -8,7 +8,7 @@ import { unknownKeysText } from "../derive/unknown-keys";
 import { denyFix } from "../deny-fix";
 import { defineCheck, l, type Localized } from "../types";
 import { askBucket, bucketPolicyPrecondition } from "./bucket-question";
-import { notPrincipalEntries, notPrincipalNote } from "./not-principal-note";
+import { notPrincipalEntries, notPrincipalNote } from "../derive/not-principal-note";
 
 const ID = "bucket.policy.deny";
 

@@ -1,6 +1,9 @@
 import { addStatement } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
-import { citeText, citeTextJa } from "../derive/ask";
+import { replaceNotPrincipal } from "@/lib/fixes/not-principal";
+import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { notPrincipalEntries, notPrincipalNote } from "../derive/not-principal-note";
+import { unknownKeysText } from "../derive/unknown-keys";
 import { unavailableReason } from "../helpers";
 import { defineCheck, l, type Outcome } from "../types";
 import { askKeyPolicy } from "./key-question";
@@ -51,22 +54,47 @@ export const kmsKeyPolicy = defineCheck({
         continue;
       }
       if (a.answer.decision === "unknown") {
-        unknown.push({ arn, why: `the key policy's decision depends on ${a.answer.unknownKeys.join(", ")}` });
+        // Why each key is not known, and the IAM action that would read it (the key's tags: kms:ListResourceTags).
+        const why = unknownKeysText(snapshot, a.answer.unknownKeys, "kms:Decrypt");
+        unknown.push({
+          arn,
+          why: `the key policy's decision depends on ${why.text.en}${why.read.length ? `; needs ${why.read.join(", ")}` : ""}`,
+        });
         continue;
       }
       const before = fixes.current(doc, policy)!;
       if (a.answer.decision === "explicit-deny") {
         const d = a.cited.find((m) => m.effect === "Deny" && m.document === doc)!;
-        const exempt = await denyFix(ctx, before, d.statement, l(citeText(d), citeTextJa(d)), [req], "key");
+        // A Deny with NotPrincipal becomes Principal "*" + ArnNotEquals aws:PrincipalArn (every exempted principal
+        // kept), which no longer depends on the session name nor denies a principal with a permissions boundary; a
+        // Deny that still hits the import then gets the minimal exemption (deny-fix.ts).
+        const rep =
+          statementsOf(policy)[d.statement]?.NotPrincipal !== undefined
+            ? replaceNotPrincipal(before, d.statement, p.partition)
+            : null;
+        const note = rep ? notPrincipalNote(ctx, d, notPrincipalEntries(policy, d.statement), rep, "denied") : null;
+        const stillDenied =
+          !rep ||
+          askKeyPolicy(ctx, req, rep.after).cited.some(
+            (m) => m.effect === "Deny" && m.document === doc && m.statement === d.statement,
+          );
+        const exempt = stillDenied
+          ? await denyFix(ctx, rep ? rep.after : before, d.statement, l(citeText(d), citeTextJa(d)), [req], "key")
+          : null;
+        const after = exempt ? exempt.after : (rep?.after ?? null);
+        const words = l(
+          [note?.en, exempt?.words.en].filter(Boolean).join(" "),
+          [note?.ja, exempt?.words.ja].filter(Boolean).join(""),
+        );
         return {
           status: "fail",
           title: l("A Deny in the key policy blocks decryption", "キーポリシーの Deny が復号を拒否しています"),
           detail: l(
-            `${citeText(d)} denies kms:Decrypt to ${p.principalArn} on ${arn}. ${exempt.words.en}`,
-            `${citeTextJa(d)}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。${exempt.words.ja}`,
+            `${citeText(d)} denies kms:Decrypt to ${p.principalArn} on ${arn}. ${words.en}`,
+            `${citeTextJa(d)}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。${words.ja}`,
           ),
           evidence: { document: doc, statement: d.statement, ...(d.sid ? { sid: d.sid } : {}) },
-          ...(exempt.after ? { fix: policyFix(fixes, snapshot, ID, doc, before, exempt.after) } : {}),
+          ...(after ? { fix: policyFix(fixes, snapshot, ID, doc, before, after) } : {}),
         };
       }
       const after = addStatement(before, {

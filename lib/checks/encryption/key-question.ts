@@ -23,9 +23,15 @@ function askKey(
   });
 }
 
-/** Judged by the key policy alone (the identity side assumed to allow). */
+/**
+ * Judged by the key policy alone (the identity side assumed to allow). A principal with a permissions boundary is
+ * asked with an allow-all boundary in its place: a Deny with NotPrincipal always denies such a principal.
+ */
 export function askKeyPolicy(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>): Asked {
-  return askKey(ctx, req, keyPolicy, { identity: [{ document: "assumed-identity-allow", doc: ALLOW_DECRYPT }] });
+  return askKey(ctx, req, keyPolicy, {
+    identity: [{ document: "assumed-identity-allow", doc: ALLOW_DECRYPT }],
+    boundary: ctx.derived.identity?.boundary ? { document: "assumed-boundary-allow", doc: ALLOW_DECRYPT } : null,
+  });
 }
 
 /** With the real identity policies, the boundary and the real key policy. */

@@ -3,7 +3,7 @@
  * elements: NotPrincipal"). Shared by the resource-policy checks where the shape occurs.
  */
 import type { NotPrincipalReplacement } from "@/lib/fixes/not-principal";
-import { citeText, citeTextJa, statementsOf, type Cited } from "../derive/ask";
+import { citeText, citeTextJa, statementsOf, type Cited } from "./ask";
 import type { CheckContext, Localized } from "../types";
 import { l } from "../types";
 
