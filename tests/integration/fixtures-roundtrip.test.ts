@@ -46,9 +46,11 @@ describe("snapshot fixtures read back live", () => {
     run(`${name}: the live read analyses to the fixture's statuses`, async () => {
       const snapshot = JSON.parse(readFileSync(new URL(`${name}.json`, DIR), "utf8")) as Snapshot;
       // "$fixes" lists what the findings offer; the statuses are what a live read must reproduce.
-      const { $fixes: _fixes, $rule: _rule, ...expected } = JSON.parse(
-        readFileSync(new URL(`${name}.expected.json`, DIR), "utf8"),
-      ) as Record<string, string>;
+      const {
+        $fixes: _fixes,
+        $rule: _rule,
+        ...expected
+      } = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), "utf8")) as Record<string, string>;
       const key = `AKIAROUNDTRIP${String(i).padStart(7, "0")}`;
       fake.setScenario(scenarioFromSnapshot(`fixture-${name}`, snapshot, key), key);
       // credentials AWS no longer accepts: every call is refused
