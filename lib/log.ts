@@ -5,6 +5,7 @@
  */
 
 import { AsyncLocalStorage } from "node:async_hooks";
+import { scrubSecrets } from "@/lib/security/secrets";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
@@ -17,13 +18,8 @@ export function withLogContext<T>(fields: LogFields, fn: () => T): T {
   return context.run({ ...context.getStore(), ...fields }, fn);
 }
 
-// A secret access key is 40 characters of base64; session tokens are long base64 strings.
-const SECRET_LIKE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])|[A-Za-z0-9/+=]{100,}/g;
-
-/** Replaces secret-shaped substrings; ARNs, ids and hex External IDs are left alone. */
-export function scrub(text: string): string {
-  return text.replace(SECRET_LIKE, (m) => (/^[0-9a-f]+$/i.test(m) ? m : "[redacted]"));
-}
+/** Replaces secrets and secret-shaped substrings (lib/security/secrets.ts); ARNs, ids and hex External IDs stay. */
+export const scrub = (text: string): string => scrubSecrets(text);
 
 function serialise(value: unknown): unknown {
   if (value instanceof Error) return { name: value.name, message: value.message };

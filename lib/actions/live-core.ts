@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { collectSnapshot, CollectInputError } from "@/lib/aws/collect";
-import { classifyAwsError, redactSecrets } from "@/lib/aws/errors";
+import { classifyAwsError } from "@/lib/aws/errors";
+import { scrubSecrets } from "@/lib/security/secrets";
 import type { ProgressEvent } from "@/lib/aws/run";
 import { analyzeSnapshot } from "@/lib/checks";
 import { log } from "@/lib/log";
@@ -93,7 +94,7 @@ export async function runLiveDiagnosis(
       simulate: true,
     });
     const problem = credentialProblem(fresh);
-    if (problem) return err({ ...problem, message: redactSecrets(problem.message, secrets) });
+    if (problem) return err({ ...problem, message: scrubSecrets(problem.message, secrets) });
     const snapshot = base ? mergeSnapshots(base, fresh) : fresh;
     const report = await analyzeSnapshot(snapshot, { steps: only, locale });
     const out: LiveResult = { snapshot, report };
@@ -105,10 +106,10 @@ export async function runLiveDiagnosis(
     return ok(out);
   } catch (e) {
     if (e instanceof CollectInputError) {
-      return err({ code: "input.invalid", message: redactSecrets(e.message, secrets), field: e.field });
+      return err({ code: "input.invalid", message: scrubSecrets(e.message, secrets), field: e.field });
     }
     const c = classifyAwsError(e, undefined, secrets);
     log("error", "wizard.live-failed", { code: c.code, awsCode: c.awsCode });
-    return err({ code: CODE_OF[c.code] ?? "internal", message: redactSecrets(c.message, secrets) });
+    return err({ code: CODE_OF[c.code] ?? "internal", message: scrubSecrets(c.message, secrets) });
   }
 }

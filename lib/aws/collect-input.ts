@@ -2,6 +2,7 @@ import "server-only";
 import type { StepId } from "@/lib/report/types";
 import { parsePrincipalArn } from "@/lib/policy/arn";
 import { parseBucketUri } from "@/lib/snapshot/bucket-uri";
+import { ACCESS_KEY_ID } from "@/lib/security/secrets";
 import type { Target } from "@/lib/snapshot/schema";
 import type { AwsCredentials } from "./clients";
 import { isValidRegion } from "./regions";
@@ -47,8 +48,6 @@ export interface InputProblem {
   field: string;
   message: string;
 }
-
-const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 
 /** Every problem with the input, each naming its field; empty when the input can be collected. Never throws. */
 export function validateCollectInput(input: CollectInput): InputProblem[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyAwsError, redactSecrets, unavailableReason } from "./errors";
+import { scrubSecrets } from "@/lib/security/secrets";
+import { classifyAwsError, unavailableReason } from "./errors";
 
 const sdkError = (name: string, status: number, message = "") =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
@@ -59,7 +60,7 @@ describe("classifyAwsError", () => {
     );
     expect(JSON.stringify(c)).not.toContain(secret);
     expect(JSON.stringify(c)).not.toContain("ab".repeat(32));
-    expect(redactSecrets(`token ${"Zm9v".repeat(40)}`)).toBe("token [redacted]");
+    expect(scrubSecrets(`token ${"Zm9v".repeat(40)}`)).toBe("token [redacted]");
   });
 
   it("accepts anything thrown, not only errors", () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { actionFor, type OperationName } from "@/lib/reads/operations";
+import { scrubSecrets } from "@/lib/security/secrets";
 
 export type AwsErrorCode =
   | "access-denied"
@@ -74,17 +75,6 @@ const NETWORK_CODES = new Set([
   "ENETUNREACH",
   "ETIMEDOUT",
 ]);
-
-// Secret-shaped substrings (40-char secret keys, long session tokens) and SigV4 signature material.
-const SECRETISH =
-  /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])|[A-Za-z0-9/+=]{100,}|Signature=[0-9a-f]+|X-Amz-Security-Token=[^&\s]+/g;
-
-/** Removes anything credential-shaped, and each of the given secrets, from a message. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined | null)[] = []): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 8) out = out.split(s).join("[redacted]");
-  return out.replace(SECRETISH, (m) => (/^[0-9a-f]+$/i.test(m) ? m : "[redacted]"));
-}
 
 interface SdkErrorLike {
   name?: unknown;
@@ -163,7 +153,7 @@ export function classifyAwsError(
           : code === "malformed-response"
             ? "MalformedResponse"
             : (awsCode ?? (httpStatus ? `HTTP ${httpStatus}` : "Error"));
-  const detail = redactSecrets(rawMessage, secrets).slice(0, 300);
+  const detail = scrubSecrets(rawMessage, secrets).slice(0, 300);
   const message = `${shownCode}${action ? ` on ${action}` : op ? ` on ${op}` : ""}${detail && detail !== shownCode ? `: ${detail}` : ""}`;
   return {
     code,

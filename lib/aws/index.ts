@@ -5,7 +5,7 @@ export { collectSnapshot, validateCollectInput, CollectInputError, pickSample } 
 export type { CollectInput, InputProblem } from "./collect";
 export type { ProgressEvent } from "./run";
 export type { AwsCredentials } from "./clients";
-export { classifyAwsError, redactSecrets } from "./errors";
+export { classifyAwsError } from "./errors";
 export type { ClassifiedAwsError, AwsErrorCode } from "./errors";
 export { READ_ONLY_POLICY, diagnosingPolicy, HOW_TO_GET_CREDENTIALS } from "./diagnosing-policy";
 export type { CredentialsHowTo, IamPolicyDocument } from "./diagnosing-policy";

@@ -2,7 +2,7 @@ import type { CheckStatus, Finding, FindingText, Report, StepId } from "@/lib/re
 import { REPORT_LOCALES, STATUSES } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { FixWorkspace } from "@/lib/fixes/workspace";
-import { redactErrorMessage } from "@/lib/triage";
+import { REDACTED, scrubSecrets, secretKindOf } from "@/lib/security/secrets";
 import { derive, type Derived } from "./derive/derived";
 import { CHECKS } from "./registry";
 import type { Check, CheckContext, Localized, Outcome, ReportLocale } from "./types";
@@ -81,9 +81,22 @@ export function toReport(
   const summary = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<CheckStatus, number>;
   for (const f of findings) summary[f.status]++;
   const target = { ...snapshot.target };
-  // TiDB Cloud's access-key message can echo the secret access key: a report never carries it.
-  if (target.errorMessage) target.errorMessage = redactErrorMessage(target.errorMessage);
-  return { version: 1, target, findings, summary, generatedAt: now.toISOString() };
+  // TiDB Cloud's access-key message can echo the secret access key, and a secret can be pasted where the access
+  // key ID belongs: a report never carries either.
+  if (target.errorMessage) target.errorMessage = scrubSecrets(target.errorMessage);
+  const report: Report = { version: 1, target, findings, summary, generatedAt: now.toISOString() };
+  const pasted = target.accessKeyId;
+  return pasted && secretKindOf(pasted) ? withoutText(report, pasted) : report;
+}
+
+/** Every string of the report with `secret` replaced (a check may quote the input it judges). */
+function withoutText<T>(value: T, secret: string): T {
+  if (typeof value === "string") return value.split(secret).join(REDACTED) as T;
+  if (Array.isArray(value)) return value.map((v) => withoutText(v, secret)) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutText(v, secret)])) as T;
+  }
+  return value;
 }
 
 /** Across accounts, a fix says which account applies it (see lib/fixes/accounts.ts). */

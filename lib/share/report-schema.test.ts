@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Report } from "@/lib/report/types";
 import sample from "./__fixtures__/report-role.json";
 import { checkReport } from "./report-schema";
-import { secretKindOf } from "./secret-scan";
+import { secretKindOf } from "@/lib/security/secrets";
 
 const parsed = checkReport(sample);
 if (!parsed.ok) throw new Error(parsed.message);

@@ -11,6 +11,8 @@
  *   シークレットアクセスキー'…'を使用したソース'…'へのアクセスが拒否されました。」.
  * The secret access key the access-key message echoes is never extracted.
  */
+import { redactNamedSecrets } from "@/lib/security/secrets";
+
 const ROLE_ARN = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]*[\w+=,@/-]/;
 const ASSUME_EN =
   /(?:cannot|can't|can not|could not|couldn't|unable to|impossible to|failed to) assume the (?:provided|specified|given) role/i;
@@ -69,8 +71,5 @@ export function parseTidbMessage(t: string): TidbRoleMessage | TidbAccessKeyMess
 
 /** Removes the secret access key TiDB Cloud echoes in its access-key message, in English or Japanese. */
 export function redactTidbSecret(text: string): string {
-  return text
-    .replace(/(secret access key\s*['‘’"“「`]?)[^'’"”」`\s]*(['’"”」`]?)/gi, "$1[redacted]$2")
-    .replace(/(シークレット\s*アクセス\s*キー\s*[:：]?\s*['‘’"“「`]?)[^'’"”」`\s]*(['’"”」`]?)/g, "$1[redacted]$2")
-    .replace(/(aws_secret_access_key\s*[=:]\s*)\S+/gi, "$1[redacted]");
+  return redactNamedSecrets(text);
 }

@@ -3,6 +3,7 @@
  * which checks can explain it and which step of the guide to open. Pure string parsing of an error message (never of
  * a policy). Never throws.
  */
+import { ACCESS_KEY_ID_IN_TEXT } from "@/lib/security/secrets";
 import { parseAwsDenial } from "./aws-message";
 import { ACCESS_KEY_CHECKS, ASSUME_ROLE_CHECKS, KMS_CHECKS, REGION_CHECKS, checksForDenial } from "./candidates";
 import { parseTidbMessage, redactTidbSecret } from "./tidb-message";
@@ -73,7 +74,7 @@ export function triageErrorMessage(text: string | null | undefined): Triage | nu
   if (
     /InvalidAccessKeyId|access key id you provided does not exist|アクセスキー\s*ID[\s\S]{0,40}?存在しません/i.test(t)
   ) {
-    const id = /\b((?:AKIA|ASIA)[A-Z0-9]{16})\b/.exec(t)?.[1];
+    const id = ACCESS_KEY_ID_IN_TEXT.exec(t)?.[0];
     return {
       kind: "invalid-access-key",
       step: "intake",

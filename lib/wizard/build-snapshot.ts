@@ -4,7 +4,7 @@
  */
 import { accountOfArn, parsePrincipalArn, regionOfArn } from "@/lib/policy/arn";
 import type { PolicyDocument, Snapshot, Target } from "@/lib/snapshot/schema";
-import { redactErrorMessage } from "@/lib/triage";
+import { scrubSecrets } from "@/lib/security/secrets";
 import type { OfflineDocuments, StartInput } from "./form-types";
 import {
   parseBucketEncryption,
@@ -36,17 +36,12 @@ export function bucketNameFromUri(uri: string): string | null {
 
 const orNull = (s: string) => (s.trim() === "" ? null : s.trim());
 
-// A secret access key: 40 characters of base64 (pure hex, such as an External ID, is left alone).
-const SECRET_LIKE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-
 /**
  * TiDB Cloud's access-key message echoes the secret access key; it must not leave the browser. Removes it in the
- * English and Japanese forms of the message, and anything else shaped like a secret access key.
+ * English and Japanese forms of the message, and anything else shaped like a secret (lib/security/secrets.ts).
  */
 export function redactPastedErrorMessage(text: string): string {
-  return redactErrorMessage(text)
-    .replace(/(シークレットアクセスキー\s*['‘「]?)[^'’」\s]+(['’」]?)/g, "$1[redacted]$2")
-    .replace(SECRET_LIKE, (m) => (/^[0-9a-f]+$/i.test(m) ? m : "[redacted]"));
+  return scrubSecrets(text);
 }
 
 export function targetFromStart(start: StartInput): Target {

@@ -2,11 +2,11 @@ import "server-only";
 import { keyInTarget } from "@/lib/snapshot/bucket-uri";
 import type { GroundTruth } from "@/lib/snapshot/schema";
 import type { ImportCall, OperationName } from "@/lib/reads/operations";
-import { redactSecrets } from "../errors";
 import type { CallRef } from "../run";
 import type { ApiInput, ApiOp, AwsApi } from "./api";
 import type { Collection } from "./context";
 import { listPrefix } from "./read-objects";
+import { scrubSecrets } from "@/lib/security/secrets";
 
 /** Each import call, the operation it is made as, and the operation whose IAM action a failure names. */
 const CALLS: Record<ImportCall, { op: ApiOp; as: OperationName }> = {
@@ -44,7 +44,7 @@ export async function readGroundTruth(c: Collection, importApi: AwsApi): Promise
           call,
           ok: false,
           code: r.error.awsCode ?? r.error.code,
-          message: redactSecrets(r.error.message.replace(/ on s3:\w+/, ""), c.run.secrets),
+          message: scrubSecrets(r.error.message.replace(/ on s3:\w+/, ""), c.run.secrets),
         };
     return r;
   };

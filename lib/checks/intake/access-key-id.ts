@@ -1,3 +1,4 @@
+import { accessKeyIdKind, secretKindOf } from "@/lib/security/secrets";
 import { skipped } from "../helpers";
 import { defineCheck, l } from "../types";
 
@@ -19,7 +20,8 @@ export const inputAccessKeyId = defineCheck({
         ),
       };
     }
-    if (/^ASIA[A-Z0-9]{16}$/.test(id)) {
+    const kind = accessKeyIdKind(id);
+    if (kind === "temporary") {
       return {
         status: "fail",
         title: l("A temporary access key cannot be used", "一時的なアクセスキーは使用できません"),
@@ -29,17 +31,19 @@ export const inputAccessKeyId = defineCheck({
         ),
       };
     }
-    if (/^AKIA[A-Z0-9]{16}$/.test(id))
+    if (kind === "long-term")
       return {
         status: "pass",
         detail: l(`${id} is a long-term IAM user access key.`, `${id} は IAM ユーザーの長期的なアクセスキーです。`),
       };
+    // A secret pasted here is never repeated in the report.
+    const shown = secretKindOf(id) ? l("This value", "この値") : l(`"${id}"`, `「${id}」`);
     return {
       status: "fail",
       title: l("The access key ID is malformed", "アクセスキー ID の形式が正しくありません"),
       detail: l(
-        `"${id}" is not an access key ID (20 characters starting with AKIA). Did you paste the secret access key? Never paste the secret here.`,
-        `「${id}」はアクセスキー ID（AKIA で始まる 20 文字）ではありません。シークレットアクセスキーを貼り付けていませんか？シークレットはここに貼り付けないでください。`,
+        `${shown.en} is not an access key ID (20 characters starting with AKIA). Did you paste the secret access key? Never paste the secret here.`,
+        `${shown.ja}はアクセスキー ID（AKIA で始まる 20 文字）ではありません。シークレットアクセスキーを貼り付けていませんか？シークレットはここに貼り付けないでください。`,
       ),
     };
   },
