@@ -24,6 +24,24 @@ export default tseslint.config(
     },
   },
   {
+    // lib/ is plain TypeScript: only the server actions know Next (the Next-bound i18n setup lives in i18n/).
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/actions/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "next-intl", "next-intl/*"],
+              message: "lib/ imports nothing from Next except lib/actions; Next-bound i18n lives in i18n/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },

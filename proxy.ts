@@ -1,6 +1,6 @@
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
-import { routing } from "@/lib/i18n/routing";
+import { routing } from "@/i18n/routing";
 import { oversizeAction } from "@/lib/security/body-limit";
 import { API_CSP, commonHeaders, newNonce, pageCsp, REPORT_PAGE_CSP, requestIdFrom } from "@/lib/security/headers";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { Link, usePathname } from "@/lib/i18n/navigation";
-import { routing } from "@/lib/i18n/routing";
+import { Link, usePathname } from "@/i18n/navigation";
+import { routing } from "@/i18n/routing";
 
 /** Links to the same page in each language; the current one is marked for assistive technology. */
 export function LocaleSwitcher() {

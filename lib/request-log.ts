@@ -1,6 +1,6 @@
 /**
  * One structured log line per request, with the request id that proxy.ts gives every request (X-Request-Id), for
- * route handlers and server actions. Lines written while the request runs (lib/log.ts) carry the same id.
+ * route handlers (server actions: lib/actions/log-action.ts). Lines written while the request runs (lib/log.ts) carry the same id.
  * What is logged: the event, method, path (never the query string, which may hold a delete token), status or outcome,
  * duration. Never a body, a header or a credential.
  */
@@ -69,37 +69,6 @@ function outcomeOf(start: string): LogFields {
   const ok = /"ok":(true|false)/.exec(start);
   const code = /"error":\{"code":"([A-Za-z0-9.-]{1,64})"/.exec(start);
   return { ok: ok?.[1] === "true", ...(code ? { code: code[1] } : {}) };
-}
-
-/**
- * Runs a server action in the request's log context and writes one line with its outcome (`summary` picks the
- * fields to log from the result: never the input, which may hold credentials).
- */
-export async function logAction<T>(
-  event: string,
-  run: () => Promise<T>,
-  summary: (result: T) => LogFields,
-): Promise<T> {
-  const requestId = await actionRequestId();
-  const t0 = performance.now();
-  try {
-    const result = await withLogContext({ requestId }, run);
-    log("info", event, { requestId, ...summary(result), ms: elapsed(t0) });
-    return result;
-  } catch (e) {
-    log("error", event, { requestId, ok: false, ms: elapsed(t0), error: e instanceof Error ? e.name : "thrown" });
-    throw e;
-  }
-}
-
-/** The request id of the server action being run; undefined outside a request (tests, the command line). */
-async function actionRequestId(): Promise<string | undefined> {
-  try {
-    const { headers } = await import("next/headers");
-    return saneRequestId((await headers()).get("x-request-id"));
-  } catch {
-    return undefined;
-  }
 }
 
 function safePath(url: string): string {

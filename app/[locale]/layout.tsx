@@ -6,8 +6,8 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { SiteHeader } from "@/components/site-header";
-import { clientMessages } from "@/lib/i18n/client-messages";
-import { routing } from "@/lib/i18n/routing";
+import { clientMessages } from "@/i18n/client-messages";
+import { routing } from "@/i18n/routing";
 import "../globals.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {

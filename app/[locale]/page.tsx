@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/lib/i18n/navigation";
+import { Link } from "@/i18n/navigation";
 
 const STEP_KEYS = ["assume", "identity", "bucket", "ownership", "encryption", "rest"] as const;
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { analyzeSnapshot } from "@/lib/checks";
 import { log } from "@/lib/log";
-import { logAction } from "@/lib/request-log";
+import { logAction } from "./log-action";
 import type { Report } from "@/lib/report/types";
 import { SnapshotSchema } from "@/lib/snapshot/schema";
 import { err, issuePath, ok, type ActionResult } from "./result";

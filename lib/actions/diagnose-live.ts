@@ -1,6 +1,6 @@
 "use server";
 
-import { logAction } from "@/lib/request-log";
+import { logAction } from "./log-action";
 import { runLiveDiagnosis, type LiveResult } from "./live-core";
 import type { ActionResult } from "./result";
 

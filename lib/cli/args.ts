@@ -32,8 +32,3 @@ export function parseJsonInput(text: string, option: string): unknown {
     throw new CliUsageError(`${option}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
-
-/** Colours only on a terminal, and never when NO_COLOR is set. */
-export function useColour(stream: NodeJS.WriteStream = process.stdout): boolean {
-  return Boolean(stream.isTTY) && !process.env.NO_COLOR;
-}

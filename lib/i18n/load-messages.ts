@@ -1,5 +1,5 @@
 import { NAMESPACES } from "./namespaces";
-import type { Locale } from "./routing";
+import type { Locale } from "./locales";
 
 export type Messages = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import "server-only";
 import common from "@/lib/i18n/messages/en/common.json";
 import commonJa from "@/lib/i18n/messages/ja/common.json";
-import { routing } from "@/lib/i18n/routing";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { REPORT_PAGE_CSP } from "@/lib/security/headers";
 import { HtmlCache } from "./html-cache";
 import { isReportId } from "./ids";
@@ -60,10 +60,10 @@ export async function reportPageResponse(
   store: () => Promise<ReportStore>,
   cache: PageCache = reportHtmlCache(),
 ): Promise<Response> {
-  const known = (routing.locales as readonly string[]).includes(locale);
-  const lang = (known ? locale : routing.defaultLocale) as ReportLocale;
+  const lang: ReportLocale = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const messages = pageMessages(lang);
-  if (!known || !isReportId(id)) return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404);
+  if (!isLocale(locale) || !isReportId(id))
+    return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404);
   const reports = await store();
   // The store is asked on every request (without the body: cheap), so a cached page of a report that has since expired
   // or been deleted is never served.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ShareImport } from "@/components/share/share-import";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { clientMessages } from "@/i18n/client-messages";
 
 type Props = { params: Promise<{ locale: string }> };
 

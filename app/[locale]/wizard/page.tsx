@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Wizard } from "@/components/wizard/wizard";
 import { HOW_TO_GET_CREDENTIALS, READ_ONLY_POLICY } from "@/lib/aws/diagnosing-policy";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { clientMessages } from "@/i18n/client-messages";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;

@@ -1,8 +1,9 @@
 /** `analyze --snapshot FILE|- [--json] [--lang en|ja]`: analyses a snapshot offline and prints the report. */
-import { CliUsageError, parseCliArgs, parseJsonInput, readInput, useColour as colourWanted } from "../args";
+import { CliUsageError, parseCliArgs, parseJsonInput, readInput } from "../args";
+import { useColour as colourWanted } from "../colour";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
 import { formatReportText } from "@/lib/report/format-text";
-import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "@/lib/share/cli-share";
+import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "../share";
 
 export const usage = `Usage: npm run --silent cli -- analyze --snapshot FILE|- [--json] [--lang en|ja] [--share URL]
 

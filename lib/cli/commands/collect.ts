@@ -1,9 +1,10 @@
 /** `collect`: reads the live AWS account and prints the snapshot (JSON), to save, edit and analyse offline. */
-import { CliUsageError, parseCliArgs, useColour as colourWanted } from "../args";
+import { CliUsageError, parseCliArgs } from "../args";
+import { useColour as colourWanted } from "../colour";
 import { collectSnapshot, CollectInputError } from "@/lib/aws/collect";
 import { credentialsFromDefaultChain } from "@/lib/aws/default-credentials";
-import { progressLine } from "@/lib/aws/progress-line";
-import { optionForField, targetFromOptions } from "@/lib/aws/target-options";
+import { progressLine } from "../progress-line";
+import { optionForField, targetFromOptions } from "../target-options";
 import type { Snapshot } from "@/lib/snapshot/schema";
 
 export const LIVE_OPTIONS = {

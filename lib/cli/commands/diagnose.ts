@@ -1,8 +1,8 @@
 /** `diagnose`: reads the live AWS account (as `collect`) and prints the report (as `analyze`). */
-import { useColour as colourWanted } from "../args";
+import { useColour as colourWanted } from "../colour";
 import { analyzeSnapshot } from "@/lib/checks";
 import { formatReportText } from "@/lib/report/format-text";
-import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "@/lib/share/cli-share";
+import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "../share";
 import { collectFromArgv, LIVE_CREDENTIALS_HELP, LIVE_OPTIONS_HELP } from "./collect";
 
 export const usage = `Usage: npm run --silent cli -- diagnose --bucket-uri URI (--role-arn ARN --external-id ID | --access-key-id ID) [options]

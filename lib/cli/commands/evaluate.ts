@@ -1,5 +1,6 @@
 /** `evaluate --input FILE|- [--json] [--explain]`: answers authorization questions with the policy engine. */
-import { CliUsageError, parseCliArgs, parseJsonInput, readInput, useColour as colourWanted } from "../args";
+import { CliUsageError, parseCliArgs, parseJsonInput, readInput } from "../args";
+import { paint as paintIf, useColour as colourWanted } from "../colour";
 import { evaluate } from "@/lib/policy";
 import { checkQuestionInput } from "@/lib/policy/question-schema";
 import type { Answer, AuthorizationQuestion } from "@/lib/policy";
@@ -17,7 +18,7 @@ Exit status: 0 when the question is well formed, whatever the decision (allow, e
 unknown): read the decision from the output. 2 for bad input (the message names the option or the JSON path).`;
 
 function plain(a: Answer, explain: boolean, colour: boolean): string {
-  const paint = (code: number, s: string) => (colour ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const paint = (code: number, s: string) => paintIf(colour, code, s);
   const c = a.decision === "allow" ? 32 : a.decision === "unknown" ? 33 : 31;
   const lines = [`${paint(c, a.decision.toUpperCase())}: ${a.reason}`];
   for (const m of a.matched) {

@@ -1,9 +1,8 @@
 import { defineRouting } from "next-intl/routing";
+import { DEFAULT_LOCALE, LOCALES } from "@/lib/i18n/locales";
 
 export const routing = defineRouting({
-  locales: ["en", "ja"],
-  defaultLocale: "en",
+  locales: LOCALES,
+  defaultLocale: DEFAULT_LOCALE,
   localePrefix: "always",
 });
-
-export type Locale = (typeof routing.locales)[number];

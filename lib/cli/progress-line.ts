@@ -1,10 +1,11 @@
 import "server-only";
-import type { ProgressEvent } from "./run";
+import type { ProgressEvent } from "@/lib/aws/run";
+import { paint as paintIf } from "./colour";
 
 /** One progress line per finished read, for a terminal (stderr): "  ok   bucket-policy    s3:GetBucketPolicy  …". */
 export function progressLine(e: ProgressEvent, colour: boolean): string | null {
   if (e.type !== "end") return null;
-  const paint = (code: number, s: string) => (colour ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const paint = (code: number, s: string) => paintIf(colour, code, s);
   const mark = e.ok ? paint(32, "ok  ") : e.absent ? paint(32, "none") : paint(33, "miss");
   const subject = e.subject ? ` ${e.subject}` : "";
   const why = e.ok || e.absent ? "" : ` (${e.error})`;

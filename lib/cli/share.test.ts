@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Report } from "@/lib/report/types";
-import sample from "./__fixtures__/report-role.json";
-import { shareFromCli, ShareOptionError, takeShareOption } from "./cli-share";
+import sample from "@/lib/share/__fixtures__/report-role.json";
+import { shareFromCli, ShareOptionError, takeShareOption } from "./share";
 
 const report = sample as unknown as Report;
 

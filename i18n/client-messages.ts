@@ -1,5 +1,5 @@
 import { getMessages } from "next-intl/server";
-import type { Namespace } from "./namespaces";
+import type { Namespace } from "@/lib/i18n/namespaces";
 
 /**
  * The messages client components of one page need. Every message handed to NextIntlClientProvider is serialised

@@ -3,9 +3,9 @@
  * its own options, then saves the report (redacted) on the S3 Access Doctor server at URL and prints the links on
  * stderr, so that stdout keeps only the report. No server-only: runs in the CLI.
  */
-import { CliUsageError } from "@/lib/cli/args";
+import { CliUsageError } from "./args";
 import type { Report } from "@/lib/report/types";
-import { ShareError, shareReport } from "./client";
+import { ShareError, shareReport } from "@/lib/share/client";
 
 export const SHARE_OPTION_HELP = `  --share URL               also save the report, redacted (account IDs, bucket and object names replaced), on the
                             S3 Access Doctor server at URL (e.g. http://localhost:3000) and print its link on stderr`;
