@@ -123,6 +123,31 @@ export function FindingCard({ finding, snapshot }: { finding: Finding; snapshot:
               ))}
             </ul>
           ) : null}
+          {(fix.alternatives ?? []).map((alt, i) => {
+            const altText = alt.after != null ? JSON.stringify(alt.after, null, 2) : null;
+            return (
+              <section
+                key={i}
+                aria-label={t("fix.alternativeLabel")}
+                data-testid="fix-alternative"
+                className="space-y-2 border-t border-emerald-200 pt-3"
+              >
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="text-sm font-medium">{t("fix.alternative", { document: alt.document })}</p>
+                  {altText !== null ? <CopyButton text={altText} label={t("fix.copyJson")} /> : null}
+                </div>
+                {altText !== null ? (
+                  <CodeBlock code={altText} label={t("fix.alternative", { document: alt.document })} />
+                ) : null}
+                {alt.cli ? (
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <CodeBlock code={alt.cli} label={t("fix.cli")} />
+                    <CopyButton text={alt.cli} label={t("fix.copyCli")} />
+                  </div>
+                ) : null}
+              </section>
+            );
+          })}
           {fix.console && fix.console.length > 0 ? (
             <div>
               <p className="text-sm font-medium">{t("fix.console")}</p>

@@ -171,7 +171,12 @@ describe("fixes are never wider than the import", () => {
     const d = derive(parsed.snapshot, NOW);
     if (!d.principal || !d.target || !d.bucketArn) return;
     const all = probes(d, parsed.snapshot);
-    for (const f of report.findings) {
+    // Each fix, and each alternative a fix offers (judged as its own finding).
+    const offered = report.findings.flatMap((f) => [
+      f,
+      ...(f.fix?.alternatives ?? []).map((a) => ({ ...f, fix: a, evidence: {} as Record<string, unknown> })),
+    ]);
+    for (const f of offered) {
       const kind = f.fix && kindOf(f.fix.document);
       if (!kind) continue;
       // An identity policy speaks for whoever it is attached to: other principals matter only where a Deny's

@@ -121,6 +121,48 @@ function problemAt(
 }
 
 /**
+ * A fix's alternatives (another way to the same result, e.g. the guide's key user instead of an identity grant) are
+ * proven the same way, each set on its own: applied instead of that fix, with every other fix, they turn the check to
+ * pass and make no other check fail. Alternatives that do not are dropped (with the note that describes them).
+ */
+async function proveAlternatives(
+  checks: readonly Check[],
+  snapshot: Snapshot,
+  results: Result[],
+  baseline: Map<string, CheckStatus>,
+  now: Date,
+  run: Runner,
+): Promise<Result[]> {
+  const out: Result[] = [];
+  for (const r of results) {
+    const alternatives = r.outcome.fix?.alternatives;
+    if (!alternatives?.length) {
+      out.push(r);
+      continue;
+    }
+    const others = results.filter((x) => x !== r && x.outcome.fix).map((x) => x.outcome.fix!);
+    const unchanged = alternatives.some((a) => canonicalJson(a.before) === canonicalJson(a.after));
+    const after = unchanged
+      ? null
+      : statusesOf(await run(checks, fixedSnapshot(snapshot, [...others, ...alternatives]), { now }));
+    const holds =
+      after !== null &&
+      after.get(r.check.id) === "pass" &&
+      ![...after].some(([id, s]) => s === "fail" && baseline.get(id) !== "fail");
+    if (holds) {
+      out.push(r);
+      continue;
+    }
+    const fix = { ...r.outcome.fix! };
+    delete fix.alternatives;
+    const fixText = { ...r.outcome.fixText };
+    delete fixText.alternative;
+    out.push({ ...r, outcome: { ...r.outcome, fix, fixText } });
+  }
+  return out;
+}
+
+/**
  * Runs the checks and proves their fixes (see the file comment). `opts.steps` limits the findings returned, never
  * the proof: a fix must keep every check of the catalogue from newly failing.
  */
@@ -147,7 +189,7 @@ export async function proveFixes(
     const fixes = fixed.map((r) => r.outcome.fix!);
     const all = statusesOf(await run(checks, fixedSnapshot(snapshot, fixes), { now: opts.now }));
     let problem = problemAt(fixed, fixed.length, all, baseline);
-    if (!problem) return results;
+    if (!problem) return proveAlternatives(checks, snapshot, results, baseline, opts.now, run);
     if (fixed.length > 1) {
       // Which fix is at fault: apply them one more at a time, the first that breaks a rule is withheld.
       let before = baseline;

@@ -61,10 +61,16 @@ export function toReport(
       detail: pick(outcome.detail, locale),
     };
     if (outcome.evidence) f.evidence = outcome.evidence;
+    const notes = (lang: ReportLocale) => {
+      const list = [...(outcome.fixText?.notes?.[lang] ?? [])];
+      if (outcome.fix?.alternatives?.length && outcome.fixText?.alternative)
+        list.push(outcome.fixText.alternative[lang]);
+      return list;
+    };
     if (outcome.fix) {
       f.fix = { ...outcome.fix };
       if (outcome.fixText?.console) f.fix.console = outcome.fixText.console[locale];
-      if (outcome.fixText?.notes) f.fix.notes = outcome.fixText.notes[locale];
+      if (notes(locale).length) f.fix.notes = notes(locale);
     }
     if (outcome.unavailable) f.unavailable = pick(outcome.unavailable, locale);
     const translations: Finding["translations"] = {};
@@ -72,7 +78,7 @@ export function toReport(
       const t: FindingText = { title: pick(outcome.title ?? check.title, other), detail: pick(outcome.detail, other) };
       if (outcome.unavailable) t.unavailable = pick(outcome.unavailable, other);
       if (outcome.fix && outcome.fixText?.console) t.console = outcome.fixText.console[other];
-      if (outcome.fix && outcome.fixText?.notes) t.notes = outcome.fixText.notes[other];
+      if (outcome.fix && notes(other).length) t.notes = notes(other);
       translations[other] = t;
     }
     f.translations = translations;

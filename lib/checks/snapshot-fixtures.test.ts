@@ -23,11 +23,17 @@ function load(name: string): {
   snapshot: Snapshot;
   expected: Record<string, string>;
   fixes: Record<string, string>;
+  alternatives: Record<string, string[]>;
 } {
   const parsed = parseSnapshot(JSON.parse(readFileSync(join(DIR, `${name}.json`), "utf8")));
   if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.issues)}`);
-  const { $fixes, $rule: _rule, ...expected } = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8"));
-  return { snapshot: parsed.snapshot, expected, fixes: $fixes ?? {} };
+  const {
+    $fixes,
+    $alternatives,
+    $rule: _rule,
+    ...expected
+  } = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), "utf8"));
+  return { snapshot: parsed.snapshot, expected, fixes: $fixes ?? {}, alternatives: $alternatives ?? {} };
 }
 
 const KIND: Record<string, "identity" | "bucket" | "trust" | "key"> = {
@@ -63,7 +69,7 @@ describe("snapshot fixtures", () => {
     });
 
     it("every fix changes its document and passes the policy validator, and applying the fixes turns those checks to pass without a new failure", async () => {
-      const { snapshot, fixes } = load(name);
+      const { snapshot, fixes, alternatives } = load(name);
       const report = await analyzeSnapshot(snapshot, { now: NOW });
       const fixed = report.findings.filter((f) => f.fix);
       for (const f of fixed) {
@@ -102,6 +108,35 @@ describe("snapshot fixtures", () => {
                     : "the role's account"
             })`,
           );
+      }
+      // The alternatives each finding offers (documents), and each set of them, applied instead of its fix with every
+      // other fix, also turns the check to pass without a new failure; they pass the validator too.
+      for (const [id, want] of Object.entries(alternatives)) {
+        const f = report.findings.find((x) => x.id === id)!;
+        expect(
+          (f.fix?.alternatives ?? []).map((a) => a.document),
+          id,
+        ).toEqual(want);
+      }
+      for (const f of fixed.filter((x) => x.fix!.alternatives?.length)) {
+        for (const a of f.fix!.alternatives!) {
+          const kind = policyKind(a.document);
+          if (kind) expect((await validatePolicy(a.after, kind)).filter((i) => i.severity === "error")).toEqual([]);
+        }
+        const instead = {
+          ...report,
+          findings: [
+            ...report.findings.filter((x) => x !== f),
+            { ...f, fix: f.fix!.alternatives![0] },
+            ...f.fix!.alternatives!.slice(1).map((a) => ({ ...f, fix: a })),
+          ],
+        };
+        const viaAlternative = await analyzeSnapshot(applyFixes(snapshot, instead), { now: NOW });
+        expect(viaAlternative.findings.find((x) => x.id === f.id)?.status, `${f.id} via its alternative`).toBe("pass");
+        const failedBefore = new Set(report.findings.filter((x) => x.status === "fail").map((x) => x.id));
+        expect(
+          viaAlternative.findings.filter((x) => x.status === "fail" && !failedBefore.has(x.id)).map((x) => x.id),
+        ).toEqual([]);
       }
       // A fix always changes its document.
       for (const f of fixed) expect(canonicalJson(f.fix!.before), f.id).not.toBe(canonicalJson(f.fix!.after));

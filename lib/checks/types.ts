@@ -21,7 +21,12 @@ export interface Outcome {
   evidence?: Evidence;
   fix?: Fix;
   /** The fix's console steps and notes in both languages (the report takes its language's; see toReport). */
-  fixText?: { console?: LocalizedList; notes?: LocalizedList };
+  fixText?: {
+    console?: LocalizedList;
+    notes?: LocalizedList;
+    /** Says what fix.alternatives do; shown as the last note while the proof keeps them. */
+    alternative?: Localized;
+  };
   /** For unknown: the IAM action or document that would settle it. */
   unavailable?: Localized | string;
 }

@@ -60,11 +60,13 @@ export function withAccount(fix: Fix, facts: AccountFacts): { fix: Fix; note: { 
   if (!spansAccounts(facts)) return null;
   const a = accountFor(fix.document, facts);
   if (!a) return null;
+  const alternatives = fix.alternatives?.map((alt) => withAccount(alt, facts)?.fix ?? alt);
   return {
     fix: {
       ...fix,
       account: a.account,
       cli: `# Run with credentials of account ${a.account} (${a.who.en})\n${fix.cli}`,
+      ...(alternatives ? { alternatives } : {}),
     },
     note: {
       en: `Account ${a.account} (${a.who.en}) makes this change: the bucket or the key is in another account than the ${facts.principalKind === "user" ? "IAM user" : "role"}.`,

@@ -45,6 +45,11 @@ export function formatReportText(report: Report, opts: FormatOptions = {}): stri
     }
     if (fix.partOf) out.push(indent(fix.partOf.sentence, 8));
     for (const n of fix.notes) out.push(indent(`! ${n}`, 8));
+    for (const alt of fix.alternatives) {
+      out.push(indent(alt.heading, 8));
+      if (alt.json !== null) out.push(indent(alt.json, 10));
+      if (alt.cli) out.push(indent(`${l.cli}:`, 8), indent(alt.cli, 10));
+    }
     if (fix.console.length) out.push(indent(`${l.console}:`, 8));
     for (const [i, s] of fix.console.entries()) out.push(indent(`${i + 1}. ${s}`, 10));
     return out;

@@ -106,6 +106,15 @@ function fixHtml(card: CardModel, { labels, id }: Place, level: number): string 
     for (const n of fix.notes) out.push(`<li>${e(n)}</li>`);
     out.push("</ul>");
   }
+  for (const alt of fix.alternatives) {
+    out.push(`<div class="space-y-2"><p class="text-sm font-medium">${e(alt.heading)}</p>`);
+    if (alt.code) out.push(codeBlockHtml(alt.code));
+    if (alt.cli)
+      out.push(
+        `<p class="text-sm font-medium">${e(labels.cli)}</p>${codeBlockHtml({ text: alt.cli, label: labels.cli })}`,
+      );
+    out.push("</div>");
+  }
   if (fix.console.length) {
     out.push(
       `<div><p class="text-sm font-medium">${e(labels.console)}</p><ol class="list-decimal space-y-1 pl-6 text-sm">`,

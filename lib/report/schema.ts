@@ -49,7 +49,7 @@ export const EvidenceSchema = z.looseObject({
   unknownKeys: z.array(text(256)).max(100).optional(),
 });
 
-export const FixSchema = z.looseObject({
+const FixFields = {
   /** Document name per the catalogue: trust-policy, role-policy:<name>, bucket-policy, object-ownership … */
   document: text(2048),
   before: JsonObject.nullable(),
@@ -71,6 +71,15 @@ export const FixSchema = z.looseObject({
    * for trust and identity policies). `cli` then starts with a comment line naming it.
    */
   account: text(64).optional(),
+};
+
+/**
+ * A fix: the corrected document and how to apply it. `alternatives` are other ways to the same result, each set
+ * applied instead of this fix (e.g. the guide's key user in the key policy instead of an identity-policy change).
+ */
+export const FixSchema = z.looseObject({
+  ...FixFields,
+  alternatives: z.array(z.looseObject(FixFields)).max(20).optional(),
 });
 
 export const FindingSchema = z.looseObject({

@@ -56,8 +56,18 @@ export interface CorrectedDocumentModel {
   diff: DiffLine[] | null;
 }
 
+/** Another way to the same result a fix offers (e.g. the key user in the key policy), instead of the change above. */
+export interface AlternativeModel {
+  heading: string;
+  code: CodeModel | null;
+  json: string | null;
+  cli: string;
+}
+
 export interface FixModel {
   document: string;
+  /** Other ways to the same result, each applied instead of this change (the notes say what they do). */
+  alternatives: AlternativeModel[];
   /** The complete document, on the first card (in reading order) of the findings that correct it. */
   corrected: CorrectedDocumentModel | null;
   /** On the other cards of those findings: where the complete document is, and this finding's lines in it. */
@@ -207,6 +217,16 @@ export function reportModel(input: Report, opts: ModelOptions): ReportModel {
       partOf: null,
       console: f.fix.console ?? [],
       notes: f.fix.notes ?? [],
+      alternatives: (f.fix.alternatives ?? []).map((alt) => {
+        const heading = t("card.fix.alternative", { document: alt.document });
+        const json = alt.after ? JSON.stringify(alt.after, null, 2) : null;
+        return {
+          heading,
+          json,
+          code: json === null ? null : { text: json, label: heading, highlight: [] },
+          cli: alt.cli,
+        };
+      }),
     };
     if (home.id === f.id) fix.corrected = correctedOf(t, chain, `${homeCard.anchor}-fix`, cards);
     else

@@ -81,6 +81,11 @@ function cardMarkdown(card: CardModel, labels: ReportModel["labels"], level: num
     for (const n of fix.notes) out.push(`- ${escapeMarkdown(n)}`);
     out.push("");
   }
+  for (const alt of fix.alternatives) {
+    out.push(escapeMarkdown(alt.heading), "");
+    if (alt.json !== null) out.push(fenced(alt.json, "json"), "");
+    if (alt.cli) out.push(`${escapeMarkdown(labels.cli)}:`, "", fenced(alt.cli, "sh"), "");
+  }
   if (fix.console.length) {
     out.push(`${escapeMarkdown(labels.console)}:`, "");
     fix.console.forEach((s, i) => out.push(`${i + 1}. ${escapeMarkdown(s)}`));

@@ -24,6 +24,8 @@ const NOT_LIVE: Record<string, string> = {
   "role-simulation-disagrees": "holds AWS simulator verdicts, which the collector does not read",
   "access-key-ground-truth-confirms-denial": "holds AWS simulator verdicts, which the collector does not read",
   "access-key-ground-truth-denied-unexplained": "holds AWS simulator verdicts, which the collector does not read",
+  "role-key-in-other-account-names-role":
+    "holds the key policy of a key in another account; live, kms:GetKeyPolicy does not work across accounts",
   "role-bucket-in-other-account-no-grant":
     "names the account owning a bucket the diagnosing credentials cannot read; live, S3 only says it is not theirs",
   "role-identity-policies-unavailable":
@@ -48,6 +50,7 @@ describe("snapshot fixtures read back live", () => {
       // "$fixes" lists what the findings offer; the statuses are what a live read must reproduce.
       const {
         $fixes: _fixes,
+        $alternatives: _alternatives,
         $rule: _rule,
         ...expected
       } = JSON.parse(readFileSync(new URL(`${name}.expected.json`, DIR), "utf8")) as Record<string, string>;

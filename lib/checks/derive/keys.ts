@@ -47,9 +47,11 @@ export function keysInUse(snapshot: Snapshot, target: ParsedBucketUri | null): K
     let entry = out.get(arn);
     if (!entry) {
       const isAwsAlias = /alias\/aws\/s3$/.test(id);
+      // An alias under aws/ names an AWS managed key, whatever KeyManager says (or when it was not read).
+      const awsAlias = (resolved?.key.aliases ?? []).some((a) => /^(alias\/)?aws\//.test(a));
       entry = {
         arn,
-        manager: resolved?.key.keyManager ?? (isAwsAlias ? "AWS" : null),
+        manager: awsAlias ? "AWS" : (resolved?.key.keyManager ?? (isAwsAlias ? "AWS" : null)),
         key: resolved?.key ?? null,
         accountId:
           resolved?.key.accountId ?? keyAccount(arn) ?? (isAwsAlias ? (snapshot.bucket?.ownerAccountId ?? null) : null),

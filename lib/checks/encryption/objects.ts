@@ -5,6 +5,7 @@ import { missingData, sample, sampleJa } from "../helpers";
 import type { CheckContext, Outcome } from "../types";
 import { defineCheck, l } from "../types";
 import { askKeyPolicy } from "./key-question";
+import { keySides } from "./key-sides";
 
 /** The sampled objects under the target, or an Outcome saying why they are not known. */
 function targetObjects(ctx: CheckContext, action: string): SnapshotObject[] | Outcome {
@@ -173,9 +174,22 @@ export const objectsEncryptionKeys = defineCheck({
         ),
       };
     const extra = objectKeys.filter((k) => !k.bucketDefault);
+    if (extra.length === 0) {
+      // Every sampled object uses the bucket's default key: the key checks decide it, and count it once.
+      const k = objectKeys[0];
+      return {
+        status: "pass",
+        detail: l(
+          `Every sampled object uses the bucket's default key ${k.manager === "AWS" ? `aws/s3 (${k.arn})` : k.arn}; whether the principal can use it is decided by the key checks (identity.kms-decrypt, kms.key-policy, kms.aws-managed-key, kms.key-state), so it is counted there once.`,
+          `サンプリングしたすべてのオブジェクトがバケットのデフォルトキー ${k.manager === "AWS" ? `aws/s3（${k.arn}）` : k.arn} を使用しています。プリンシパルがこのキーを使用できるかどうかはキーのチェック（identity.kms-decrypt、kms.key-policy、kms.aws-managed-key、kms.key-state）で判断し、そこで 1 回だけ数えます。`,
+        ),
+        evidence: { keys: objectKeys.map((x) => x.arn) },
+      };
+    }
     const blocked: string[] = [];
     const unknown: string[] = [];
-    for (const k of objectKeys.filter((x) => x.manager === "AWS")) {
+    const sides = derived.principal && derived.identity ? keySides(ctx) : null;
+    for (const k of extra.filter((x) => x.manager === "AWS")) {
       // aws/s3 works only for principals of its own account (see kms.aws-managed-key).
       const account = k.accountId ?? derived.bucketAccount;
       if (derived.principal && account && account !== derived.principal.accountId) blocked.push(k.arn);
@@ -184,12 +198,14 @@ export const objectsEncryptionKeys = defineCheck({
     const identityIncomplete = Object.keys(derived.identity?.missing ?? {}).some(
       (path) => !path.endsWith("permissionsBoundary"),
     );
-    for (const k of objectKeys.filter((x) => x.manager !== "AWS")) {
+    for (const k of extra.filter((x) => x.manager !== "AWS")) {
       const req = derived.kmsRequests.find((r) => r.resource === k.arn)!;
-      if (!derived.principal || !derived.identity) {
+      if (!sides) {
         unknown.push(k.arn);
         continue;
       }
+      // A key policy that grants on its own needs no identity Allow (as identity.kms-decrypt decides).
+      if (sides.direct.some((d) => d.req.resource === k.arn)) continue;
       let id = identityAllows(askIdentity(ctx, req));
       let kp = k.key?.policy ? askKeyPolicy(ctx, req, k.key.policy).answer.decision : "unknown";
       if (identityIncomplete && id === "no") id = "unknown";
@@ -206,15 +222,13 @@ export const objectsEncryptionKeys = defineCheck({
     if (blocked.length) {
       return {
         status: "fail",
-        title: extra.length
-          ? l(
-              "Objects are encrypted with another key that the principal cannot use",
-              "オブジェクトがプリンシパルの使用できない別のキーで暗号化されています",
-            )
-          : l("The objects' key cannot be used by the principal", "オブジェクトのキーをプリンシパルが使用できません"),
+        title: l(
+          "Objects are encrypted with another key that the principal cannot use",
+          "オブジェクトがプリンシパルの使用できない別のキーで暗号化されています",
+        ),
         detail: l(
-          `Keys used by the objects: ${list.join("; ")}. The principal cannot decrypt with ${blocked.join(", ")}${extra.length ? " (objects copied from another bucket keep the key they were written with: both keys must be allowed, in the identity policy and in each key policy)" : ""}. See identity.kms-decrypt, kms.key-policy and kms.aws-managed-key for the corrected documents.`,
-          `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません${extra.length ? "（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、権限ポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）" : ""}。修正後のドキュメントは identity.kms-decrypt、kms.key-policy、kms.aws-managed-key を参照してください。`,
+          `Keys used by the objects: ${list.join("; ")}. The principal cannot decrypt with ${blocked.join(", ")} (objects copied from another bucket keep the key they were written with: both keys must be allowed, in the identity policy and in each key policy). See identity.kms-decrypt, kms.key-policy and kms.aws-managed-key for the corrected documents.`,
+          `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、権限ポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）。修正後のドキュメントは identity.kms-decrypt、kms.key-policy、kms.aws-managed-key を参照してください。`,
         ),
         evidence: { keys: objectKeys.map((k) => k.arn), blocked },
       };
