@@ -119,8 +119,8 @@ describe("the verdict", () => {
 
 describe("the order", () => {
   it("lists failing findings first, then warnings, never the summary's roll-up; each step failing first", async () => {
-    const { model } = await modelOf("role-key-policy-deny");
-    expect(model.problems.map((c) => c.status)).toEqual(["fail", "fail"]);
+    const { model } = await modelOf("role-boundary-blocks-get-object");
+    expect(model.problems.map((c) => c.status)).toEqual(["fail", "fail", "warn"]);
     expect(model.problems.map((c) => c.id)).not.toContain("summary.next-steps");
     for (const step of model.steps) {
       const rank = step.cards.map((c) => ["fail", "warn", "unknown", "pass", "skipped"].indexOf(c.status));
@@ -218,5 +218,27 @@ describe("evidence", () => {
         .slice(from, to + 1)
         .join("\n"),
     ).toContain('"arn:aws:s3:::tidb-cloud-source-data/mydata"');
+  });
+});
+
+describe("a fix's alternative", () => {
+  it("is shown after the fix, with its corrected document and command, in the report's language", async () => {
+    const { model, report } = await modelOf("role-kms-decrypt-missing", "ja");
+    const alt = report.findings.find((f) => f.id === "identity.kms-decrypt")!.fix!.alternatives![0];
+    const card = allCards(model).find((c) => c.id === "identity.kms-decrypt")!;
+    expect(card.fix!.alternatives).toEqual([
+      {
+        heading: `または代わりに、修正後のドキュメント: ${alt.document}`,
+        json: JSON.stringify(alt.after, null, 2),
+        code: {
+          text: JSON.stringify(alt.after, null, 2),
+          label: `または代わりに、修正後のドキュメント: ${alt.document}`,
+          highlight: [],
+        },
+        cli: alt.cli,
+      },
+    ]);
+    // the note that says what it does and which account makes each change, in Japanese
+    expect(card.fix!.notes.join("")).toContain("キーユーザーに追加");
   });
 });
