@@ -26,6 +26,8 @@ const NOT_LIVE: Record<string, string> = {
   "access-key-ground-truth-denied-unexplained": "holds AWS simulator verdicts, which the collector does not read",
   "role-key-in-other-account-names-role":
     "holds the key policy of a key in another account; live, kms:GetKeyPolicy does not work across accounts",
+  "role-object-ownership-writer-owners-unknown":
+    "lists objects without their owners; a live listing always asks S3 for them (FetchOwner)",
   "role-bucket-in-other-account-no-grant":
     "names the account owning a bucket the diagnosing credentials cannot read; live, S3 only says it is not theirs",
   "role-identity-policies-unavailable":

@@ -1,6 +1,6 @@
-import { keyInTarget } from "@/lib/snapshot/bucket-uri";
 import { missingData, sample, sampleJa } from "../helpers";
 import { defineCheck, l } from "../types";
+import { sampledOwners } from "./owners";
 
 export const objectsForeignOwner = defineCheck({
   id: "objects.foreign-owner",
@@ -34,10 +34,8 @@ export const objectsForeignOwner = defineCheck({
         ),
       };
     }
-    const owner = derived.bucketAccount;
-    // Live, S3 names object owners by canonical user id only; compare it with the bucket owner's canonical id.
-    const ownerCanonical = snapshot.bucket?.ownerCanonicalId ?? null;
-    const objects = snapshot.objects.filter((o) => keyInTarget(derived.target!, o.key));
+    const sampled = sampledOwners({ snapshot, derived })!;
+    const { objects, foreign, bucketOwnerName, ownerName } = sampled;
     if (objects.length === 0)
       return {
         status: "skipped",
@@ -46,9 +44,7 @@ export const objectsForeignOwner = defineCheck({
           "フォルダー内にオブジェクトがありません（objects.present を参照）。",
         ),
       };
-    const knownOwner = (o: (typeof objects)[number]) =>
-      (o.ownerAccountId && owner) || (o.ownerCanonicalId && ownerCanonical);
-    if (!objects.some(knownOwner)) {
+    if (!sampled.known) {
       return missingData(
         snapshot,
         "objects",
@@ -56,13 +52,6 @@ export const objectsForeignOwner = defineCheck({
         l("The owners of the objects", "オブジェクトの所有者"),
       );
     }
-    const isForeign = (o: (typeof objects)[number]) =>
-      (o.ownerAccountId && owner && o.ownerAccountId !== owner) ||
-      (!o.ownerAccountId && o.ownerCanonicalId && ownerCanonical && o.ownerCanonicalId !== ownerCanonical);
-    const ownerName = (o: (typeof objects)[number]) =>
-      o.ownerAccountId ?? `canonical user ${o.ownerCanonicalId!.slice(0, 12)}…`;
-    const foreign = objects.filter(isForeign);
-    const bucketOwnerName = owner ?? `canonical user ${ownerCanonical!.slice(0, 12)}…`;
     if (foreign.length === 0) {
       return {
         status: "pass",

@@ -1,5 +1,6 @@
-import { missingData } from "../helpers";
+import { missingData, sample, sampleJa } from "../helpers";
 import { defineCheck, l, type LocalizedList } from "../types";
+import { sampledOwners } from "./owners";
 
 export const OWNERSHIP_CONSOLE_STEPS: LocalizedList = {
   en: [
@@ -21,7 +22,8 @@ export const bucketObjectOwnership = defineCheck({
   id: "bucket.object-ownership",
   step: "object-ownership",
   title: l("Object Ownership is Bucket owner enforced", "オブジェクト所有権が「バケット所有者の強制」である"),
-  run({ snapshot, derived }) {
+  run(ctx) {
+    const { snapshot, derived } = ctx;
     const b = snapshot.bucket;
     if (!b) return missingData(snapshot, "bucket", "s3:ListBucket (HeadBucket)", l("The bucket", "バケット"));
     if (!b.exists) return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };
@@ -44,17 +46,53 @@ export const bucketObjectOwnership = defineCheck({
       };
     }
     const bucket = b.name ?? derived.target?.bucket ?? "<bucket>";
+    // On evidence (the catalogue): a sampled object owned by another account blocks the import; otherwise this setting
+    // is a risk (objects another account uploads later stay its own), not the cause.
+    const sampled = sampledOwners({ snapshot, derived });
+    const foreign = sampled?.foreign ?? [];
+    const why =
+      o === "BucketOwnerPreferred"
+        ? l(
+            `With BucketOwnerPreferred, an object another account uploads without the bucket-owner-full-control ACL stays owned by that account, and the bucket policy's Allow does not apply to it.`,
+            `BucketOwnerPreferred では、別のアカウントが bucket-owner-full-control ACL を付けずにアップロードしたオブジェクトはそのアカウントの所有のままで、バケットポリシーの Allow が適用されません。`,
+          )
+        : l(
+            `With ${o}, objects uploaded by another account stay owned by that account, and the bucket policy's Allow does not apply to them.`,
+            `${o} では、別のアカウントがアップロードしたオブジェクトはそのアカウントの所有のままで、バケットポリシーの Allow が適用されません。`,
+          );
+    const change = l(
+      "Set Object Ownership to Bucket owner enforced. This disables ACLs for every user of the bucket: move any grant made by ACL into the bucket policy first.",
+      "オブジェクト所有権を「バケット所有者の強制」にしてください。これによりバケットのすべての利用者について ACL が無効になるため、ACL で付与している権限があれば先にバケットポリシーへ移してください。",
+    );
+    const evidenceText =
+      foreign.length > 0
+        ? l(
+            `${foreign.length} of ${sampled!.objects.length} sampled objects under the folder (${sample(foreign.map((x) => x.key))}) are owned by ${[...new Set(foreign.map(sampled!.ownerName))].join(", ")}, not the bucket's account ${sampled!.bucketOwnerName}: the import cannot read them.`,
+            `フォルダー内のサンプリングしたオブジェクト ${sampled!.objects.length} 個中 ${foreign.length} 個（${sampleJa(foreign.map((x) => x.key))}）は、バケットのアカウント ${sampled!.bucketOwnerName} ではなく ${[...new Set(foreign.map(sampled!.ownerName))].join("、")} が所有しているため、インポートで読み取れません。`,
+          )
+        : sampled && sampled.known && sampled.objects.length > 0
+          ? l(
+              `Every sampled object under the folder is owned by the bucket's account ${sampled.bucketOwnerName}, so this setting does not block the import now; objects another account uploads later would.`,
+              `フォルダー内のサンプリングしたオブジェクトはすべてバケットのアカウント ${sampled.bucketOwnerName} が所有しているため、現時点ではこの設定はインポートを妨げていません。ただし、今後別のアカウントがアップロードしたオブジェクトは読み取れなくなります。`,
+            )
+          : l(
+              "The owners of the objects under the folder could not be read, so whether this blocks the import is not known; objects uploaded by another account would not be readable.",
+              "フォルダー内のオブジェクトの所有者を読み取れなかったため、この設定がインポートを妨げているかどうかは不明です。別のアカウントがアップロードしたオブジェクトは読み取れません。",
+            );
     return {
-      status: "fail",
-      title: l(
-        `Object Ownership is ${o}, not Bucket owner enforced`,
-        `オブジェクト所有権が「バケット所有者の強制」ではなく ${o} です`,
-      ),
-      detail: l(
-        `With ${o}, objects uploaded by another account stay owned by that account, and the bucket policy's Allow does not apply to them. Set Object Ownership to Bucket owner enforced. This disables ACLs for every user of the bucket: move any grant made by ACL into the bucket policy first.`,
-        `${o} では、別のアカウントがアップロードしたオブジェクトはそのアカウントの所有のままで、バケットポリシーの Allow が適用されません。オブジェクト所有権を「バケット所有者の強制」にしてください。これによりバケットのすべての利用者について ACL が無効になるため、ACL で付与している権限があれば先にバケットポリシーへ移してください。`,
-      ),
-      evidence: { objectOwnership: o },
+      status: foreign.length > 0 ? "fail" : "warn",
+      title:
+        foreign.length > 0
+          ? l(
+              `Object Ownership is ${o}, and objects under the folder are owned by another account`,
+              `オブジェクト所有権が ${o} で、フォルダー内に別のアカウントが所有するオブジェクトがあります`,
+            )
+          : l(
+              `Object Ownership is ${o}, not Bucket owner enforced (the guide's setting)`,
+              `オブジェクト所有権が「バケット所有者の強制」（ガイドの推奨設定）ではなく ${o} です`,
+            ),
+      detail: l(`${why.en} ${evidenceText.en} ${change.en}`, `${why.ja}${evidenceText.ja}${change.ja}`),
+      evidence: { objectOwnership: o, ...(foreign.length ? { objects: foreign.map((x) => x.key).slice(0, 20) } : {}) },
       fix: {
         document: "object-ownership",
         before: { ObjectOwnership: o },
