@@ -2,9 +2,34 @@ import { addDenyException, removeConditions } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { defineCheck, l } from "../types";
-import { askTrust, isExternalIdKey, tidbAccountId, tidbStatements, trustPrecondition } from "./trust";
+import { askTrust, conditionEntries, isExternalIdKey, tidbAccountId, tidbStatements, trustPrecondition } from "./trust";
 
 const ID = "role.trust.blocking-conditions";
+
+const isSourceIp = (key: string) => key.toLowerCase() === "aws:sourceip";
+
+/** Why TiDB Cloud's AssumeRole cannot meet these condition entries, in both languages. */
+function whyNot(entries: { key: string }[]): { en: string; ja: string } {
+  const en = new Set<string>();
+  const ja = new Set<string>();
+  for (const { key } of entries) {
+    const k = key.toLowerCase();
+    if (k.startsWith("aws:principalorg")) {
+      en.add("TiDB Cloud's account is not in your AWS organization");
+      ja.add("TiDB Cloud のアカウントはお客様の AWS 組織に属していません");
+    } else if (k === "aws:sourcevpce" || k === "aws:sourcevpc") {
+      en.add("it does not come through your VPC endpoint");
+      ja.add("お客様の VPC エンドポイントを経由しません");
+    } else if (k.startsWith("aws:multifactorauth")) {
+      en.add("a service's session uses no MFA");
+      ja.add("サービスのセッションは MFA を使用しません");
+    } else {
+      en.add(`its request does not carry ${key} as required`);
+      ja.add(`リクエストに条件どおりの ${key} がありません`);
+    }
+  }
+  return { en: [...en].join("; "), ja: [...ja].join("。") };
+}
 
 export const roleTrustBlockingConditions = defineCheck({
   id: ID,
@@ -18,7 +43,14 @@ export const roleTrustBlockingConditions = defineCheck({
     // Judged on the trust policy as the principal and External ID fixes left it.
     const trust = fixes.current("trust-policy", original)!;
     const externalId = snapshot.target.externalId?.trim() || null;
-    const asked = askTrust(ctx, trust, externalId);
+    // Organization conditions name the customer's organization, which TiDB Cloud's account is not in: asked with
+    // TiDB Cloud in no organization and in another one; when both agree, that is the answer.
+    let asked = askTrust(ctx, trust, externalId);
+    if (asked.answer.unknownKeys.some((k) => /^aws:principalorg(id|paths)$/i.test(k))) {
+      const none = askTrust(ctx, trust, externalId, "none");
+      const other = askTrust(ctx, trust, externalId, "other");
+      if (none.answer.decision === other.answer.decision) asked = none;
+    }
     const tidb = tidbAccountId(snapshot);
     const sidOf = (i: number) => {
       const sid = statementsOf(trust)[i]?.Sid;
@@ -67,8 +99,8 @@ export const roleTrustBlockingConditions = defineCheck({
             "TiDB Cloud が満たせない信頼ポリシーの条件があります",
           ),
           detail: l(
-            `${citeText(cite(s.statement))} also requires ${keys}; TiDB Cloud's AssumeRole does not carry it (no MFA, not from your VPC endpoint or network). Remove the condition from the statement that trusts TiDB Cloud.`,
-            `${citeTextJa(cite(s.statement))}は ${keys} も条件にしていますが、TiDB Cloud の AssumeRole はこれを満たしません（MFA なし、お客様の VPC エンドポイントやネットワーク外から）。TiDB Cloud を信頼するステートメントからこの条件を削除してください。`,
+            `${citeText(cite(s.statement))} also requires ${keys}; TiDB Cloud's AssumeRole cannot meet it (${whyNot(failing).en}). Remove the condition from the statement that trusts TiDB Cloud.`,
+            `${citeTextJa(cite(s.statement))}は ${keys} も条件にしていますが、TiDB Cloud の AssumeRole はこれを満たせません（${whyNot(failing).ja}）。TiDB Cloud を信頼するステートメントからこの条件を削除してください。`,
           ),
           evidence: {
             document: "trust-policy",
@@ -81,13 +113,26 @@ export const roleTrustBlockingConditions = defineCheck({
       }
     }
     if (asked.answer.decision === "unknown" || denies.length > 0) {
+      // The source addresses the trust policy names, to confirm with TiDB Cloud.
+      const addresses = [
+        ...new Set(
+          statementsOf(trust).flatMap((_, i) =>
+            conditionEntries(trust, i)
+              .filter((e) => isSourceIp(e.key))
+              .flatMap((e) => e.values),
+          ),
+        ),
+      ];
       const keys = asked.answer.unknownKeys.length
         ? asked.answer.unknownKeys
         : [...new Set(denies.flatMap((d) => (d.failedConditions ?? []).map((f) => f.key)))];
       const s = denies[0] ?? allows[0];
-      // When only the statement that trusts TiDB Cloud is undecided, the fix drops those conditions from it.
+      // When only the statement that trusts TiDB Cloud is undecided, the fix drops those conditions from it, except a
+      // source IP condition: TiDB Cloud's addresses are to be confirmed with TiDB Cloud, never guessed or dropped.
       const undecidedAllow =
-        denies.length === 0 ? allows.find((a) => (a.failedConditions ?? []).some((f) => f.undecided)) : undefined;
+        denies.length === 0
+          ? allows.find((a) => (a.failedConditions ?? []).some((f) => f.undecided && !isSourceIp(f.key)))
+          : undefined;
       const fix = undecidedAllow
         ? policyFix(
             fixes,
@@ -98,7 +143,9 @@ export const roleTrustBlockingConditions = defineCheck({
             removeConditions(
               fixes.current("trust-policy", original)!,
               undecidedAllow.statement,
-              (undecidedAllow.failedConditions ?? []).filter((f) => f.undecided && !isExternalIdKey(f.key)),
+              (undecidedAllow.failedConditions ?? []).filter(
+                (f) => f.undecided && !isExternalIdKey(f.key) && !isSourceIp(f.key),
+              ),
             ),
           )
         : undefined;
@@ -110,10 +157,15 @@ export const roleTrustBlockingConditions = defineCheck({
           "信頼ポリシーが TiDB Cloud のリクエストにない可能性のある値に依存しています",
         ),
         detail: l(
-          `Whether TiDB Cloud may assume the role depends on ${keys.join(", ")}, whose value for TiDB Cloud's request is not known${s ? ` (${citeText(cite(s.statement))})` : ""}. Avoid such conditions in the statement that trusts TiDB Cloud.`,
-          `TiDB Cloud がロールを引き受けられるかどうかは ${keys.join("、")} に依存しますが、TiDB Cloud のリクエストでの値は不明です${s ? `（${citeTextJa(cite(s.statement))}）` : ""}。TiDB Cloud を信頼するステートメントではこのような条件を避けてください。`,
+          `Whether TiDB Cloud may assume the role depends on ${keys.join(", ")}, whose value for TiDB Cloud's request is not known${s ? ` (${citeText(cite(s.statement))})` : ""}.${addresses.length ? ` Confirm with TiDB Cloud that its AssumeRole comes from ${addresses.join(", ")} (the addresses the condition names; TiDB Cloud does not publish its own), and change the list to TiDB Cloud's addresses if not.` : ""} Avoid such conditions in the statement that trusts TiDB Cloud.`,
+          `TiDB Cloud がロールを引き受けられるかどうかは ${keys.join("、")} に依存しますが、TiDB Cloud のリクエストでの値は不明です${s ? `（${citeTextJa(cite(s.statement))}）` : ""}。${addresses.length ? `TiDB Cloud の AssumeRole が ${addresses.join("、")}（条件に指定されているアドレス。TiDB Cloud は自身のアドレスを公開していません）から送られるかどうかを TiDB Cloud に確認し、そうでなければ TiDB Cloud のアドレスに変更してください。` : ""}TiDB Cloud を信頼するステートメントではこのような条件を避けてください。`,
         ),
-        evidence: { document: "trust-policy", ...(s ? { statement: s.statement } : {}), unknownKeys: keys },
+        evidence: {
+          document: "trust-policy",
+          ...(s ? { statement: s.statement } : {}),
+          unknownKeys: keys,
+          ...(addresses.length ? { addresses } : {}),
+        },
       };
     }
     if (asked.answer.decision === "allow") {

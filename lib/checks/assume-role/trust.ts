@@ -57,7 +57,23 @@ export function trustPrecondition(ctx: CheckContext): Outcome | null {
  * presenting `externalId` as sts:ExternalId (absent when null). TiDB Cloud's own principal ARN, org and source IP are
  * unknown to us, so conditions on them stay undecided.
  */
-export function askTrust(ctx: CheckContext, trustPolicy: Doc, externalId: string | null): Asked {
+/**
+ * TiDB Cloud's account and AWS Organizations, for conditions on aws:PrincipalOrgID / aws:PrincipalOrgPaths: not
+ * known (undecided), in no organization (the keys absent), or in an organization other than every one the policy
+ * names (a value that equals none of them). A trust policy's organization conditions name the customer's
+ * organization, which TiDB Cloud's account is not in: when both "none" and "other" are denied, so is TiDB Cloud.
+ */
+export type TidbOrg = "unknown" | "none" | "other";
+
+const OTHER_ORG = "o-tidbcloudnotyours";
+const OTHER_ORG_PATH = `${OTHER_ORG}/r-tidb/ou-tidb-notyours/`;
+
+export function askTrust(
+  ctx: CheckContext,
+  trustPolicy: Doc,
+  externalId: string | null,
+  org: TidbOrg = "unknown",
+): Asked {
   const { snapshot, derived, now } = ctx;
   const p = derived.principal!;
   const tidb = tidbAccountId(snapshot);
@@ -68,6 +84,10 @@ export function askTrust(ctx: CheckContext, trustPolicy: Doc, externalId: string
     "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
   };
   if (externalId !== null) context["sts:ExternalId"] = externalId;
+  if (org === "other") {
+    context["aws:PrincipalOrgID"] = OTHER_ORG;
+    (context as Record<string, string | string[]>)["aws:PrincipalOrgPaths"] = [OTHER_ORG_PATH];
+  }
   return ask({
     request: {
       action: "sts:AssumeRole",
@@ -78,7 +98,7 @@ export function askTrust(ctx: CheckContext, trustPolicy: Doc, externalId: string
         "aws:SourceIp",
         "aws:PrincipalArn",
         "aws:PrincipalType",
-        "aws:PrincipalOrgID",
+        ...(org === "unknown" ? ["aws:PrincipalOrgID", "aws:PrincipalOrgPaths"] : []),
         "aws:userid",
         "sts:RoleSessionName",
         "sts:SourceIdentity",
