@@ -64,7 +64,7 @@ function parseIpv6(t: string): Uint8Array | null {
  * An IPv4 address as an unsigned 32-bit number, or -1: four decimal parts of one to three digits, each at most 255
  * (as parseIp). No allocation: the request's source IP is read once per condition value.
  */
-export function ipv4(s: string): number {
+function ipv4(s: string): number {
   let value = 0;
   let part = 0;
   let digits = 0;
