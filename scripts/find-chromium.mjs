@@ -10,7 +10,7 @@ const CANDIDATES = [
   "/usr/bin/google-chrome",
 ];
 
-export function findChromium() {
+function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
     if (existsSync(fromEnv)) return fromEnv;

@@ -5,6 +5,7 @@ const steps = [
   ["type check", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
   ["format", "npx", ["prettier", "--check", "."]],
+  ["unused files, exports and dependencies", "npx", ["knip"]],
   ["unit and integration tests", "npx", ["vitest", "run"]],
   ["browser tests", "node", ["scripts/test-e2e.mjs"]],
 ];

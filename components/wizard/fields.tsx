@@ -37,14 +37,14 @@ export function Field({
   );
 }
 
-export function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
+function describedBy(id: string, hint: boolean, error: boolean): string | undefined {
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export const inputClass =
+const inputClass =
   "block w-full rounded border border-slate-500 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-700";
-export const textareaClass = `${inputClass} font-mono text-xs sm:text-sm`;
+const textareaClass = `${inputClass} font-mono text-xs sm:text-sm`;
 
 export function TextInput({
   id,

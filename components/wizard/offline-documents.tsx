@@ -15,7 +15,7 @@ const ALL_GROUPS: readonly DocGroup[] = OFFLINE_BOXES;
 export const GROUPS_OF_STEP: Record<string, DocGroup[]> = Object.fromEntries(STEPS.map((s) => [s, boxesOfStep(s)]));
 
 /** Turns a paste error into the user's language, naming the field and the JSON path. */
-export function usePasteErrorText() {
+function usePasteErrorText() {
   const t = useTranslations("wizard.pasteErrors");
   return (e: PasteError) =>
     t(e.code, {

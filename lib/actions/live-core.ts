@@ -12,7 +12,7 @@ import { mergeSnapshots } from "@/lib/wizard/merge-snapshot";
 import { err, issuePath, ok, type ActionError, type ActionResult } from "./result";
 import { CredentialsSchema, LocaleSchema, StepsSchema } from "./schemas";
 
-export const LiveInput = z.object({
+const LiveInput = z.object({
   target: TargetSchema,
   credentials: CredentialsSchema,
   locale: LocaleSchema,
@@ -59,7 +59,7 @@ const CODE_OF: Record<string, ActionError["code"]> = {
 /**
  * Live diagnosis: reads the account with the temporary credentials typed into the form, then analyses it. The
  * credentials serve this one call: never stored, logged, or returned (the result is checked for them).
- * Shared by the server action and the streaming route (which passes `onProgress`).
+ * Run by the wizard's streaming route (app/[locale]/wizard/live, which passes `onProgress`).
  */
 export async function runLiveDiagnosis(
   raw: unknown,

@@ -9,7 +9,7 @@ export const ACTION_ERROR_CODES = [
   "aws.timeout",
   "internal",
 ] as const;
-export type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
+type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
 export interface ActionError {
   code: ActionErrorCode;

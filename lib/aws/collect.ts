@@ -79,5 +79,5 @@ async function collectWith(api: AwsApi, input: CollectInput, importApi?: AwsApi)
 }
 
 export { CollectInputError, validateCollectInput } from "./collect-input";
-export type { CollectInput, InputProblem } from "./collect-input";
+export type { CollectInput } from "./collect-input";
 export { pickSample } from "./sample";

@@ -22,7 +22,7 @@ export function endpointOverride(service: AwsService, env: NodeJS.ProcessEnv = p
 }
 
 /** "AWS_ENDPOINT_URL=http://127.0.0.1:4599, AWS_ENDPOINT_URL_S3=…" for the overrides that are set. */
-export function describeOverrides(env: NodeJS.ProcessEnv = process.env): string {
+function describeOverrides(env: NodeJS.ProcessEnv = process.env): string {
   return [
     "AWS_ENDPOINT_URL",
     "AWS_ENDPOINT_URL_IAM",
@@ -33,9 +33,4 @@ export function describeOverrides(env: NodeJS.ProcessEnv = process.env): string 
     .filter((k) => env[k])
     .map((k) => `${k}=${env[k]}`)
     .join(", ");
-}
-
-/** Prints the override line now if one is set (servers call this at start-up). */
-export function announceEndpointOverride(env: NodeJS.ProcessEnv = process.env): void {
-  endpointOverride("sts", env);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { actionFor, type OperationName } from "@/lib/reads/operations";
 import { scrubSecrets } from "@/lib/security/secrets";
 
-export type AwsErrorCode =
+type AwsErrorCode =
   | "access-denied"
   | "not-found"
   | "invalid-credentials"

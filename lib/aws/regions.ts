@@ -5,7 +5,7 @@ import "server-only";
  * project so that a region typed by a user is checked before it becomes part of any hostname.
  * Source: the partitions table shipped with the AWS SDK for JavaScript v3 and AWS's "Regions and Zones" page.
  */
-export const AWS_REGIONS = {
+const AWS_REGIONS = {
   aws: [
     "us-east-1",
     "us-east-2",

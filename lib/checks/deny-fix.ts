@@ -16,7 +16,7 @@ const OBJECT_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion"];
 export type DenyHome = "identity-inline" | "identity-shared" | "bucket" | "key";
 
 /** The import's requests a Deny hits, as groups of actions on one resource pattern; null when one cannot be named. */
-export function importGroups(ctx: CheckContext, hit: ImportRequest[], home: DenyHome): ImportGroup[] | null {
+function importGroups(ctx: CheckContext, hit: ImportRequest[], home: DenyHome): ImportGroup[] | null {
   const { derived } = ctx;
   const t = derived.target;
   const bucketArn = derived.bucketArn;

@@ -45,7 +45,7 @@ export function accountFor(document: string, facts: AccountFacts): FixAccount | 
 }
 
 /** Whether the import spans accounts: the bucket or a key in use is in another account than the principal. */
-export function spansAccounts(facts: AccountFacts): boolean {
+function spansAccounts(facts: AccountFacts): boolean {
   const p = facts.principalAccount;
   if (!p) return false;
   if (facts.bucketAccount && facts.bucketAccount !== p) return true;

@@ -26,7 +26,7 @@ const shallowMap = <T>(m: Record<string, T> | null | undefined) => (m ? { ...m }
  * with the original. Applying fixes to it never touches the original, and the engine's cache (policies compiled once
  * per document object) still serves every document no fix replaced: this keeps the proof of fixes cheap.
  */
-export function copyForFixes(snapshot: Snapshot): Snapshot {
+function copyForFixes(snapshot: Snapshot): Snapshot {
   const s: Snapshot = { ...snapshot, target: { ...snapshot.target } };
   if (snapshot.unavailable) s.unavailable = { ...snapshot.unavailable };
   if (snapshot.role) {

@@ -1,7 +1,7 @@
 import type { Snapshot } from "@/lib/snapshot/schema";
 
 /** File name the CLI command reads the corrected JSON from, e.g. "role-policy-s3-read.json". */
-export function fileNameFor(document: string): string {
+function fileNameFor(document: string): string {
   if (document.startsWith("key-policy:")) return "key-policy.json";
   return (
     document

@@ -25,7 +25,7 @@ export interface NotPrincipalReplacement {
 }
 
 /** The exempted principals of a NotPrincipal block as aws:PrincipalArn values, or null when one cannot be. */
-export function notPrincipalArns(
+function notPrincipalArns(
   notPrincipal: unknown,
   partition = "aws",
 ): { arns: string[]; services: string[]; widenedSessions: string[] } | null {

@@ -28,7 +28,7 @@ function compact(list: unknown[]): unknown {
   return list.length === 1 ? list[0] : list;
 }
 
-export function emptyPolicy(): Doc {
+function emptyPolicy(): Doc {
   return { Version: "2012-10-17", Statement: [] };
 }
 

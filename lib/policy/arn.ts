@@ -34,9 +34,9 @@ export function parseArn(arn: string): Arn | null {
 
 /** Partitions whose ARNs this project reads: commercial, China, GovCloud (US), European Sovereign Cloud. */
 export const PARTITIONS = ["aws", "aws-cn", "aws-us-gov", "aws-eusc"] as const;
-export type Partition = (typeof PARTITIONS)[number];
+type Partition = (typeof PARTITIONS)[number];
 
-export type PrincipalArnKind = "role" | "user" | "instance-profile" | "group" | "policy" | "assumed-role" | "root";
+type PrincipalArnKind = "role" | "user" | "instance-profile" | "group" | "policy" | "assumed-role" | "root";
 
 export interface PrincipalArn {
   kind: PrincipalArnKind;
@@ -81,8 +81,8 @@ const MAX_NAME: Record<Exclude<PrincipalArnKind, "root" | "assumed-role">, numbe
 };
 const IAM_TYPES = new Set(Object.keys(MAX_NAME));
 
-export const isPartition = (p: string): p is Partition => (PARTITIONS as readonly string[]).includes(p);
-export const isAccountId = (a: string): boolean => /^\d{12}$/.test(a);
+const isPartition = (p: string): p is Partition => (PARTITIONS as readonly string[]).includes(p);
+const isAccountId = (a: string): boolean => /^\d{12}$/.test(a);
 
 /** Parses a principal ARN; the first rule it breaks otherwise. Never throws. */
 export function parsePrincipalArn(text: string | null | undefined): PrincipalArnResult {

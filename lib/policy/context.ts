@@ -114,7 +114,7 @@ function classify(arn: string, fallbackAccount: string): Omit<PrincipalInfo, "de
 }
 
 /** The role ARN of a principal (a session maps to its role, without path), used for aws:PrincipalArn. */
-export function principalArnForContext(p: Omit<PrincipalInfo, "derived" | "derivedUnknown">): string {
+function principalArnForContext(p: Omit<PrincipalInfo, "derived" | "derivedUnknown">): string {
   if (p.kind === "session") {
     const part = parseArn(p.arn)?.partition ?? "aws";
     return `arn:${part}:iam::${p.account}:role/${p.roleName}`;

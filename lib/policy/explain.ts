@@ -5,7 +5,7 @@ import type { EvalContext, PrincipalInfo } from "./context";
 import { appliedTri, principalApplies } from "./match/principal";
 import type { MatchResult, StatementExplanation } from "./types";
 
-export const TRI_NAME: readonly MatchResult[] = ["no-match", "unknown", "match"];
+const TRI_NAME: readonly MatchResult[] = ["no-match", "unknown", "match"];
 
 export interface ConsideredPolicy {
   ref: string;

@@ -7,6 +7,4 @@ export { evaluate, evaluateMany } from "./evaluate";
 export { parsePolicy } from "./parse-policy";
 export { validatePolicy } from "./validate/validate-policy";
 export { wildcardMatch } from "./wildcard";
-export { parseArn, type Arn } from "./arn";
-export { questionSchema, checkQuestionInput } from "./question-schema";
 export { SESSION_NAME_KEY } from "./match/principal";

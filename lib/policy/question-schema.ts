@@ -6,7 +6,7 @@ import { z } from "zod";
 
 const contextValue = z.union([z.string(), z.array(z.string())]);
 
-export const questionSchema = z.object({
+const questionSchema = z.object({
   request: z.object({
     principal: z.string().min(1),
     action: z.string().regex(/^[^:\s]+:[^:\s]+$/, 'must be "service:Action", e.g. "s3:GetObject"'),
@@ -28,10 +28,8 @@ export const questionSchema = z.object({
   resourcePolicy: z.unknown().optional(),
 });
 
-export const questionInputSchema = z.union([questionSchema, z.array(questionSchema)]);
-
 /** Formats a path like ["request", "action"] or [0, "request"] as `request.action` / `[0].request`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let s = "";
   for (const p of path) s += typeof p === "number" ? `[${p}]` : s ? `.${String(p)}` : String(p);
   return s || "(root)";

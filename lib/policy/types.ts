@@ -44,7 +44,7 @@ export interface AuthorizationQuestion {
 export type Decision = "allow" | "explicit-deny" | "implicit-deny" | "unknown";
 
 /** Which policy a statement belongs to: "identity:0", "boundary", "session", "resource". */
-export type PolicyRef = string;
+type PolicyRef = string;
 
 export interface MatchedStatement {
   policy: PolicyRef;
@@ -84,7 +84,7 @@ export interface Answer {
   explanations?: StatementExplanation[];
 }
 
-export type IssueSeverity = "error" | "warning";
+type IssueSeverity = "error" | "warning";
 
 /** A problem found in a policy document. Never thrown: returned as data, with a JSON path. */
 export interface PolicyIssue {

@@ -6,7 +6,7 @@
 import type { EvalContext } from "./context";
 import { QMARK, STAR } from "./wildcard";
 
-export type TemplatePart = { lit: number[] } | { key: string; name: string; dflt?: string };
+type TemplatePart = { lit: number[] } | { key: string; name: string; dflt?: string };
 
 export interface Template {
   /** null when the text has no variable: use `codes`. */

@@ -93,9 +93,4 @@ export function actionFor(op: OperationName): string | null {
  * The import's own calls, made only for the ground truth in access-key mode with the import's key (never with the
  * diagnosing credentials, so they are not part of the diagnosing policy).
  */
-export const IMPORT_CALLS = {
-  GetBucketLocation: "s3:GetBucketLocation",
-  ListObjectsV2: "s3:ListBucket",
-  GetObject: "s3:GetObject",
-} as const;
-export type ImportCall = keyof typeof IMPORT_CALLS;
+export type ImportCall = "GetBucketLocation" | "ListObjectsV2" | "GetObject";

@@ -18,7 +18,7 @@ export function escapeHtml(value: string | number): string {
 
 const e = escapeHtml;
 
-export function statusBadgeHtml(status: StepStatus, label: string): string {
+function statusBadgeHtml(status: StepStatus, label: string): string {
   const token = STATUS_TOKENS[status];
   return `<span class="${BADGE_CLASS} ${token.badge}" data-status="${status}"><span aria-hidden="true">${e(token.icon)}</span>${e(label)}</span>`;
 }
@@ -30,7 +30,7 @@ const PRE_CLASS =
  * A document or command as a focusable block. Marked lines are <mark>: no words are added inside the block, so that
  * what a reader selects and copies is the document itself.
  */
-export function codeBlockHtml(code: CodeModel | { text: string; label: string }): string {
+function codeBlockHtml(code: CodeModel | { text: string; label: string }): string {
   const marks = "highlight" in code ? code.highlight : [];
   const body = marks.length
     ? code.text
@@ -47,7 +47,7 @@ export function codeBlockHtml(code: CodeModel | { text: string; label: string })
   return `<pre tabindex="0" aria-label="${e(code.label)}" class="${PRE_CLASS}"><code>${body}</code></pre>`;
 }
 
-export function diffHtml(lines: DiffLine[], labels: ReportModel["labels"]): string {
+function diffHtml(lines: DiffLine[], labels: ReportModel["labels"]): string {
   const body = lines
     .map((l) => {
       const cls =

@@ -101,7 +101,7 @@ export const FindingSchema = z.looseObject({
 });
 
 const count = z.number().int().min(0).max(1_000_000);
-export const SummarySchema = z.object({ pass: count, fail: count, warn: count, unknown: count, skipped: count });
+const SummarySchema = z.object({ pass: count, fail: count, warn: count, unknown: count, skipped: count });
 
 export const ReportSchema = z
   .looseObject({

@@ -20,7 +20,7 @@ export function mayExplainFailure(f: { status: CheckStatus; evidence?: Evidence 
   return f.status === "warn" && (f.evidence?.unknownKeys?.length ?? 0) > 0;
 }
 
-export type VerdictKind = "fails" | "likely" | "open" | "warnings" | "clean" | "empty";
+type VerdictKind = "fails" | "likely" | "open" | "warnings" | "clean" | "empty";
 
 export interface VerdictModel {
   kind: VerdictKind;

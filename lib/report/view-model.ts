@@ -16,7 +16,7 @@ import { sortFindings, worstStatus, type StepStatus } from "./status";
 import { STATUSES, STEPS, type CheckStatus, type Finding, type Report, type ReportLocale, type StepId } from "./types";
 import { ROLLUP_CHECK_ID, verdictOf, type VerdictModel } from "./verdict";
 
-export type { DiffLine, StepStatus, VerdictModel };
+export type { DiffLine };
 
 export interface TargetRow {
   key: string;
@@ -57,14 +57,14 @@ export interface CorrectedDocumentModel {
 }
 
 /** Another way to the same result a fix offers (e.g. the key user in the key policy), instead of the change above. */
-export interface AlternativeModel {
+interface AlternativeModel {
   heading: string;
   code: CodeModel | null;
   json: string | null;
   cli: string;
 }
 
-export interface FixModel {
+interface FixModel {
   document: string;
   /** Other ways to the same result, each applied instead of this change (the notes say what they do). */
   alternatives: AlternativeModel[];

@@ -50,7 +50,7 @@ function error(
 const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** Origin of the links handed out: PUBLIC_BASE_URL, else the request's (X-Forwarded-* only behind a trusted proxy). */
-export function publicOrigin(request: Request, config: Pick<ShareConfig, "publicBaseUrl" | "trustProxy">): string {
+function publicOrigin(request: Request, config: Pick<ShareConfig, "publicBaseUrl" | "trustProxy">): string {
   if (config.publicBaseUrl) return config.publicBaseUrl;
   const url = new URL(request.url);
   const h = request.headers;

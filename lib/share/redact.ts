@@ -15,7 +15,7 @@
  */
 import type { Report } from "@/lib/report/types";
 
-export type RedactionKind = "account-id" | "bucket" | "object-key" | "kms-key" | "access-key-id" | "external-id";
+type RedactionKind = "account-id" | "bucket" | "object-key" | "kms-key" | "access-key-id" | "external-id";
 
 export interface Replacement {
   kind: RedactionKind;
@@ -248,7 +248,7 @@ class Redactor {
 }
 
 /** Redacts any JSON document (keys and values). */
-export function redactDocument<T>(
+function redactDocument<T>(
   doc: T,
   options: RedactionOptions & {
     externalIds?: (string | null | undefined)[];

@@ -11,8 +11,8 @@ import { escapeHtml, renderReportBody } from "@/lib/report/render-html";
 import type { Report, ReportLocale } from "@/lib/report/types";
 import { reportModel } from "@/lib/report/view-model";
 
-export type ShareMessages = typeof import("@/lib/i18n/messages/en/share.json");
-export type CommonMessages = typeof import("@/lib/i18n/messages/en/common.json");
+type ShareMessages = typeof import("@/lib/i18n/messages/en/share.json");
+type CommonMessages = typeof import("@/lib/i18n/messages/en/common.json");
 
 export interface PageMessages {
   share: ShareMessages;
@@ -26,7 +26,7 @@ export interface SavedReportMeta {
 }
 
 /** The stylesheet the page links (built by scripts/build-report-css.mjs). */
-export const REPORT_STYLESHEET = "/report.css";
+const REPORT_STYLESHEET = "/report.css";
 
 export { escapeHtml };
 

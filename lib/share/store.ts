@@ -19,7 +19,7 @@ export interface NewReport {
   expiresAt: Date;
 }
 
-export interface SavedReport {
+interface SavedReport {
   id: string;
   report: Report;
   createdAt: Date;

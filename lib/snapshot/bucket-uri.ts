@@ -3,7 +3,7 @@
  * `s3://bucket/folder/file.csv`, or a file pattern with `*` / `?` in the last segment `s3://bucket/folder/*.csv`.
  * Console and https URLs are rewritten to the s3:// form.
  */
-export type BucketUriKind = "folder" | "file" | "pattern";
+type BucketUriKind = "folder" | "file" | "pattern";
 
 export interface ParsedBucketUri {
   /** The s3:// form (after any rewrite). */
@@ -18,14 +18,14 @@ export interface ParsedBucketUri {
   rewrittenFrom?: string;
 }
 
-export type BucketUriProblem = "empty" | "scheme" | "bucket-name" | "no-folder";
+type BucketUriProblem = "empty" | "scheme" | "bucket-name" | "no-folder";
 
 export type BucketUriResult =
   | { ok: true; value: ParsedBucketUri }
   | { ok: false; problem: BucketUriProblem; message: string; value?: ParsedBucketUri };
 
 /** S3 general purpose bucket naming rules (3–63 chars, lowercase letters, digits, dots, hyphens, no IP form). */
-export function bucketNameProblem(name: string): string | null {
+function bucketNameProblem(name: string): string | null {
   if (name.length < 3 || name.length > 63) return `must be 3 to 63 characters long (it has ${name.length})`;
   if (/[A-Z]/.test(name)) return "must not contain uppercase letters";
   if (/_/.test(name)) return "must not contain underscores";

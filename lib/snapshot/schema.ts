@@ -7,7 +7,7 @@ import { z } from "zod";
  */
 
 /** A parsed policy document. Its inner shape is validated by the policy engine, not here. */
-export const PolicyDocumentSchema = z.record(z.string(), z.unknown());
+const PolicyDocumentSchema = z.record(z.string(), z.unknown());
 export type PolicyDocument = Record<string, unknown>;
 
 const PolicyMap = z.record(z.string(), PolicyDocumentSchema);
@@ -30,12 +30,12 @@ export const TargetSchema = z.object({
 });
 export type Target = z.infer<typeof TargetSchema>;
 
-export const CallerSchema = z.object({
+const CallerSchema = z.object({
   arn: z.string(),
   accountId: z.string(),
 });
 
-export const RoleSchema = z.object({
+const RoleSchema = z.object({
   exists: z.boolean(),
   arn: z.string().nullish(),
   trustPolicy: PolicyDocumentSchema.nullish(),
@@ -50,20 +50,20 @@ export const RoleSchema = z.object({
   tags: TagMap.nullish(),
 });
 
-export const GroupSchema = z.object({
+const GroupSchema = z.object({
   name: z.string(),
   inlinePolicies: PolicyMap.nullish(),
   attachedPolicies: PolicyMap.nullish(),
 });
 
-export const AccessKeySchema = z.object({
+const AccessKeySchema = z.object({
   id: z.string(),
   status: z.enum(["Active", "Inactive"]),
   lastUsedService: z.string().nullish(),
   lastUsedDate: z.string().nullish(),
 });
 
-export const UserSchema = z.object({
+const UserSchema = z.object({
   exists: z.boolean(),
   arn: z.string().nullish(),
   accountId: z.string().nullish(),
@@ -79,13 +79,13 @@ export const UserSchema = z.object({
   tags: TagMap.nullish(),
 });
 
-export const EncryptionSchema = z.object({
+const EncryptionSchema = z.object({
   algorithm: z.enum(["AES256", "aws:kms", "aws:kms:dsse"]),
   kmsKeyId: z.string().nullish(),
   bucketKeyEnabled: z.boolean().nullish(),
 });
 
-export const BucketSchema = z.object({
+const BucketSchema = z.object({
   exists: z.boolean(),
   name: z.string().nullish(),
   region: z.string().nullish(),
@@ -98,7 +98,7 @@ export const BucketSchema = z.object({
   requesterPays: z.boolean().nullish(),
 });
 
-export const KeySchema = z.object({
+const KeySchema = z.object({
   keyManager: z.enum(["AWS", "CUSTOMER"]).nullish(),
   keyState: z.string().nullish(),
   region: z.string().nullish(),
@@ -110,7 +110,7 @@ export const KeySchema = z.object({
   tags: TagMap.nullish(),
 });
 
-export const ObjectSchema = z.object({
+const ObjectSchema = z.object({
   key: z.string(),
   size: z.number().nullish(),
   storageClass: z.string().nullish(),
@@ -126,7 +126,7 @@ export const ObjectSchema = z.object({
 });
 
 /** Real outcome of one of the import's own calls, made with the import key (access-key mode ground truth). */
-export const GroundTruthSchema = z.object({
+const GroundTruthSchema = z.object({
   call: z.enum(["GetBucketLocation", "ListObjectsV2", "GetObject"]),
   ok: z.boolean(),
   code: z.string().nullish(),
@@ -134,7 +134,7 @@ export const GroundTruthSchema = z.object({
 });
 
 /** AWS's own simulator verdict (iam:SimulatePrincipalPolicy), when the diagnosing credentials may call it. */
-export const SimulationSchema = z.object({
+const SimulationSchema = z.object({
   action: z.string(),
   resource: z.string(),
   decision: z.enum(["allowed", "explicitDeny", "implicitDeny"]),

@@ -1,3 +1,3 @@
-export { triageErrorMessage, redactErrorMessage } from "./triage-error-message";
+export { triageErrorMessage } from "./triage-error-message";
 export { stepForFindings } from "./step-for-findings";
-export type { Triage, TriageKind, PolicyType } from "./types";
+export type { TriageKind, PolicyType } from "./types";

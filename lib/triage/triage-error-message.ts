@@ -9,8 +9,6 @@ import { ACCESS_KEY_CHECKS, ASSUME_ROLE_CHECKS, KMS_CHECKS, REGION_CHECKS, check
 import { parseTidbMessage, redactTidbSecret } from "./tidb-message";
 import type { Triage } from "./types";
 
-export type { Triage, TriageKind, PolicyType } from "./types";
-
 const ROLE_ARN = /arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]*[\w+=,@/-]/;
 
 // KMS: the key cannot be used (S3 passes on KMS's answer). Messages of KMS's API reference and S3's 403 page.

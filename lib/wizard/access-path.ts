@@ -6,7 +6,7 @@ import type { Finding, Report, StepId } from "@/lib/report/types";
 import type { AccessMode } from "./form-types";
 import { worstStatus, type StepStatus } from "./steps";
 
-export type HopId = "tidb" | "assume-role" | "access-key" | "role" | "user" | "bucket" | "objects" | "kms";
+type HopId = "tidb" | "assume-role" | "access-key" | "role" | "user" | "bucket" | "objects" | "kms";
 
 export interface Hop {
   id: HopId;

@@ -19,7 +19,7 @@ import {
   type PasteSource,
 } from "./parse-pasted";
 
-export const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
+const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
 
 export interface OfflineBuild {
   snapshot: Snapshot;
@@ -29,7 +29,7 @@ export interface OfflineBuild {
 }
 
 /** "s3://bucket/folder/" → "bucket" (best effort; the intake checks judge the URI itself). */
-export function bucketNameFromUri(uri: string): string | null {
+function bucketNameFromUri(uri: string): string | null {
   const m = /^s3:\/\/([^/]+)/i.exec(uri.trim());
   return m ? m[1] : null;
 }

@@ -15,13 +15,13 @@ export interface StartInput {
   errorMessage: string;
 }
 
-export interface NamedText {
+interface NamedText {
   /** Inline policy name, or the managed policy's ARN (then it goes to attachedPolicies). */
   name: string;
   text: string;
 }
 
-export interface KeyPolicyText {
+interface KeyPolicyText {
   /** The KMS key ARN the policy belongs to; empty = the bucket's default key. */
   keyArn: string;
   text: string;

@@ -19,7 +19,7 @@ export const PASTE_ERROR_CODES = [
   "snapshot.invalid",
   "empty",
 ] as const;
-export type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
+type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
 
 export interface PasteError {
   /** Form field, e.g. "trustPolicy", "identityPolicies[1]", "bucketPolicy". */
@@ -51,7 +51,7 @@ export type ParseResult<T> =
   { ok: true; value: T; source: PasteSource; meta?: PasteMeta } | { ok: false; error: PasteError };
 
 /** Facts the CLI output carries beside the document (role ARN, policy name, …). */
-export interface PasteMeta {
+interface PasteMeta {
   roleArn?: string;
   roleName?: string;
   policyName?: string;

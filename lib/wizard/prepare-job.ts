@@ -31,7 +31,7 @@ export type Prepared =
   | { ok: false; validation: Validation; focus: Focus | null };
 
 /** The origin a job reads from: the source picked for a run, the earlier result's origin for a re-check. */
-export function originOf(state: WizardState, job: Job): Origin | null {
+function originOf(state: WizardState, job: Job): Origin | null {
   if (job.kind === "recheck") return state.result?.origin ?? null;
   if (state.source === "live") return "live";
   return state.snapshotText.trim() ? "snapshot" : "documents";

@@ -1,7 +1,7 @@
 /** Re-checking one step: replace that step's findings in the report, and say what changed. */
 import { STATUSES, type CheckStatus, type Finding, type Report, type StepId } from "@/lib/report/types";
 
-export function summarize(findings: Finding[]): Record<CheckStatus, number> {
+function summarize(findings: Finding[]): Record<CheckStatus, number> {
   const s = Object.fromEntries(STATUSES.map((k) => [k, 0])) as Record<CheckStatus, number>;
   for (const f of findings) s[f.status]++;
   return s;

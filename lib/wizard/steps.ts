@@ -3,7 +3,6 @@ import { worstStatus, type StepStatus } from "@/lib/report/status";
 import { STEPS, type Finding, type Report, type StepId } from "@/lib/report/types";
 import type { AccessMode } from "./form-types";
 
-export { STEPS };
 export type { StepId };
 export { sortFindings, worstStatus, type StepStatus } from "@/lib/report/status";
 

@@ -15,7 +15,7 @@ export const INPUT_PROBLEM_CODES = [
   "credentials.secretAccessKey",
   "credentials.sessionToken",
 ] as const;
-export type InputProblemCode = (typeof INPUT_PROBLEM_CODES)[number];
+type InputProblemCode = (typeof INPUT_PROBLEM_CODES)[number];
 
 export interface InputProblem {
   /** The form field: a key of the start form or of the credentials. */

@@ -21,7 +21,7 @@ import { stepsForMode, type StepId } from "./steps";
 import { stepAfterRun, triageStart } from "./triage-start";
 
 /** Where the configuration comes from, as the user picks it. */
-export type Source = "live" | "offline";
+type Source = "live" | "offline";
 /** Where a result came from: a live read, pasted documents, or a pasted whole snapshot. Re-check uses the same. */
 export type Origin = "live" | "documents" | "snapshot";
 /** What the results area shows. */

@@ -76,7 +76,7 @@ function boundaryXml(arn: string | null | undefined) {
 }
 
 /** A boundary document without its ARN (a hand-written snapshot) is served under a made-up managed policy ARN. */
-export function boundaryArnOf(
+function boundaryArnOf(
   entity:
     | { arn?: string | null; permissionsBoundary?: PolicyDocument | null; permissionsBoundaryArn?: string | null }
     | null

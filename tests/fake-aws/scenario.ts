@@ -35,7 +35,7 @@ export interface Scenario {
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SCENARIO_DIR = join(here, "scenarios");
+const SCENARIO_DIR = join(here, "scenarios");
 
 /** Reads every scenario under tests/fake-aws/scenarios (or `dir`). */
 export function loadScenarios(dir = SCENARIO_DIR): Map<string, Scenario> {

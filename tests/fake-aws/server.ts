@@ -15,7 +15,7 @@ import { FakeAwsError, type Reply, type RequestContext, type Routed } from "./ty
 
 export type FaultKind = "throttle" | "500" | "timeout" | "reset" | "malformed" | "AccessDenied";
 /** A fault for every call of an operation, or only for the first `times` calls. */
-export type FaultSpec = FaultKind | { kind: FaultKind; times?: number };
+type FaultSpec = FaultKind | { kind: FaultKind; times?: number };
 /** Operation ("s3:GetBucketPolicy", "iam:GetRole", "kms:DescribeKey", …, or "*" for every one) → fault. */
 export type Faults = Record<string, FaultSpec>;
 
@@ -33,7 +33,7 @@ export interface FakeAwsOptions {
   scenarios?: Scenario[];
 }
 
-export interface FakeCall {
+interface FakeCall {
   op: string;
   accessKeyId: string;
   importKey: boolean;

@@ -1,6 +1,6 @@
 /** Tiny XML writer for the fake AWS endpoint's responses. */
 
-export function esc(s: string): string {
+function esc(s: string): string {
   return s
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { expect } from "vitest";
 
-export const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
 const BASE_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
 
 /** fast-check parameters: `small` runs in `npm test`; with FUZZ_RUNS, that many × weight (heavier properties use less). */

@@ -9,7 +9,7 @@ import type * as Sts from "@aws-sdk/client-sts";
  * Answers are read defensively: a date may come as a Date or an ISO string, an IAM policy document URL-encoded
  * or already parsed (the AWS CLI decodes it).
  */
-export interface ApiCalls {
+interface ApiCalls {
   "sts:GetCallerIdentity": [Sts.GetCallerIdentityCommandInput, Sts.GetCallerIdentityCommandOutput];
   "sts:GetAccessKeyInfo": [Sts.GetAccessKeyInfoCommandInput, Sts.GetAccessKeyInfoCommandOutput];
   "iam:GetRole": [Iam.GetRoleCommandInput, Iam.GetRoleCommandOutput];

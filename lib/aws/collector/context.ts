@@ -12,7 +12,7 @@ import type { CollectState } from "./state";
 export type PolicyRead = { ok: true; doc: PolicyDocument; ref?: CallRef } | { ok: false; reason: string };
 
 /** What one reader tells the others as soon as it knows (each resolves exactly once, even when its read is off). */
-export interface Signals {
+interface Signals {
   /** GetCallerIdentity answered: the caller's account. */
   caller: Deferred<{ accountId?: string; ref?: CallRef }>;
   /** The bucket's region, from HeadBucket or GetBucketLocation (undefined when neither can tell). */

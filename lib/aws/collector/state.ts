@@ -67,7 +67,7 @@ export interface UserState {
   groupsFailed?: string;
 }
 
-export interface BucketState {
+interface BucketState {
   exists?: boolean;
   notFound?: boolean;
   region?: string;
@@ -86,7 +86,7 @@ export interface BucketState {
   requesterPaysFailed?: string;
 }
 
-export interface ObjectsState {
+interface ObjectsState {
   /** The listing (keys under the target), each entry completed by its HEAD when it is in the sample. */
   list?: SnapshotObject[];
   failed?: string;

@@ -6,7 +6,7 @@ import { ask, statementsOf, type Asked, type ExplainedStatement } from "../deriv
 import type { Doc } from "@/lib/fixes/workspace";
 
 /** TiDB Cloud's account in the guide's sample trust policy; the console shows each environment's own id. */
-export const GUIDE_TIDB_ACCOUNT_ID = "380838443567";
+const GUIDE_TIDB_ACCOUNT_ID = "380838443567";
 
 export function tidbAccountId(snapshot: Snapshot): string {
   return snapshot.target.tidbAccountId?.trim() || GUIDE_TIDB_ACCOUNT_ID;

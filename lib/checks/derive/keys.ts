@@ -18,14 +18,14 @@ export interface KeyInUse {
 }
 
 /** Marker id for the AWS managed key aws/s3 when the bucket names no key ARN. */
-export const AWS_S3_MANAGED = "alias/aws/s3";
+const AWS_S3_MANAGED = "alias/aws/s3";
 
 function keyAccount(arn: string): string | null {
   return parseArn(arn)?.service === "kms" ? accountOfArn(arn) : null;
 }
 
 /** Finds the snapshot entry of a key given as ARN, key id, alias name or alias ARN. */
-export function resolveKey(snapshot: Snapshot, id: string): { arn: string; key: SnapshotKey } | null {
+function resolveKey(snapshot: Snapshot, id: string): { arn: string; key: SnapshotKey } | null {
   const keys = snapshot.keys ?? {};
   if (keys[id]) return { arn: id, key: keys[id] };
   const a = parseArn(id);

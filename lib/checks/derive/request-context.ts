@@ -31,7 +31,7 @@ const ALWAYS_UNKNOWN = ["aws:SourceIp", "aws:PrincipalOrgID", "aws:PrincipalOrgP
 const ROLE_SESSION_UNKNOWN = ["sts:RoleSessionName", "aws:SourceIdentity"];
 
 /** S3 negotiates TLS 1.2 or 1.3 (it refuses older versions), so s3:TlsVersion is one of these. */
-export const TLS_VERSIONS = ["1.2", "1.3"];
+const TLS_VERSIONS = ["1.2", "1.3"];
 
 function tagEntries(prefix: string, tags: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -121,7 +121,7 @@ export function s3Context(
 }
 
 /** Alias names as kms:ResourceAliases holds them ("alias/name"). */
-export function aliasValues(aliases: string[]): string[] {
+function aliasValues(aliases: string[]): string[] {
   return aliases.map((a) => {
     const name = a.replace(/^arn:[^:]+:kms:[^:]*:\d*:/, "");
     return name.startsWith("alias/") ? name : `alias/${name}`;

@@ -24,30 +24,25 @@ export function bucketArn(partition: string, bucket: string): string {
   return `arn:${partition}:s3:::${bucket}`;
 }
 
-export function objectArn(partition: string, bucket: string, key: string): string {
+function objectArn(partition: string, bucket: string, key: string): string {
   return `arn:${partition}:s3:::${bucket}/${key}`;
 }
 
 /** A key to ask about when no object under the target is known. */
-export function representativeKey(target: ParsedBucketUri): string {
+function representativeKey(target: ParsedBucketUri): string {
   if (target.kind === "file") return target.key!;
   if (target.kind === "pattern") return target.key!.replace(/\*/g, "sample").replace(/\?/g, "0");
   return `${target.folder}sample.csv`;
 }
 
 /** Object keys the import reads: the known objects under the target, or one representative key. */
-export function importObjectKeys(snapshot: Snapshot, target: ParsedBucketUri): string[] {
+function importObjectKeys(snapshot: Snapshot, target: ParsedBucketUri): string[] {
   const known = (snapshot.objects ?? []).map((o) => o.key).filter((k) => keyInTarget(target, k));
   return known.length > 0 ? known : [representativeKey(target)];
 }
 
 /** The common context of every request TiDB Cloud makes as the principal (see request-context.ts). */
-export function baseContext(
-  snapshot: Snapshot,
-  p: ImportPrincipal,
-  now: Date,
-  region: string | null,
-): RequestContextParts {
+function baseContext(snapshot: Snapshot, p: ImportPrincipal, now: Date, region: string | null): RequestContextParts {
   const parts = principalContext(snapshot, p, now);
   if (region) parts.context["aws:RequestedRegion"] = region;
   return parts;

@@ -9,7 +9,7 @@ import type { Localized } from "../types";
 import { l } from "../types";
 import { sessionTagsPossible } from "./request-context";
 
-export interface UnknownKeyReason {
+interface UnknownKeyReason {
   key: string;
   why: Localized;
   /** The IAM action that would let the diagnosis read the value (null: only TiDB Cloud knows it). */
@@ -18,7 +18,7 @@ export interface UnknownKeyReason {
 
 const family = (key: string, prefix: string) => key.toLowerCase().startsWith(prefix.toLowerCase());
 
-export function unknownKeyReason(snapshot: Snapshot, key: string, action: string): UnknownKeyReason {
+function unknownKeyReason(snapshot: Snapshot, key: string, action: string): UnknownKeyReason {
   const role = snapshot.target.mode === "role";
   const k = key.toLowerCase();
   if (k === SESSION_NAME_KEY.toLowerCase())

@@ -1,7 +1,7 @@
 import { defineCheck, l, type LocalizedList } from "../types";
 import { sample, sampleJa } from "../helpers";
 
-export const ENCRYPTION_CONSOLE_STEPS: LocalizedList = {
+const ENCRYPTION_CONSOLE_STEPS: LocalizedList = {
   en: [
     "Open the bucket in the Amazon S3 console and choose the Properties tab",
     "Under Default encryption, choose Edit",

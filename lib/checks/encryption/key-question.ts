@@ -35,14 +35,6 @@ export function askKeyPolicy(ctx: CheckContext, req: ImportRequest, keyPolicy: R
   });
 }
 
-/** With the real identity policies, the boundary and the real key policy. */
-export function askKeyFull(ctx: CheckContext, req: ImportRequest, keyPolicy: Record<string, unknown>): Asked {
-  return askKey(ctx, req, keyPolicy, {
-    identity: ctx.derived.identity?.policies ?? [],
-    boundary: ctx.derived.identity?.boundary ?? null,
-  });
-}
-
 /**
  * The key policy alone, without any identity Allow: within the key's account a statement naming the principal, or
  * `"*"` with conditions the request meets (the AWS managed key's own policy: kms:CallerAccount + kms:ViaService),

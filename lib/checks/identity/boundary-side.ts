@@ -5,7 +5,7 @@ import type { CheckContext } from "../types";
 import { delegatingKeyPolicy } from "./identity-question";
 
 /** The permissions boundary asked alone, as if it were the only identity policy (its Allow statements decide). */
-export function askBoundary(ctx: CheckContext, r: ImportRequest, boundary: NamedPolicy): Asked {
+function askBoundary(ctx: CheckContext, r: ImportRequest, boundary: NamedPolicy): Asked {
   const p = ctx.derived.principal!;
   const kms = r.action.startsWith("kms:");
   return ask({

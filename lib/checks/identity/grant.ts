@@ -41,7 +41,7 @@ function sidOf(doc: Doc, i: number): string | undefined {
   return typeof s === "string" ? s : undefined;
 }
 
-export function resourceFor(spec: GrantSpec, req: ImportRequest): string {
+function resourceFor(spec: GrantSpec, req: ImportRequest): string {
   return typeof spec.resource === "function" ? spec.resource(req) : spec.resource;
 }
 

@@ -1,4 +1,3 @@
-import type { Snapshot } from "@/lib/snapshot/schema";
 import { allowOnly } from "../derive/allow-only";
 import { ask, type Asked } from "../derive/ask";
 import type { NamedPolicy } from "../derive/policies";
@@ -174,10 +173,4 @@ export function currentIdentityPolicies(ctx: CheckContext): NamedPolicy[] {
     .filter((n) => n.startsWith(prefix) && !names.has(n))
     .map((n) => ({ document: n, doc: ctx.fixes.current(n, null)! }));
   return [...orig.map((p) => ({ document: p.document, doc: ctx.fixes.current(p.document, p.doc)! })), ...created];
-}
-
-/** Whether the principal is in another account than the bucket (then the bucket policy must also allow). */
-export function crossAccount(snapshot: Snapshot, principalAccount: string): boolean {
-  const owner = snapshot.bucket?.ownerAccountId;
-  return !!owner && owner !== principalAccount;
 }

@@ -2,7 +2,7 @@ import { missingData, sample, sampleJa } from "../helpers";
 import { defineCheck, l, type LocalizedList } from "../types";
 import { sampledOwners } from "./owners";
 
-export const OWNERSHIP_CONSOLE_STEPS: LocalizedList = {
+const OWNERSHIP_CONSOLE_STEPS: LocalizedList = {
   en: [
     "Open the bucket in the Amazon S3 console and choose the Permissions tab",
     "Under Object Ownership, choose Edit",

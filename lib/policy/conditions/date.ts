@@ -3,7 +3,7 @@ import { codesToString } from "../variables";
 import type { OperatorDef, ValuePredicate } from "./types";
 
 /** Milliseconds since the epoch, or null when the text is not a date. */
-export function toDate(s: string): number | null {
+function toDate(s: string): number | null {
   const t = s.trim();
   if (/^-?\d+$/.test(t)) return Number(t) * 1000;
   if (!/^\d{4}-\d{2}-\d{2}/.test(t)) return null;

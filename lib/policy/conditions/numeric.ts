@@ -2,7 +2,7 @@
 import { codesToString } from "../variables";
 import type { OperatorDef, ValuePredicate } from "./types";
 
-export function toNumber(s: string): number | null {
+function toNumber(s: string): number | null {
   const t = s.trim();
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return null;
   return Number(t);

@@ -1,7 +1,7 @@
 /** Condition operator names: `[ForAllValues:|ForAnyValue:]<Operator>[IfExists]`. Matched case-insensitively. */
 import { countLookup } from "../cache-stats";
 
-export const BASE_OPERATORS = [
+const BASE_OPERATORS = [
   "StringEquals",
   "StringNotEquals",
   "StringEqualsIgnoreCase",
@@ -33,7 +33,7 @@ export const BASE_OPERATORS = [
 
 const canonical = new Map(BASE_OPERATORS.map((o) => [o.toLowerCase(), o as string]));
 
-export function isKnownOperator(base: string): boolean {
+function isKnownOperator(base: string): boolean {
   return canonical.has(base.toLowerCase());
 }
 
@@ -62,7 +62,7 @@ export function knownOperator(op: string): OperatorParts | null {
 }
 
 /** Splits an operator into qualifier, base (canonical spelling when known) and IfExists; null when empty. */
-export function splitOperator(op: string): OperatorParts | null {
+function splitOperator(op: string): OperatorParts | null {
   let rest = op.trim();
   let qualifier: "ForAllValues" | "ForAnyValue" | null = null;
   const lower = rest.toLowerCase();

@@ -64,7 +64,7 @@ export function compilePrincipal(p: ParsedPrincipal): CompiledPrincipal {
 }
 
 /** The strongest way the principal block matches the request principal. */
-export function matchPrincipal(cp: CompiledPrincipal, p: PrincipalInfo): PrincipalMatch {
+function matchPrincipal(cp: CompiledPrincipal, p: PrincipalInfo): PrincipalMatch {
   let best = PrincipalMatch.None;
   for (const e of cp.entries) {
     let m = PrincipalMatch.None;
@@ -99,7 +99,7 @@ const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
  * The block names a session of the request's role while the request's session name is unknown (a role ARN request):
  * whether it is this session is undecided.
  */
-export function namesUnknownSession(cp: CompiledPrincipal, p: PrincipalInfo): boolean {
+function namesUnknownSession(cp: CompiledPrincipal, p: PrincipalInfo): boolean {
   if (p.kind !== "role") return false;
   for (const e of cp.entries)
     if (e.t === "session" && e.account === p.account && e.name === p.roleName && SESSION_NAME.test(e.session))
@@ -108,7 +108,7 @@ export function namesUnknownSession(cp: CompiledPrincipal, p: PrincipalInfo): bo
 }
 
 /** Whether a NotPrincipal block exempts the request principal: 2 surely, 1 depending on the session name, 0 not. */
-export function notPrincipalExempts(cp: CompiledPrincipal, p: PrincipalInfo): 0 | 1 | 2 {
+function notPrincipalExempts(cp: CompiledPrincipal, p: PrincipalInfo): 0 | 1 | 2 {
   for (const e of cp.entries) {
     switch (e.t) {
       case "wild":

@@ -1,6 +1,6 @@
 /** "Did you mean" suggestions: the closest name by edit distance (case-insensitive), prefixes preferred. */
 
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   let prev = new Array<number>(n + 1);

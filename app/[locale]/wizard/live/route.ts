@@ -14,7 +14,7 @@ function reject(status: number, message: string) {
 }
 
 /**
- * Live diagnosis with progress: the same work as the diagnoseLiveAction server action, answered as NDJSON lines,
+ * Live diagnosis with progress (runLiveDiagnosis in lib/actions/live-core.ts), answered as NDJSON lines,
  * `{"type":"progress","step","phase","op","ok"}` per read and one final `{"type":"result", ok, data | error}`.
  * The credentials come in the POST body only (never a URL) and are not echoed, logged or kept.
  */
