@@ -1,4 +1,5 @@
 import type { Snapshot } from "@/lib/snapshot/schema";
+import { localizeReason, needs } from "./reasons";
 import { l, type Localized, type Outcome } from "./types";
 
 /** Reason recorded in snapshot.unavailable for a path (or one of its children). */
@@ -12,17 +13,30 @@ export function unavailableReason(snapshot: Snapshot, path: string): string | un
  * user could paste instead, and quotes the collector's reason when there is one.
  */
 export function missingData(snapshot: Snapshot, path: string, action: string, what: Localized): Outcome {
-  const reason = unavailableReason(snapshot, path);
+  const raw = unavailableReason(snapshot, path);
+  const reason = raw ? localizeReason(raw) : null;
   const lower = what.en.charAt(0).toLowerCase() + what.en.slice(1);
+  const settle = needs(action, raw);
   return {
     status: "unknown",
     detail: l(
-      `${what.en} could not be read${reason ? ` (${reason})` : ""}. Allow ${action} to the diagnosing credentials, or paste ${lower}.`,
-      `${what.ja}を読み取れませんでした${reason ? `（${reason}）` : ""}。診断用の認証情報に ${action} を許可するか、内容を貼り付けてください。`,
+      `${what.en} could not be read${reason ? ` (${reason.en})` : ""}. Allow ${action} to the diagnosing credentials, or paste ${lower}.`,
+      `${what.ja}を読み取れませんでした${reason ? `（${reason.ja}）` : ""}。診断用の認証情報に ${action} を許可するか、内容を貼り付けてください。`,
     ),
-    unavailable: `${reason ? `${reason}; ` : ""}needs ${action}, or paste ${lower}`,
+    unavailable: l(`${settle.en}, or paste ${lower}`, `${settle.ja}。または${what.ja}を貼り付けてください`),
   };
 }
+
+/** What would settle an `unknown` that waits for an input of the start form or a document. */
+export const SETTLED_BY = {
+  bucketUri: l("a valid bucket URI", "正しいバケット URI"),
+  roleArn: l("a valid role ARN", "正しいロール ARN"),
+  principalArn: l("the role ARN or the IAM user's ARN", "ロール ARN または IAM ユーザーの ARN"),
+  externalId: l(
+    "the TiDB Cloud External ID (shown in the Add New Role ARN dialog)",
+    "TiDB Cloudの外部ID（「Add New Role ARN」ダイアログに表示されます）",
+  ),
+};
 
 export const skipped = (en: string, ja: string): Outcome => ({ status: "skipped", detail: l(en, ja) });
 

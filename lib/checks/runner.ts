@@ -36,7 +36,10 @@ async function runIsolated(check: Check, ctx: CheckContext): Promise<Outcome> {
         `The check could not run: ${describeError(e)}.`,
         `チェックを実行できませんでした：${describeError(e)}。`,
       ),
-      unavailable: `internal error in ${check.id}: ${describeError(e)}`,
+      unavailable: l(
+        `internal error in ${check.id}: ${describeError(e)}`,
+        `${check.id} の内部エラー：${describeError(e)}`,
+      ),
     };
   }
 }
@@ -156,7 +159,7 @@ export async function runCheckList(
             `The snapshot could not be analysed: ${reason}.`,
             `スナップショットを分析できませんでした：${reason}。`,
           ),
-          unavailable: reason,
+          unavailable: l(reason, reason),
         },
       }));
   }

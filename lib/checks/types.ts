@@ -28,7 +28,7 @@ export interface Outcome {
     alternative?: Localized;
   };
   /** For unknown: the IAM action or document that would settle it. */
-  unavailable?: Localized | string;
+  unavailable?: Localized;
 }
 
 export interface CheckContext {

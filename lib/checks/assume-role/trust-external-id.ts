@@ -3,6 +3,7 @@ import { policyFix } from "@/lib/fixes/make-fix";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { TIDB_EXTERNAL_ID } from "../intake/external-id";
 import { defineCheck, l } from "../types";
+import { SETTLED_BY } from "../helpers";
 import { askTrust, conditionEntries, isExternalIdKey, tidbStatements, trustPrecondition } from "./trust";
 
 const ID = "role.trust.external-id";
@@ -28,7 +29,7 @@ export const roleTrustExternalId = defineCheck({
           "No External ID was given, so the trust condition cannot be checked.",
           "外部IDが入力されていないため、信頼ポリシーの条件を確認できません。",
         ),
-        unavailable: "the TiDB Cloud External ID (shown in the Add New Role ARN dialog)",
+        unavailable: SETTLED_BY.externalId,
       };
     }
     // Judge the trust policy as the principal fix (if any) left it, so that a wrong account does not hide this check.
@@ -44,7 +45,10 @@ export const roleTrustExternalId = defineCheck({
           "No trust statement allows TiDB Cloud's account (see role.trust.principal).",
           "TiDB Cloud のアカウントを許可する信頼ステートメントがありません（role.trust.principal を参照）。",
         ),
-        unavailable: "a trust statement for TiDB Cloud's account",
+        unavailable: l(
+          "a trust statement for TiDB Cloud's account",
+          "TiDB Cloud のアカウントを許可する信頼ステートメント",
+        ),
       };
     }
     const sidOf = (i: number) => {

@@ -1,7 +1,7 @@
 import type { Snapshot } from "@/lib/snapshot/schema";
 import type { CheckContext, Outcome } from "../types";
 import { l } from "../types";
-import { missingData } from "../helpers";
+import { SETTLED_BY, missingData } from "../helpers";
 import { ask, statementsOf, type Asked, type ExplainedStatement } from "../derive/ask";
 import type { Doc } from "@/lib/fixes/workspace";
 
@@ -46,7 +46,7 @@ export function trustPrecondition(ctx: CheckContext): Outcome | null {
         "The role ARN is not valid, so the request cannot be built.",
         "ロール ARN が正しくないため、リクエストを組み立てられません。",
       ),
-      unavailable: "a valid role ARN",
+      unavailable: SETTLED_BY.roleArn,
     };
   }
   return null;

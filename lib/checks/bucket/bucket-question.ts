@@ -1,6 +1,6 @@
 import { ask, type Asked } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
-import { missingData } from "../helpers";
+import { SETTLED_BY, missingData } from "../helpers";
 import type { CheckContext, Outcome } from "../types";
 import { l } from "../types";
 
@@ -11,7 +11,7 @@ export function bucketPolicyPrecondition(ctx: CheckContext): Outcome | null {
     return {
       status: "unknown",
       detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"),
-      unavailable: "a valid bucket URI",
+      unavailable: SETTLED_BY.bucketUri,
     };
   if (!snapshot.bucket)
     return missingData(snapshot, "bucket", "s3:ListBucket (HeadBucket)", l("The bucket", "バケット"));
@@ -27,7 +27,7 @@ export function bucketPolicyPrecondition(ctx: CheckContext): Outcome | null {
     return {
       status: "unknown",
       detail: l("The principal's ARN is not known.", "プリンシパルの ARN が不明です。"),
-      unavailable: "the role ARN or the IAM user's ARN",
+      unavailable: SETTLED_BY.principalArn,
     };
   return null;
 }

@@ -7,6 +7,7 @@ import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { denyFix } from "../deny-fix";
 import { defineCheck, l, type Localized } from "../types";
+import { needs } from "../reasons";
 import { askBucket, bucketPolicyPrecondition } from "./bucket-question";
 import { notPrincipalEntries, notPrincipalNote } from "../derive/not-principal-note";
 
@@ -184,7 +185,7 @@ export const bucketPolicyDeny = defineCheck({
           `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
         ),
         evidence: { ...evidence, unknownKeys: keys },
-        unavailable: `needs ${why.read.join(", ")}`,
+        unavailable: needs(why.read.join(", ")),
       };
     }
     const sessionOnly = all.every((h) => h.notPrincipal && [...h.keys].every((k) => k === SESSION_NAME_KEY));

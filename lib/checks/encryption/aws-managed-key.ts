@@ -1,5 +1,6 @@
 import { defineCheck, l, type LocalizedList } from "../types";
-import { sample, sampleJa } from "../helpers";
+import { SETTLED_BY, sample, sampleJa } from "../helpers";
+import { needs } from "../reasons";
 
 const ENCRYPTION_CONSOLE_STEPS: LocalizedList = {
   en: [
@@ -32,7 +33,7 @@ export const kmsAwsManagedKey = defineCheck({
             "The bucket's encryption and the objects' keys are not known.",
             "バケットの暗号化とオブジェクトのキーが不明です。",
           ),
-          unavailable: "needs s3:GetEncryptionConfiguration and s3:GetObject (HeadObject)",
+          unavailable: needs("s3:GetEncryptionConfiguration, s3:GetObject (HeadObject)"),
         };
       }
       return {
@@ -45,7 +46,7 @@ export const kmsAwsManagedKey = defineCheck({
       return {
         status: "unknown",
         detail: l("The principal is not known.", "プリンシパルが不明です。"),
-        unavailable: "the role ARN or the IAM user's ARN",
+        unavailable: SETTLED_BY.principalArn,
       };
     const other = managed.filter(
       (k) => (k.accountId ?? derived.bucketAccount) && (k.accountId ?? derived.bucketAccount) !== p.accountId,

@@ -4,8 +4,9 @@ import { replaceNotPrincipal } from "@/lib/fixes/not-principal";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { notPrincipalEntries, notPrincipalNote } from "../derive/not-principal-note";
 import { unknownKeysText } from "../derive/unknown-keys";
-import { unavailableReason } from "../helpers";
-import { defineCheck, l, type Outcome } from "../types";
+import { SETTLED_BY, unavailableReason } from "../helpers";
+import { needs } from "../reasons";
+import { defineCheck, l, type Localized, type Outcome } from "../types";
 import { askKeyPolicy } from "./key-question";
 import { denyFix } from "../deny-fix";
 
@@ -28,10 +29,12 @@ export const kmsKeyPolicy = defineCheck({
       return {
         status: "unknown",
         detail: l("The principal is not known.", "プリンシパルが不明です。"),
-        unavailable: "the role ARN or the IAM user's ARN",
+        unavailable: SETTLED_BY.principalArn,
       };
     const passes: string[] = [];
-    const unknown: { arn: string; why: string }[] = [];
+    // `read`: the key policy could not be read (what settles it is `unavailable`); else why the decision is open.
+    // `why`: why the key policy is not judged (said in the detail unless it could not be read); `settle`: what would.
+    const unknown: { arn: string; why: Localized; read: boolean; settle: Localized }[] = [];
     for (const req of keys) {
       const arn = req.resource;
       const policy = req.kmsKey?.key?.policy;
@@ -40,10 +43,9 @@ export const kmsKeyPolicy = defineCheck({
           unavailableReason(snapshot, `keys.${arn}.policy`) ??
           unavailableReason(snapshot, `keys.${arn}`) ??
           unavailableReason(snapshot, "keys");
-        unknown.push({
-          arn,
-          why: `${reason ? `${reason}; ` : ""}needs kms:GetKeyPolicy on ${arn}, or the pasted key policy`,
-        });
+        const n = needs(`kms:GetKeyPolicy (${arn})`, reason);
+        const settle = l(`${n.en}, or the pasted key policy`, `${n.ja}。またはキーポリシーを貼り付けてください`);
+        unknown.push({ arn, why: settle, read: true, settle });
         continue;
       }
       const a = askKeyPolicy(ctx, req, policy);
@@ -58,7 +60,14 @@ export const kmsKeyPolicy = defineCheck({
         const why = unknownKeysText(snapshot, a.answer.unknownKeys, "kms:Decrypt");
         unknown.push({
           arn,
-          why: `the key policy's decision depends on ${why.text.en}${why.read.length ? `; needs ${why.read.join(", ")}` : ""}`,
+          why: l(
+            `the key policy's decision depends on ${why.text.en}`,
+            `キーポリシーの判定は ${why.text.ja} に依存します`,
+          ),
+          read: false,
+          settle: why.read.length
+            ? needs(why.read.join(", "))
+            : l(`the value of ${a.answer.unknownKeys.join(", ")}`, `${a.answer.unknownKeys.join("、")} の値`),
         });
         continue;
       }
@@ -123,10 +132,11 @@ export const kmsKeyPolicy = defineCheck({
       return {
         status: "unknown",
         detail: l(
-          `Cannot judge the key policy of ${unknown.map((u) => u.arn).join(", ")}: ${unknown[0].why}.`,
-          `${unknown.map((u) => u.arn).join("、")} のキーポリシーを判断できません：${unknown[0].why}。`,
+          // A policy that could not be read: what would settle it is said once, in `unavailable`.
+          `Cannot judge the key policy of ${unknown.map((u) => u.arn).join(", ")}${unknown[0].read ? "" : `: ${unknown[0].why.en}`}.`,
+          `${unknown.map((u) => u.arn).join("、")} のキーポリシーを判断できません${unknown[0].read ? "" : `：${unknown[0].why.ja}`}。`,
         ),
-        unavailable: unknown[0].why,
+        unavailable: unknown[0].settle,
       };
     }
     return {

@@ -1,3 +1,4 @@
+import { needs } from "../reasons";
 import { defineCheck, l } from "../types";
 import { regionOfArn } from "@/lib/policy/arn";
 
@@ -50,7 +51,7 @@ export const kmsKeyState = defineCheck({
           `The state of ${unknownKeys.map((k) => k.arn).join(", ")} is not known.`,
           `${unknownKeys.map((k) => k.arn).join("、")} の状態が不明です。`,
         ),
-        unavailable: `${reason ? `${reason}; ` : ""}needs kms:DescribeKey`,
+        unavailable: needs("kms:DescribeKey", reason),
       };
     }
     return {

@@ -1,7 +1,8 @@
 import { keyInTarget } from "@/lib/snapshot/bucket-uri";
 import type { SnapshotObject } from "@/lib/snapshot/schema";
 import { askIdentity, identityAllows } from "../identity/identity-question";
-import { missingData, sample, sampleJa } from "../helpers";
+import { SETTLED_BY, missingData, sample, sampleJa } from "../helpers";
+import { localizeReason } from "../reasons";
 import type { CheckContext, Outcome } from "../types";
 import { defineCheck, l } from "../types";
 import { askKeyPolicy } from "./key-question";
@@ -14,7 +15,7 @@ function targetObjects(ctx: CheckContext, action: string): SnapshotObject[] | Ou
     return {
       status: "unknown",
       detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"),
-      unavailable: "a valid bucket URI",
+      unavailable: SETTLED_BY.bucketUri,
     };
   if (snapshot.bucket?.exists === false)
     return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };
@@ -241,10 +242,20 @@ export const objectsEncryptionKeys = defineCheck({
           `オブジェクトが使用しているキー：${listJa.join("、")}。${unknown.join("、")} を使用できるかは不明です。`,
         ),
         unavailable: identityIncomplete
-          ? `part of the identity policies is unreadable (${Object.entries(derived.identity?.missing ?? {})
-              .map(([path, why]) => `${path}: ${why}`)
-              .join("; ")}); needs iam:GetRolePolicy / iam:GetPolicyVersion, or the pasted policies`
-          : "needs kms:GetKeyPolicy for each key, or the pasted key policies",
+          ? (() => {
+              const missing = Object.entries(derived.identity?.missing ?? {}).map(([path, why]) => ({
+                path,
+                why: localizeReason(why),
+              }));
+              return l(
+                `part of the identity policies is unreadable (${missing.map((m) => `${m.path}: ${m.why.en}`).join("; ")}); needs iam:GetRolePolicy / iam:GetPolicyVersion, or the pasted policies`,
+                `権限ポリシーの一部を読み取れません（${missing.map((m) => `${m.path}：${m.why.ja}`).join("、")}）。iam:GetRolePolicy / iam:GetPolicyVersion の権限が必要です。またはポリシーを貼り付けてください`,
+              );
+            })()
+          : l(
+              "needs kms:GetKeyPolicy for each key, or the pasted key policies",
+              "各キーについて kms:GetKeyPolicy の権限が必要です。またはキーポリシーを貼り付けてください",
+            ),
       };
     }
     return {

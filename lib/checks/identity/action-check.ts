@@ -4,6 +4,7 @@ import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { sample, sampleJa } from "../helpers";
 import type { Check, CheckContext, Localized, Outcome } from "../types";
+import { needs } from "../reasons";
 import { l } from "../types";
 import { boundaryAllows } from "./boundary-side";
 import { grantFix, type GrantSpec } from "./grant";
@@ -200,7 +201,7 @@ function undecidedOutcome(
         `${action} が許可されるかどうかは ${why.text.ja} に依存します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
       ),
       evidence: { unknownKeys: keys },
-      unavailable: `needs ${why.read.join(", ")}`,
+      unavailable: needs(why.read.join(", ")),
     };
   }
   const session = keys.some((k) => /^(sts:RoleSessionName|aws:userid)$/i.test(k));
@@ -216,7 +217,10 @@ function undecidedOutcome(
         `${action} が許可されるかどうかは ${why.text.ja} に依存します。特定のセッションではなく、ロール ARN ${ctx.derived.principal!.principalArn} を指定して（または aws:PrincipalArn を使って）ロール自体に許可してください。`,
       ),
       evidence: { unknownKeys: keys },
-      unavailable: "TiDB Cloud's role session name, which is not published",
+      unavailable: l(
+        "TiDB Cloud's role session name, which is not published",
+        "TiDB Cloud のロールセッション名（公開されていません）",
+      ),
     };
   }
   return {

@@ -5,6 +5,7 @@ import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { denyFix, type DenyHome } from "../deny-fix";
 import { defineCheck, l, type Localized } from "../types";
+import { needs } from "../reasons";
 import { delegatingKeyPolicy, identityPrecondition } from "./identity-question";
 
 const ID = "identity.explicit-deny";
@@ -159,7 +160,7 @@ export const identityExplicitDeny = defineCheck({
             `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
           ),
           evidence,
-          unavailable: `needs ${why.read.join(", ")}`,
+          unavailable: needs(why.read.join(", ")),
         };
       return {
         status: "warn",

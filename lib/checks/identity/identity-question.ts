@@ -2,7 +2,7 @@ import { allowOnly } from "../derive/allow-only";
 import { ask, type Asked } from "../derive/ask";
 import type { NamedPolicy } from "../derive/policies";
 import type { ImportRequest } from "../derive/requests";
-import { missingData } from "../helpers";
+import { SETTLED_BY, missingData } from "../helpers";
 import type { CheckContext, Outcome } from "../types";
 import { l } from "../types";
 
@@ -16,7 +16,7 @@ export function identityPrecondition(ctx: CheckContext): Outcome | null {
         "The bucket URI is not valid (see input.bucket-uri).",
         "バケット URI が正しくありません（input.bucket-uri を参照）。",
       ),
-      unavailable: "a valid bucket URI",
+      unavailable: SETTLED_BY.bucketUri,
     };
   }
   if (snapshot.target.mode === "role") {
@@ -53,7 +53,7 @@ export function identityPrecondition(ctx: CheckContext): Outcome | null {
     return {
       status: "unknown",
       detail: l("The principal's ARN is not known or not valid.", "プリンシパルの ARN が不明か正しくありません。"),
-      unavailable: "the role ARN or the IAM user's ARN",
+      unavailable: SETTLED_BY.principalArn,
     };
   }
   const missing = Object.entries(derived.identity?.missing ?? {}).filter(([k]) => !k.endsWith("permissionsBoundary"));

@@ -15,6 +15,7 @@ import { askKeyPolicy } from "../encryption/key-question";
 import { keySides, type KeySides } from "../encryption/key-sides";
 import type { CheckContext, Localized, Outcome } from "../types";
 import { defineCheck, l } from "../types";
+import { needs } from "../reasons";
 import { actionCheck } from "./action-check";
 import { identityPrecondition } from "./identity-question";
 
@@ -104,9 +105,7 @@ export const identityKmsDecrypt = defineCheck({
             "The bucket's default encryption is not known, so the keys in use are not known.",
             "バケットのデフォルトの暗号化が不明なため、使用中のキーが不明です。",
           ),
-          unavailable: ctx.snapshot.unavailable?.["bucket.encryption"]
-            ? `${ctx.snapshot.unavailable["bucket.encryption"]}; needs s3:GetEncryptionConfiguration`
-            : "needs s3:GetEncryptionConfiguration",
+          unavailable: needs("s3:GetEncryptionConfiguration", ctx.snapshot.unavailable?.["bucket.encryption"]),
         };
       }
       return {

@@ -1,4 +1,5 @@
 import { missingData } from "../helpers";
+import { localizeReason } from "../reasons";
 import { defineCheck, l } from "../types";
 
 export const callerIdentity = defineCheck({
@@ -15,9 +16,12 @@ export const callerIdentity = defineCheck({
           title: l("The diagnosing credentials have expired", "診断用の認証情報の有効期限が切れています"),
           detail: l(
             `AWS rejected the diagnosing credentials as expired (${reason}). Create new temporary credentials (for example with aws sts get-session-token or your SSO portal) and run the diagnosis again.`,
-            `AWS は診断用の認証情報を期限切れとして拒否しました（${reason}）。新しい一時的な認証情報を作成し（aws sts get-session-token や SSO ポータルなど）、もう一度診断してください。`,
+            `AWS は診断用の認証情報を期限切れとして拒否しました（${localizeReason(reason).ja}）。新しい一時的な認証情報を作成し（aws sts get-session-token や SSO ポータルなど）、もう一度診断してください。`,
           ),
-          unavailable: `${reason}; needs valid credentials for sts:GetCallerIdentity`,
+          unavailable: l(
+            `${reason}; needs valid credentials for sts:GetCallerIdentity`,
+            `${localizeReason(reason).ja}。sts:GetCallerIdentity を呼び出せる有効な認証情報が必要です`,
+          ),
         };
       }
       if (/InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|InvalidAccessKeyId/i.test(reason)) {
@@ -26,9 +30,12 @@ export const callerIdentity = defineCheck({
           title: l("AWS does not accept the diagnosing credentials", "AWS が診断用の認証情報を受け付けません"),
           detail: l(
             `AWS rejected the diagnosing credentials (${reason}): the access key ID, the secret access key or the session token is wrong or was pasted incompletely. Paste them again.`,
-            `AWS は診断用の認証情報を拒否しました（${reason}）。アクセスキー ID、シークレットアクセスキー、セッショントークンのいずれかが誤っているか、一部しか貼り付けられていません。もう一度貼り付けてください。`,
+            `AWS は診断用の認証情報を拒否しました（${localizeReason(reason).ja}）。アクセスキー ID、シークレットアクセスキー、セッショントークンのいずれかが誤っているか、一部しか貼り付けられていません。もう一度貼り付けてください。`,
           ),
-          unavailable: `${reason}; needs valid credentials for sts:GetCallerIdentity`,
+          unavailable: l(
+            `${reason}; needs valid credentials for sts:GetCallerIdentity`,
+            `${localizeReason(reason).ja}。sts:GetCallerIdentity を呼び出せる有効な認証情報が必要です`,
+          ),
         };
       }
       if (!reason) {

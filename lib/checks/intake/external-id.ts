@@ -1,4 +1,4 @@
-import { skipped } from "../helpers";
+import { SETTLED_BY, skipped } from "../helpers";
 import { defineCheck, l } from "../types";
 
 /** TiDB Cloud External IDs seen so far: hex of "infra-api" followed by 16 random bytes (an inference, not documented). */
@@ -21,7 +21,7 @@ export const inputExternalId = defineCheck({
           "Without this cluster's External ID the trust policy's condition cannot be checked. Copy it from TiDB Cloud: Import data from Cloud Storage > Amazon S3 > Add New Role ARN > \"Having trouble? Create Role ARN manually\".",
           "このクラスターの外部IDがないため、信頼ポリシーの条件を確認できません。TiDB Cloud の「Import data from Cloud Storage」> Amazon S3 > 「Add New Role ARN」>「Having trouble? Create Role ARN manually」からコピーしてください。",
         ),
-        unavailable: "the TiDB Cloud External ID (shown in the Add New Role ARN dialog)",
+        unavailable: SETTLED_BY.externalId,
       };
     }
     if (raw !== raw.trim()) {

@@ -1,4 +1,4 @@
-import { missingData, sample, sampleJa } from "../helpers";
+import { SETTLED_BY, missingData, sample, sampleJa } from "../helpers";
 import { defineCheck, l } from "../types";
 import { sampledOwners } from "./owners";
 
@@ -14,7 +14,7 @@ export const objectsForeignOwner = defineCheck({
       return {
         status: "unknown",
         detail: l("The bucket URI is not valid.", "バケット URI が正しくありません。"),
-        unavailable: "a valid bucket URI",
+        unavailable: SETTLED_BY.bucketUri,
       };
     if (snapshot.bucket?.exists === false)
       return { status: "skipped", detail: l("The bucket does not exist.", "バケットが存在しません。") };

@@ -1,7 +1,8 @@
 import type { GroundTruth } from "@/lib/snapshot/schema";
 import { askIdentity, identityAllows } from "../identity/identity-question";
 import type { CheckContext } from "../types";
-import { defineCheck, l } from "../types";
+import { localizeReason, needs } from "../reasons";
+import { defineCheck, l, type Localized } from "../types";
 
 /** Checks whose failure would make each of the import's real calls fail. */
 const COMMON = [
@@ -32,12 +33,12 @@ const DECIDING: Record<GroundTruth["call"], string[]> = {
 const DENIED = /AccessDenied|Forbidden|InvalidAccessKeyId|SignatureDoesNotMatch|InvalidObjectState|KMS\./i;
 
 /** AWS's simulator (identity policies only), compared with the engine on the same request. */
-function simulatorDisagreements(ctx: CheckContext): { compared: number; disagreements: string[] } | null {
+function simulatorDisagreements(ctx: CheckContext): { compared: number; disagreements: Localized[] } | null {
   const { snapshot, derived } = ctx;
   const sims = snapshot.simulation ?? [];
   if (sims.length === 0 || !derived.principal || !derived.identity) return null;
   const all = [...derived.s3Requests, ...derived.kmsRequests];
-  const disagreements: string[] = [];
+  const disagreements: Localized[] = [];
   let compared = 0;
   for (const s of sims) {
     const known = all.find((r) => r.action.toLowerCase() === s.action.toLowerCase() && r.resource === s.resource);
@@ -48,7 +49,10 @@ function simulatorDisagreements(ctx: CheckContext): { compared: number; disagree
     compared++;
     if (ours !== (s.decision === "allowed" ? "yes" : "no")) {
       disagreements.push(
-        `${s.action} on ${s.resource}: AWS's simulator says ${s.decision}, this analysis says ${ours === "yes" ? "allowed" : "denied"} (identity policies)`,
+        l(
+          `${s.action} on ${s.resource}: AWS's simulator says ${s.decision}, this analysis says ${ours === "yes" ? "allowed" : "denied"} (identity policies)`,
+          `${s.resource} に対する ${s.action}：AWS のシミュレーターの判定は ${s.decision}、この分析の判定は${ours === "yes" ? "許可" : "拒否"}です（権限ポリシー）`,
+        ),
       );
     }
   }
@@ -56,11 +60,11 @@ function simulatorDisagreements(ctx: CheckContext): { compared: number; disagree
 }
 
 /** The import's real calls (made with the import's own key), compared with what the checks concluded. */
-function groundTruthDisagreements(ctx: CheckContext): { compared: number; disagreements: string[] } | null {
+function groundTruthDisagreements(ctx: CheckContext): { compared: number; disagreements: Localized[] } | null {
   const truth = ctx.snapshot.groundTruth ?? [];
   if (truth.length === 0) return null;
   const status = new Map(ctx.previous.map((p) => [p.id, p.outcome.status]));
-  const disagreements: string[] = [];
+  const disagreements: Localized[] = [];
   let compared = 0;
   for (const t of truth) {
     const ids = DECIDING[t.call].filter((id) => status.has(id));
@@ -72,10 +76,19 @@ function groundTruthDisagreements(ctx: CheckContext): { compared: number; disagr
     if (failing.length === 0 && open) continue; // our answer is undecided
     compared++;
     if (t.ok && failing.length > 0) {
-      disagreements.push(`${t.call} succeeded for the import's key, but ${failing.join(", ")} predicted a denial`);
-    } else if (awsDenied && failing.length === 0) {
       disagreements.push(
-        `${t.call} was denied (${t.code ?? "AccessDenied"}${t.message ? `: ${t.message}` : ""}) although no check found a cause: look for an SCP or RCP, a VPC endpoint policy, or a policy not in the snapshot`,
+        l(
+          `${t.call} succeeded for the import's key, but ${failing.join(", ")} predicted a denial`,
+          `${t.call} はインポートのキーで成功しましたが、${failing.join("、")} は拒否を予測していました`,
+        ),
+      );
+    } else if (awsDenied && failing.length === 0) {
+      const code = t.code ?? "AccessDenied";
+      disagreements.push(
+        l(
+          `${t.call} was denied (${code}${t.message ? `: ${t.message}` : ""}) although no check found a cause: look for an SCP or RCP, a VPC endpoint policy, or a policy not in the snapshot`,
+          `${t.call} は拒否されました（${code}${t.message ? `、AWS のメッセージ：「${t.message}」` : ""}）が、どのチェックも原因を見つけていません。SCP または RCP、VPC エンドポイントポリシー、スナップショットに含まれていないポリシーを確認してください`,
+        ),
       );
     }
   }
@@ -97,9 +110,9 @@ export const awsSimulation = defineCheck({
           status: "unknown",
           detail: l(
             `AWS's simulator could not be called (${reason}).`,
-            `AWS のシミュレーターを呼び出せませんでした（${reason}）。`,
+            `AWS のシミュレーターを呼び出せませんでした（${localizeReason(reason).ja}）。`,
           ),
-          unavailable: `${reason}; needs iam:SimulatePrincipalPolicy`,
+          unavailable: needs("iam:SimulatePrincipalPolicy", reason),
         };
       }
       return {
@@ -117,10 +130,10 @@ export const awsSimulation = defineCheck({
         status: "warn",
         title: l("AWS's own verdict disagrees with this analysis", "AWS 自身の判定とこの分析の結果が異なります"),
         detail: l(
-          `${disagreements.join("; ")}. AWS's verdict is the one that counts; please report the case.`,
-          `${disagreements.join("、")}。AWS の判定が優先されます。この事例を報告してください。`,
+          `${disagreements.map((d) => d.en).join("; ")}. AWS's verdict is the one that counts; please report the case.`,
+          `${disagreements.map((d) => d.ja).join("。")}。AWS の判定が優先されます。この事例を報告してください。`,
         ),
-        evidence: { disagreements },
+        evidence: { disagreements: disagreements.map((d) => d.en) },
       };
     }
     if (compared === 0) {
@@ -130,7 +143,7 @@ export const awsSimulation = defineCheck({
           "AWS's answers could not be compared: this analysis left those requests undecided.",
           "この分析ではそれらのリクエストが未判定のため、AWS の判定と比較できませんでした。",
         ),
-        unavailable: "the data the undecided checks name",
+        unavailable: l("the data the undecided checks name", "未判定のチェックが示すデータ"),
       };
     }
     return {

@@ -54,7 +54,7 @@ export const summaryNextSteps = defineCheck({
           `No check failed, but ${open.join(", ")} could not be decided: each says which permission or document would settle it.${warns.length ? ` Review the warnings: ${warns.join(", ")}.` : ""}`,
           `失敗したチェックはありませんが、${open.join("、")} は判断できませんでした。それぞれ、判断に必要な権限またはドキュメントを示しています。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}`,
         ),
-        unavailable: `the data named by ${open.join(", ")}`,
+        unavailable: l(`the data named by ${open.join(", ")}`, `${open.join("、")} が示すデータ`),
         evidence: { warn: warns, unknown, link: AWS_403 },
       };
     }
