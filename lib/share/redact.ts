@@ -12,6 +12,12 @@
  * - External IDs (the target's and every `sts:ExternalId` condition value) → external-id-1, or for a TiDB Cloud
  *   shaped one 696e6672612d617069 + a numbered suffix, so that "looks like a TiDB Cloud External ID" stays true.
  * Text is scanned once, left to right, so a placeholder is never redacted again.
+ *
+ * Where a path ends: a string that is a URI, an ARN or an object key as a whole (a policy's Resource, the target's
+ * URI, a listed object) is one path, whatever its characters. In prose, a path ends at a space, a quote or bracket,
+ * and at Japanese punctuation or kana (Japanese writes no space after a path: 「mydata/を指します。」), unless it is
+ * one of the paths known as a whole, which are matched first and completely (a key may hold Japanese). So redaction
+ * never takes a Japanese sentence for a key, and every object-key placeholder stands for a real path.
  */
 import type { Report } from "@/lib/report/types";
 
@@ -30,9 +36,17 @@ export interface RedactionOptions {
 
 const TIDB_EXTERNAL_ID = /^696e6672612d617069[0-9a-f]{32}$/i;
 const PATH_CHARS = "[^\\s\"'`<>()\\[\\]{},;]*";
+// In prose: also not Japanese punctuation (U+3000–303F), hiragana (U+3040–309F: the particle that follows a path) or
+// full-width punctuation. Kanji and katakana may be part of a key.
+const PROSE_PATH_CHARS =
+  "[^\\s\"'`<>()\\[\\]{},;\\u3000-\\u309f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65]*";
+// After a path known as a whole: no more path characters (a full stop ends it unless a letter or digit follows).
+const PATH_END = "(?![A-Za-z0-9_*?/-]|\\.[A-Za-z0-9])";
 const BUCKET_CHARS = "[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?";
-const S3_URI = new RegExp(`s3://(${BUCKET_CHARS})(/${PATH_CHARS})?`, "g");
-const S3_ARN = new RegExp(`arn:aws[a-z-]*:s3:::(${BUCKET_CHARS})(/${PATH_CHARS})?`, "g");
+const S3_URI = new RegExp(`s3://(${BUCKET_CHARS})(/${PROSE_PATH_CHARS})?`, "g");
+const S3_ARN = new RegExp(`arn:aws[a-z-]*:s3:::(${BUCKET_CHARS})(/${PROSE_PATH_CHARS})?`, "g");
+/** A string that is one URI or ARN as a whole. */
+const WHOLE_S3 = new RegExp(`^(?:s3://|arn:aws[a-z-]*:s3:::)(${BUCKET_CHARS})(/${PATH_CHARS})?$`);
 const ACCESS_KEY = "\\b(?:AKIA|ASIA|AIDA|AROA|ANPA|AGPA|AIPA|ANVA|APKA)[A-Z0-9]{16}\\b";
 const UUID = "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b";
 const MRK = "\\bmrk-[0-9a-fA-F]{32}\\b";
@@ -63,6 +77,7 @@ class Redactor {
   private readonly externalSeen = new Map<string, string>(); // exact original → placeholder
   private readonly buckets = new Set<string>();
   private readonly folders = new Set<string>(); // first path segment + "/"
+  private readonly wholePaths = new Set<string>(); // paths (without the leading "/") known as a whole
   private readonly accountsN: Numbering;
   private readonly bucketsN = new Numbering((n) => `example-bucket-${n}`);
   private readonly foldersN = new Numbering((n) => `folder-${n}`);
@@ -95,6 +110,11 @@ class Redactor {
   collect(value: unknown, key?: string): void {
     if (typeof value === "string") {
       if (key && /^sts:externalid$/i.test(key)) this.addExternalId(value);
+      const whole = WHOLE_S3.exec(value.trim());
+      if (whole) {
+        this.addBucketPath(whole[1], whole[2], true);
+        return;
+      }
       for (const re of [S3_URI, S3_ARN]) {
         for (const m of value.matchAll(re)) this.addBucketPath(m[1], m[2]);
       }
@@ -130,13 +150,30 @@ class Redactor {
 
   addBucketUri(uri: string | null | undefined): void {
     if (!uri) return;
-    for (const m of uri.matchAll(S3_URI)) this.addBucketPath(m[1], m[2]);
+    const whole = WHOLE_S3.exec(uri.trim());
+    if (whole) this.addBucketPath(whole[1], whole[2], true);
+    else for (const m of uri.matchAll(S3_URI)) this.addBucketPath(m[1], m[2]);
   }
 
-  private addBucketPath(bucket: string, path: string | undefined): void {
+  /** Pass 2: a string that is, as a whole, a key under a known folder (a listed object) is a path known as a whole. */
+  collectKeys(value: unknown): void {
+    if (typeof value === "string") {
+      const v = value.trim();
+      if (!/\s/.test(v) && [...this.folders].some((f) => v.startsWith(f) && v.length > f.length)) {
+        this.wholePaths.add(v);
+        this.scanner = null;
+      }
+      return;
+    }
+    if (Array.isArray(value)) for (const v of value) this.collectKeys(v);
+    else if (value && typeof value === "object") for (const v of Object.values(value)) this.collectKeys(v);
+  }
+
+  private addBucketPath(bucket: string, path: string | undefined, whole = false): void {
     this.buckets.add(bucket);
     const first = path?.slice(1).split("/")[0];
     if (path && first && path.length > first.length + 1 && !/[*?]/.test(first)) this.folders.add(`${first}/`);
+    if (whole && path && path.length > 1) this.wholePaths.add(path.slice(1));
     this.scanner = null;
   }
 
@@ -152,9 +189,12 @@ class Redactor {
       `(?<uuid>${UUID})`,
       `(?<mrk>${MRK})`,
       `(?<alias>${ALIAS})`,
+      // Paths known as a whole first, complete (they may hold Japanese); then paths as prose writes them.
+      `(?<knownuri>(?:s3://|arn:aws[a-z-]*:s3:::)(?:${alt(this.buckets)})/(?:${alt(this.wholePaths)})${PATH_END})`,
+      `(?<knownpath>(?<![\\w./:-])(?:${alt(this.wholePaths)})${PATH_END})`,
       `(?<uri>${S3_URI.source})`,
       `(?<arn>${S3_ARN.source})`,
-      `(?<barepath>(?<![\\w./:-])(?:${alt(this.folders)})${PATH_CHARS})`,
+      `(?<barepath>(?<![\\w./:-])(?:${alt(this.folders)})${PROSE_PATH_CHARS})`,
       `(?<barebucket>(?<![A-Za-z0-9-])(?:${alt(this.buckets)})(?![A-Za-z0-9-]))`,
       `(?<acct>${ACCOUNT})`,
     ];
@@ -195,6 +235,7 @@ class Redactor {
       const groups = rest[rest.length - 1] as Record<string, string | undefined>;
       // A path at the end of a sentence: the full stop or colon is not part of it.
       const isPath = groups.uri !== undefined || groups.arn !== undefined || groups.barepath !== undefined;
+      if (groups.knownuri !== undefined || groups.knownpath !== undefined) return this.replaceOne(whole, groups);
       const tail = isPath ? (/[.:!]+$/.exec(whole)?.[0] ?? "") : "";
       const match = tail ? whole.slice(0, -tail.length) : whole;
       return this.replaceOne(match, groups) + tail;
@@ -208,12 +249,12 @@ class Redactor {
       if (groups.uuid !== undefined) return this.uuidN.get(match.toLowerCase());
       if (groups.mrk !== undefined) return this.mrkN.get(match.toLowerCase());
       if (groups.alias !== undefined) return this.aliasN.get(match);
-      if (groups.uri !== undefined || groups.arn !== undefined) {
+      if (groups.uri !== undefined || groups.arn !== undefined || groups.knownuri !== undefined) {
         const m = new RegExp(`^(s3://|arn:aws[a-z-]*:s3:::)(${BUCKET_CHARS})(/${PATH_CHARS})?$`).exec(match);
         if (!m) return match;
         return m[1] + this.bucketsN.get(m[2]) + (m[3] ? "/" + this.redactPath(m[3].slice(1)) : "");
       }
-      if (groups.barepath !== undefined) return this.redactPath(match);
+      if (groups.barepath !== undefined || groups.knownpath !== undefined) return this.redactPath(match);
       if (groups.barebucket !== undefined) return this.bucketsN.get(match);
       if (groups.acct !== undefined) return this.keep.has(match) ? match : this.accountsN.get(match);
       return match;
@@ -262,6 +303,7 @@ function redactDocument<T>(
   for (const id of options.externalIds ?? []) if (id) r.addExternalId(id);
   for (const uri of options.bucketUris ?? []) r.addBucketUri(uri);
   r.collect(doc);
+  r.collectKeys(doc);
   const value = r.redact(doc) as T;
   return { value, replacements: r.replacements() };
 }
