@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { BADGE_CLASS } from "@/lib/report/status";
 import type { StepStatus } from "@/lib/wizard/steps";
 
 export const STATUS_STYLE: Record<StepStatus, { badge: string; icon: string; fill: string; stroke: string }> = {
@@ -15,10 +16,7 @@ export function StatusBadge({ status }: { status: StepStatus }) {
   const t = useTranslations("findings.status");
   const s = STATUS_STYLE[status];
   return (
-    <span
-      className={`inline-flex items-center gap-1 rounded border px-1.5 py-0.5 text-xs font-semibold ${s.badge}`}
-      data-status={status}
-    >
+    <span className={`${BADGE_CLASS} ${s.badge}`} data-status={status}>
       <span aria-hidden="true">{s.icon}</span>
       {t(status)}
     </span>

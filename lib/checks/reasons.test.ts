@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unavailableReason, type AwsErrorCode } from "@/lib/aws/errors";
-import { NOT_PASTED } from "@/lib/wizard/build-snapshot";
+import { buildOfflineSnapshot, NOT_PASTED } from "@/lib/wizard/build-snapshot";
+import { EMPTY_DOCUMENTS, EMPTY_START } from "@/lib/wizard/form-types";
 import { localizeReason, needs } from "./reasons";
 
 const KANA = /[\u3040-\u30ff]/;
@@ -33,6 +34,21 @@ describe("localizeReason", () => {
       en: "something else entirely",
       ja: "something else entirely",
     });
+  });
+
+  it("says every reason the offline form records in Japanese (nothing pasted, role and access-key mode)", () => {
+    for (const mode of ["role", "access-key"] as const) {
+      const start = {
+        ...EMPTY_START,
+        mode,
+        bucketUri: "s3://tidb-cloud-source-data/mydata/",
+        roleArn: "arn:aws:iam::111122223333:role/tidb-import",
+        accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      };
+      const reasons = Object.values(buildOfflineSnapshot(start, EMPTY_DOCUMENTS).snapshot.unavailable ?? {});
+      expect(reasons.length).toBeGreaterThan(0);
+      for (const r of reasons) expect(localizeReason(r).ja, r).toMatch(KANA);
+    }
   });
 
   it("needs(): the reason, then the actions", () => {

@@ -5,7 +5,13 @@
  */
 import { l, type Localized } from "./types";
 
-const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
+/** Reasons the wizard's offline form records (lib/wizard/build-snapshot.ts), word for word. */
+const FIXED: Record<string, string> = {
+  "not provided: paste it in offline mode, or use live mode":
+    "入力されていません。オフラインモードで貼り付けるか、ライブモードを使ってください",
+  "not provided: object details are read in live mode only":
+    "入力されていません。オブジェクトの詳細はライブモードでのみ読み取ります",
+};
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^Timeout on (\S+) \(no answer in time\)$/, (m) => `${m[1]} が時間内に応答しませんでした（タイムアウト）`],
@@ -23,9 +29,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
 
 /** One recorded reason in both languages. */
 export function localizeReason(reason: string): Localized {
-  if (reason === NOT_PASTED) {
-    return l(reason, "入力されていません。オフラインモードで貼り付けるか、ライブモードを使ってください");
-  }
+  if (FIXED[reason]) return l(reason, FIXED[reason]);
   for (const [re, ja] of PATTERNS) {
     const m = re.exec(reason);
     if (m) return l(reason, ja(m));

@@ -14,6 +14,8 @@ import type { Report } from "@/lib/report/types";
 import { reportMarkdown } from "@/lib/share/labels";
 import { renderReportHtml } from "@/lib/share/render-report-html";
 import { pageMessages } from "@/lib/share/report-page";
+import { buildOfflineSnapshot } from "@/lib/wizard/build-snapshot";
+import { EXAMPLES } from "@/lib/wizard/examples";
 import { latinSentences, repeatedSentences } from "@/tests/support/japanese-text";
 
 const DIR = join(process.cwd(), "tests/fixtures/snapshots");
@@ -114,6 +116,19 @@ describe("Japanese reports of every fixture", () => {
         .split("\n")
         .flatMap((line) => problems("text", line)),
     ];
+    expect([...new Set(found)]).toEqual([]);
+  });
+});
+
+describe("Japanese reports of the wizard's offline examples (what the offline form records)", () => {
+  it.each(Object.keys(EXAMPLES))("%s", async (id) => {
+    const example = EXAMPLES[id as keyof typeof EXAMPLES];
+    const { snapshot } = buildOfflineSnapshot(example.start, example.documents);
+    const report = await analyzeSnapshot(snapshot, { locale: "ja", now: NOW });
+    const found = report.findings.flatMap((f) => {
+      const texts = [f.title, f.detail, f.unavailable ?? "", ...(f.fix?.console ?? []), ...(f.fix?.notes ?? [])];
+      return [...texts.flatMap((t) => problems(f.id, t)), ...problems(f.id, texts.join("\n"))];
+    });
     expect([...new Set(found)]).toEqual([]);
   });
 });
