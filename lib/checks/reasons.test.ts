@@ -28,11 +28,11 @@ describe("localizeReason", () => {
     if (awsCode) expect(r.ja).toContain(awsCode);
   });
 
-  it("says the offline form's 'not provided' in Japanese, and keeps a reason of another shape as it is", () => {
+  it("says the offline form's 'not provided' in Japanese, and quotes a reason of another shape as it was recorded", () => {
     expect(localizeReason(NOT_PASTED).ja).toMatch(KANA);
     expect(localizeReason("something else entirely")).toEqual({
       en: "something else entirely",
-      ja: "something else entirely",
+      ja: "「something else entirely」",
     });
   });
 

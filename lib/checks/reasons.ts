@@ -1,7 +1,7 @@
 /**
  * The reasons a snapshot records in `unavailable` (written by the collector, lib/aws/errors.ts `unavailableReason`,
  * and by the wizard's offline form), in the report's languages. A snapshot stores them once, in English; a Japanese
- * report quotes them in Japanese. A reason of another shape (an older snapshot, a hand-written one) is kept as is.
+ * report quotes them in Japanese. A reason of another shape (an older snapshot, a hand-written one) is quoted as is.
  */
 import { l, type Localized } from "./types";
 
@@ -34,7 +34,8 @@ export function localizeReason(reason: string): Localized {
     const m = re.exec(reason);
     if (m) return l(reason, ja(m));
   }
-  return l(reason, reason);
+  // Another shape (an older or hand-written snapshot): quoted as it was recorded.
+  return l(reason, `「${reason}」`);
 }
 
 /** What would settle an `unknown`: the collector's reason (if any), then the IAM actions the credentials need. */

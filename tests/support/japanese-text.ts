@@ -53,10 +53,12 @@ const FUNCTION_WORDS = new Set(
 
 /**
  * Quoted text that may stay as it is: a console label (no full stop, at most 10 words, like 「Click here to create new one with AWS
- * CloudFormation」), or a message AWS wrote, quoted as such (AWS のメッセージ：「…」).
+ * CloudFormation」), a message AWS wrote, quoted as such (AWS のメッセージ：「…」), or a statement's Sid.
  */
 function quotedAllowed(quoted: string, before: string): boolean {
   if (/(?:メッセージ|エラー)\s*[:：]?\s*$/.test(before)) return true;
+  // A statement's Sid is a name the policy's author chose (AWS's own key policies use sentences as Sids).
+  if (/\bSid\s*[:：]?\s*$/.test(before)) return true;
   // A label has no full stop and few words; a sentence quoted in English is neither.
   return !/[.!?]\s*$/.test(quoted.trim()) && quoted.trim().split(/\s+/).length <= 10;
 }
