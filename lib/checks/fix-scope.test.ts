@@ -5,7 +5,8 @@
  * the importing principal on this bucket, folder and key. Probes: other actions on the same resources, the same
  * actions on another folder, bucket and key, and other principals of the same and of another account.
  * Where a Deny's own scope is the mistake (evidence.denyEdits), its correction may also change, for everyone it
- * applies to, what it denies on the import's resources (NotResource) or of the import's actions (Action list).
+ * applies to, what it denies on the import's resources (NotResource) or of the import's actions (Action list); a
+ * corrected condition (evidence.correctedCondition) applies to everyone its statement names, for the import's requests.
  * A Deny with NotPrincipal is compared as AWS recommends writing it (Principal "*" + ArnNotEquals aws:PrincipalArn on
  * the principals it names): the fix that rewrites it honours whom it meant to exempt (issue 11, NotPrincipal).
  */
@@ -190,7 +191,8 @@ describe("fixes are never wider than the import", () => {
       const scoped = (probe: Probe) =>
         (edits.includes("not-resource") &&
           isImport(d, { ...probe, who: "principal", action: importActionOn(d, probe) })) ||
-        (edits.includes("action-list") && IMPORT_ACTIONS.includes(probe.action));
+        (edits.includes("action-list") && IMPORT_ACTIONS.includes(probe.action)) ||
+        (f.evidence?.correctedCondition === true && isImport(d, { ...probe, who: "principal" }));
       const widened = all
         .filter((probe) => !isImport(d, probe) && !scoped(probe))
         .filter(

@@ -9,6 +9,7 @@ import { needs } from "../reasons";
 import { defineCheck, l, type Localized, type Outcome } from "../types";
 import { askKeyPolicy } from "./key-question";
 import { denyFix } from "../deny-fix";
+import { correctConditions } from "../condition-fix";
 
 const ID = "kms.key-policy";
 
@@ -106,6 +107,49 @@ export const kmsKeyPolicy = defineCheck({
           ...(after ? { fix: policyFix(fixes, snapshot, ID, doc, before, after) } : {}),
         };
       }
+      // A statement for the principal whose condition misses the request (kms:ViaService in another Region,
+      // kms:EncryptionContext naming another bucket, …): corrected in place, never dropped.
+      let lastResort: { en: string; ja: string } | null = null;
+      for (const s of a.statements.filter(
+        (x) =>
+          x.document === doc &&
+          x.effect === "Allow" &&
+          x.action === "match" &&
+          x.resource === "match" &&
+          x.principal === "match" &&
+          x.condition === "no-match",
+      )) {
+        const failed = (s.failedConditions ?? []).filter((f) => !f.undecided);
+        if (failed.length === 0) continue;
+        const c = { document: doc, statement: s.statement, sid: s.sid };
+        const corrected = correctConditions(ctx, req, before, s.statement, failed, l(citeText(c), citeTextJa(c)));
+        if (corrected && askKeyPolicy(ctx, req, corrected.after).answer.decision === "allow") {
+          return {
+            status: "fail",
+            title: l(
+              "A key policy condition keeps the principal from decrypting",
+              "キーポリシーの条件によりプリンシパルが復号できません",
+            ),
+            detail: l(
+              `${citeText(c)} would let ${p.principalArn} decrypt with ${arn}, but its condition misses the request S3 makes. ${corrected.named.en}`,
+              `${citeTextJa(c)}は ${p.principalArn} に ${arn} での復号を許可するはずですが、条件が S3 の送るリクエストに一致しません。${corrected.named.ja}`,
+            ),
+            // A corrected condition applies to every principal the statement names, as its author meant.
+            evidence: {
+              document: doc,
+              statement: s.statement,
+              ...(s.sid ? { sid: s.sid } : {}),
+              correctedCondition: true,
+            },
+            fix: policyFix(fixes, snapshot, ID, doc, before, corrected.after),
+          };
+        }
+        const keys = failed.map((f) => `${f.operator} ${f.key}`).join(", ");
+        lastResort ??= {
+          en: ` ${citeText(c)} allows it only when ${keys}, which the request S3 makes does not meet and which cannot be corrected to a value it would meet: as a last resort, the corrected key policy adds a statement for ${p.principalArn} beside it.`,
+          ja: `${citeTextJa(c)}は ${keys} の場合にのみ許可していますが、S3 が送るリクエストはこれを満たさず、満たす値に修正することもできません。最後の手段として、修正後のキーポリシーでは ${p.principalArn} のステートメントを横に追加しています。`,
+        };
+      }
       const after = addStatement(before, {
         Sid: "AllowTiDBCloudImportKeyUser",
         Effect: "Allow",
@@ -121,8 +165,8 @@ export const kmsKeyPolicy = defineCheck({
           "キーポリシーがプリンシパルに復号を許可していません",
         ),
         detail: l(
-          `The key policy of ${arn} names neither ${p.principalArn} (as a key user) nor ${keyAccount === p.accountId ? `the account root arn:${p.partition}:iam::${keyAccount}:root` : `the principal's account ${p.accountId}`}; without the key policy's consent, no identity policy can grant the key. Add ${p.principalArn} as a key user.`,
-          `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root ` : `プリンシパルのアカウント ${p.accountId} `}も含まれていません。キーポリシーで許可されていなければ、権限ポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。`,
+          `The key policy of ${arn} names neither ${p.principalArn} (as a key user) nor ${keyAccount === p.accountId ? `the account root arn:${p.partition}:iam::${keyAccount}:root` : `the principal's account ${p.accountId}`}; without the key policy's consent, no identity policy can grant the key. Add ${p.principalArn} as a key user.${lastResort?.en ?? ""}`,
+          `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root ` : `プリンシパルのアカウント ${p.accountId} `}も含まれていません。キーポリシーで許可されていなければ、権限ポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。${lastResort?.ja ?? ""}`,
         ),
         evidence: { document: doc },
         fix: policyFix(fixes, snapshot, ID, doc, before, after),

@@ -4,7 +4,7 @@
  * name the mistake once the engine said deny (e.g. "Resource arn:aws:s3:::b/mydata lacks the trailing /*").
  */
 import type { Fix } from "@/lib/report/types";
-import { addActions, addConditionValue, addResource, addStatement, replaceResource } from "@/lib/fixes/policy-edits";
+import { addActions, addStatement } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import type { Doc } from "@/lib/fixes/workspace";
 import { citeText, citeTextJa, statementsOf, type Asked } from "../derive/ask";
@@ -12,145 +12,11 @@ import type { NamedPolicy } from "../derive/policies";
 import type { ImportRequest } from "../derive/requests";
 import type { CheckContext, Localized } from "../types";
 import { l } from "../types";
+import { correctConditions } from "../condition-fix";
 import { askIdentity, currentIdentityPolicies, identityAllows } from "./identity-question";
+import { resourceEdit, resourceFor, resourcesOf, sidOf, type Edit, type GrantSpec } from "./resource-edit";
 
-export interface GrantSpec {
-  checkId: string;
-  /** Actions to add when a statement must be created or extended (e.g. GetObject and GetObjectVersion together). */
-  actions: string[];
-  /** The Resource to grant: bucket ARN, `<bucket ARN>/<folder>*`, or (per request) the key ARN. */
-  resource: string | ((req: ImportRequest) => string);
-  /** Sid of a new statement. */
-  sid: string;
-}
-
-interface Edit {
-  document: string;
-  after: Doc;
-  named: Localized;
-  statement?: number;
-}
-
-function resourcesOf(doc: Doc, i: number): string[] {
-  const r = statementsOf(doc)[i]?.Resource;
-  return (Array.isArray(r) ? r : r === undefined ? [] : [r]).map(String);
-}
-
-function sidOf(doc: Doc, i: number): string | undefined {
-  const s = statementsOf(doc)[i]?.Sid;
-  return typeof s === "string" ? s : undefined;
-}
-
-function resourceFor(spec: GrantSpec, req: ImportRequest): string {
-  return typeof spec.resource === "function" ? spec.resource(req) : spec.resource;
-}
-
-/** Names what is wrong with a Resource that the engine said does not cover the request, and how to edit it. */
-function resourceEdit(ctx: CheckContext, req: ImportRequest, spec: GrantSpec, p: NamedPolicy, i: number): Edit | null {
-  const res = resourceFor(spec, req);
-  const bucketArn = ctx.derived.bucketArn!;
-  const folder = ctx.derived.target!.folder;
-  const resources = resourcesOf(p.doc, i);
-  if (resources.length === 0) return null;
-  const c = { document: p.document, statement: i, sid: sidOf(p.doc, i) };
-  const at = l(citeText(c), citeTextJa(c));
-  if (req.action.startsWith("kms:")) {
-    const alias = resources.find((r) => /:alias\//.test(r));
-    if (alias) {
-      const resolvesHere = (req.kmsKey?.key?.aliases ?? []).some((a) =>
-        alias.endsWith(a.startsWith("alias/") ? a : `alias/${a}`),
-      );
-      return {
-        document: p.document,
-        statement: i,
-        after: resolvesHere ? replaceResource(p.doc, i, alias, res) : addResource(p.doc, i, res),
-        named: l(
-          `${at.en} grants ${req.action} on the alias ARN ${alias}; an alias in Resource does not authorize the key. Use the key ARN ${res}.`,
-          `${at.ja}は ${req.action} をエイリアス ARN ${alias} に許可していますが、Resource のエイリアスではキーの使用は許可されません。キー ARN ${res} を指定してください。`,
-        ),
-      };
-    }
-    return {
-      document: p.document,
-      statement: i,
-      after: addResource(p.doc, i, res),
-      named: l(
-        `${at.en} grants ${req.action} on ${resources.join(", ")}, not on the key ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? " that encrypts objects copied from another bucket" : ""}.`,
-        `${at.ja}は ${req.action} を ${resources.join("、")} に許可しており、キー ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? "（別のバケットからコピーされたオブジェクトの暗号化に使われているキー）" : ""}には許可していません。`,
-      ),
-    };
-  }
-  const objectLevel = !!req.objectKey;
-  if (objectLevel) {
-    const folderNoSlash = `${bucketArn}/${folder.replace(/\/$/, "")}`;
-    const noStar = resources.find((r) => folder && (r === `${bucketArn}/${folder}` || r === folderNoSlash));
-    if (noStar) {
-      return {
-        document: p.document,
-        statement: i,
-        after: replaceResource(p.doc, i, noStar, res),
-        named: l(
-          `${at.en}: Resource ${noStar} lacks the trailing /*, so it names no object. Use ${res}.`,
-          `${at.ja}：Resource ${noStar} の末尾に /* がないため、オブジェクトを指していません。${res} にしてください。`,
-        ),
-      };
-    }
-    if (resources.includes(bucketArn)) {
-      return {
-        document: p.document,
-        statement: i,
-        after: addResource(p.doc, i, res),
-        named: l(
-          `${at.en} grants ${req.action} on the bucket ARN ${bucketArn}, which names the bucket, not its objects. Add ${res}.`,
-          `${at.ja}は ${req.action} をバケット ARN ${bucketArn} に許可していますが、これはバケットを指し、オブジェクトを指しません。${res} を追加してください。`,
-        ),
-      };
-    }
-    const sameBucket = resources.filter((r) => r.startsWith(`${bucketArn}/`));
-    if (sameBucket.length) {
-      const caseOnly = sameBucket.find(
-        (r) =>
-          r.toLowerCase() === res.toLowerCase() || r.toLowerCase().startsWith(`${bucketArn}/${folder}`.toLowerCase()),
-      );
-      return {
-        document: p.document,
-        statement: i,
-        after: addResource(p.doc, i, res),
-        named: caseOnly
-          ? l(
-              `${at.en} grants ${req.action} on ${caseOnly}, which differs from the folder ${folder} in letter case (S3 keys are case-sensitive). Add ${res}.`,
-              `${at.ja}は ${req.action} を ${caseOnly} に許可していますが、フォルダー ${folder} と大文字・小文字が異なります（S3 のキーは大文字と小文字を区別します）。${res} を追加してください。`,
-            )
-          : l(
-              `${at.en} grants ${req.action} on another folder (${sameBucket.join(", ")}), not on ${folder || "the imported objects"}. Add ${res}.`,
-              `${at.ja}は ${req.action} を別のフォルダー（${sameBucket.join("、")}）に許可しており、${folder || "インポートするオブジェクト"}には許可していません。${res} を追加してください。`,
-            ),
-      };
-    }
-  } else {
-    const objectArn = resources.find((r) => r.startsWith(`${bucketArn}/`));
-    if (objectArn) {
-      return {
-        document: p.document,
-        statement: i,
-        after: addResource(p.doc, i, res),
-        named: l(
-          `${at.en} grants ${req.action} on ${objectArn}, an object ARN; ${req.action} applies to the bucket ARN ${bucketArn}.`,
-          `${at.ja}は ${req.action} をオブジェクトの ARN ${objectArn} に許可していますが、${req.action} はバケット ARN ${bucketArn} に対するアクションです。`,
-        ),
-      };
-    }
-  }
-  return {
-    document: p.document,
-    statement: i,
-    after: addResource(p.doc, i, res),
-    named: l(
-      `${at.en} grants ${req.action} on ${resources.join(", ")}, which does not cover ${req.resource}. Add ${res}.`,
-      `${at.ja}は ${req.action} を ${resources.join("、")} に許可しており、${req.resource} は含まれません。${res} を追加してください。`,
-    ),
-  };
-}
+export type { GrantSpec };
 
 /** Chooses one edit of the current identity policies that moves `req` towards allow. */
 function chooseEdit(
@@ -182,31 +48,43 @@ function chooseEdit(
     const e = resourceEdit(ctx, req, spec, byDoc.get(s.document)!, s.statement);
     if (e) return e;
   }
-  // b. Action and Resource match, a condition does not: an s3:prefix condition that excludes the folder.
+  // b. Action and Resource match, a condition does not: correct the condition (never drop it), if the corrected
+  // statement then grants the request. A condition that cannot be corrected leaves a new statement as the last resort.
+  let lastResort: Localized | null = null;
   for (const s of order(
     allows.filter((x) => x.action === "match" && x.resource === "match" && x.condition === "no-match"),
   )) {
-    const prefix = (s.failedConditions ?? []).find((f) => f.key.toLowerCase() === "s3:prefix" && !f.undecided);
-    if (!prefix || /Not/.test(prefix.operator)) continue;
     const p = byDoc.get(s.document)!;
-    const folder = ctx.derived.target!.folder;
-    const like = /Like/.test(prefix.operator);
-    const value = like ? `${folder}*` : folder;
+    const failed = (s.failedConditions ?? []).filter((f) => !f.undecided);
+    if (failed.length === 0) continue;
     const c = { document: p.document, statement: s.statement, sid: sidOf(p.doc, s.statement) };
-    const cur = statementsOf(p.doc)[s.statement]?.Condition as Record<string, Record<string, unknown>> | undefined;
-    const have =
-      cur?.[prefix.operator]?.[
-        Object.keys(cur?.[prefix.operator] ?? {}).find((k) => k.toLowerCase() === "s3:prefix") ?? ""
-      ];
-    return {
-      document: p.document,
-      statement: s.statement,
-      after: addConditionValue(p.doc, s.statement, prefix.operator, "s3:prefix", value),
-      named: l(
-        `${citeText(c)} allows ${req.action} only when ${prefix.operator} s3:prefix ${JSON.stringify(have)}; TiDB Cloud lists with prefix "${folder}". Add "${value}".`,
-        `${citeTextJa(c)}は ${prefix.operator} s3:prefix ${JSON.stringify(have)} の場合にのみ ${req.action} を許可していますが、TiDB Cloud はプレフィックス「${folder}」で一覧を取得します。「${value}」を追加してください。`,
-      ),
-    };
+    const at = l(citeText(c), citeTextJa(c));
+    const objectActions = spec.actions.filter((a) => a !== "s3:ListBucket" && a.startsWith("s3:"));
+    const corrected = correctConditions(
+      ctx,
+      req,
+      p.doc,
+      s.statement,
+      failed,
+      at,
+      objectActions.length ? { actions: objectActions, resource: res, sid: spec.sid } : undefined,
+    );
+    const grants =
+      corrected &&
+      identityAllows(
+        askIdentity(
+          ctx,
+          req,
+          policies.map((x) => (x.document === p.document ? { document: x.document, doc: corrected.after } : x)),
+        ),
+      ) === "yes";
+    if (corrected && grants)
+      return { document: p.document, statement: s.statement, after: corrected.after, named: corrected.named };
+    const keys = failed.map((f) => `${f.operator} ${f.key}`).join(", ");
+    lastResort ??= l(
+      `${at.en} allows ${req.action} only when ${keys}, which TiDB Cloud's request does not meet and which cannot be corrected to a value it would meet; as a last resort, a statement without that condition is added beside it (or change the condition yourself and keep the statement).`,
+      `${at.ja}は ${keys} の場合にのみ ${req.action} を許可していますが、TiDB Cloud のリクエストはこれを満たさず、満たす値に修正することもできません。最後の手段として、その条件のないステートメントを横に追加します（条件をご自身で修正してステートメントを残すこともできます）。`,
+    );
   }
   // c. A statement already targets the resource: add the missing actions to it.
   const targeting = order(
@@ -248,10 +126,15 @@ function chooseEdit(
   return {
     document,
     after: addStatement(host?.doc ?? null, statement),
-    named: l(
-      `No identity policy allows ${req.action} on ${res}. Add a statement (Sid ${spec.sid}) to ${document}.`,
-      `${res} に対する ${req.action} を許可する権限ポリシーがありません。${document} にステートメント（Sid ${spec.sid}）を追加してください。`,
-    ),
+    named: lastResort
+      ? l(
+          `${lastResort.en} The new statement (Sid ${spec.sid}) goes in ${document}.`,
+          `${lastResort.ja}新しいステートメント（Sid ${spec.sid}）は ${document} に追加します。`,
+        )
+      : l(
+          `No identity policy allows ${req.action} on ${res}. Add a statement (Sid ${spec.sid}) to ${document}.`,
+          `${res} に対する ${req.action} を許可する権限ポリシーがありません。${document} にステートメント（Sid ${spec.sid}）を追加してください。`,
+        ),
   };
 }
 
