@@ -2,7 +2,7 @@ import "server-only";
 import { actionFor, type OperationName } from "@/lib/reads/operations";
 import { scrubSecrets } from "@/lib/security/secrets";
 
-type AwsErrorCode =
+export type AwsErrorCode =
   | "access-denied"
   | "not-found"
   | "invalid-credentials"

@@ -289,7 +289,7 @@ class Redactor {
 }
 
 /** Redacts any JSON document (keys and values). */
-function redactDocument<T>(
+export function redactDocument<T>(
   doc: T,
   options: RedactionOptions & {
     externalIds?: (string | null | undefined)[];

@@ -19,7 +19,7 @@ import {
   type PasteSource,
 } from "./parse-pasted";
 
-const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
+export const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
 
 export interface OfflineBuild {
   snapshot: Snapshot;
