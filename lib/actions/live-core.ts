@@ -8,7 +8,7 @@ import { analyzeSnapshot } from "@/lib/checks";
 import { log } from "@/lib/log";
 import type { Report } from "@/lib/report/types";
 import { SnapshotSchema, TargetSchema, type Snapshot } from "@/lib/snapshot/schema";
-import { mergeSnapshots } from "@/lib/wizard/merge-snapshot";
+import { mergeSnapshots } from "@/lib/snapshot/merge";
 import { err, issuePath, ok, type ActionError, type ActionResult } from "./result";
 import { CredentialsSchema, LocaleSchema, StepsSchema } from "./schemas";
 

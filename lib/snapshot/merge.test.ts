@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Snapshot } from "@/lib/snapshot/schema";
-import { mergeSnapshots } from "./merge-snapshot";
+import { mergeSnapshots } from "./merge";
 
 const target = { mode: "role" as const, bucketUri: "s3://b/f/", roleArn: "arn:aws:iam::111122223333:role/r" };
 const oldTrust = {
