@@ -1,156 +1,167 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { Finding } from "@/lib/report/types";
-import type { Snapshot } from "@/lib/snapshot/schema";
-import { formatWithStatementLines } from "@/lib/report/document-lines";
-import { documentByName } from "@/lib/snapshot/documents";
+import { STATUS_TOKENS } from "@/lib/report/status";
+import type { CardModel, ReportModel } from "@/lib/report/view-model";
 import { PolicyDiff } from "./policy-diff";
 
-/** Notes that go with a fix (e.g. "existing objects keep their old key"), when the report carries them. */
-function fixNotes(fix: Finding["fix"]): string[] {
-  const notes = (fix as { notes?: unknown } | undefined)?.notes;
-  return Array.isArray(notes) ? notes.filter((n): n is string => typeof n === "string") : [];
-}
+/** Where a link to a corrected document shown with another card goes (perhaps in another step). */
+export type ShowDocument = (target: NonNullable<NonNullable<CardModel["fix"]>["partOf"]>) => void;
 
-const BORDER: Record<Finding["status"], string> = {
-  fail: "border-l-red-700",
-  warn: "border-l-amber-600",
-  unknown: "border-l-violet-700",
-  pass: "border-l-emerald-700",
-  skipped: "border-l-slate-400",
-};
-
-/** One finding: status, title, explanation, the deciding statement in its document, and the fix. */
-export function FindingCard({ finding, snapshot }: { finding: Finding; snapshot: Snapshot | null }) {
-  const t = useTranslations("findings");
-  const ev = finding.evidence;
-  const docName = typeof ev?.document === "string" ? ev.document : null;
-  const doc = docName
-    ? (documentByName(snapshot, docName) ?? (finding.fix?.document === docName ? finding.fix.before : null))
-    : null;
-  const formatted = doc ? formatWithStatementLines(doc) : null;
-  const stIndex = typeof ev?.statement === "number" ? ev.statement : null;
-  const range = formatted && stIndex !== null ? (formatted.statementLines[stIndex] ?? null) : null;
-  const problem = finding.status === "fail" || finding.status === "warn";
-  const fix = finding.fix;
-  const afterText = fix?.after != null ? JSON.stringify(fix.after, null, 2) : null;
-  const headingId = `finding-${finding.id.replace(/[^a-z0-9-]/gi, "-")}`;
-
+/**
+ * The wizard's card of one finding, from the report model (lib/report/view-model.ts): status, title, explanation,
+ * the deciding statement in its document, and the fix with copy buttons. It lays out the same parts, in the same
+ * order, as the shared page's card (lib/report/render-html.ts).
+ */
+export function FindingCard({
+  card,
+  labels,
+  onShowDocument,
+}: {
+  card: CardModel;
+  labels: ReportModel["labels"];
+  onShowDocument: ShowDocument;
+}) {
+  const titleId = `${card.anchor}-title`;
+  const ev = card.evidence;
+  const fix = card.fix;
+  const doc = fix?.corrected;
   return (
     <article
-      aria-labelledby={headingId}
-      data-finding={finding.id}
-      data-status={finding.status}
-      className={`space-y-3 rounded-lg border border-l-4 border-slate-200 bg-white p-4 ${BORDER[finding.status]}`}
+      id={card.anchor}
+      aria-labelledby={titleId}
+      data-finding={card.id}
+      data-status={card.status}
+      className={`space-y-3 rounded-lg border border-l-4 border-slate-200 bg-white p-4 ${STATUS_TOKENS[card.status].border}`}
     >
-      <h3 id={headingId} className="flex flex-wrap items-start gap-2 text-base font-semibold">
-        <StatusBadge status={finding.status} />
-        <span className="min-w-0 flex-1 break-words">{finding.title}</span>
+      <h3 id={titleId} className="flex flex-wrap items-start gap-2 text-base font-semibold">
+        <StatusBadge status={card.status} />
+        <span className="min-w-0 flex-1 break-words">{card.title}</span>
       </h3>
       <p className="text-xs text-slate-600">
-        <span className="sr-only">{t("checkId")}: </span>
-        <code>{finding.id}</code>
+        <span className="sr-only">{labels.checkId}: </span>
+        <code>{card.id}</code>
       </p>
-      {finding.detail ? <p className="whitespace-pre-line break-words text-slate-800">{finding.detail}</p> : null}
-      {finding.unavailable ? (
+      {card.detail ? <p className="whitespace-pre-line break-words text-slate-800">{card.detail}</p> : null}
+      {card.unavailable ? (
         <p className="rounded bg-violet-50 p-2 text-sm text-violet-950">
-          <strong>{t("unavailable")}: </strong>
-          {finding.unavailable}
+          <strong>{labels.unavailable}: </strong>
+          {card.unavailable}
         </p>
       ) : null}
-
-      {formatted && docName ? (
-        <details open={problem} className="group">
-          <summary className="cursor-pointer text-sm font-medium text-slate-800">
-            {stIndex !== null
-              ? typeof ev?.sid === "string" && ev.sid
-                ? t("evidence.statementSid", { document: docName, index: stIndex, sid: ev.sid })
-                : t("evidence.statement", { document: docName, index: stIndex })
-              : t("evidence.document", { document: docName })}
-          </summary>
+      {ev?.heading && ev.code ? (
+        <details open={card.problem}>
+          <summary className="cursor-pointer text-sm font-medium text-slate-800">{ev.heading}</summary>
           <div className="mt-2">
             <CodeBlock
-              code={formatted.text}
-              label={t("evidence.label", { document: docName })}
-              highlight={range}
-              highlightLabel={t("evidence.highlight")}
+              code={ev.code.text}
+              label={ev.code.label}
+              highlight={ev.code.highlight}
               testId="evidence-document"
             />
           </div>
         </details>
+      ) : ev?.heading ? (
+        <p className="text-sm font-medium text-slate-800">{ev.heading}</p>
       ) : null}
+      {ev?.unknownKeys ? <p className="break-words text-sm text-slate-800">{ev.unknownKeys}</p> : null}
 
       {fix ? (
-        <section
-          aria-label={t("fix.title")}
-          className="space-y-3 rounded border border-emerald-200 bg-emerald-50/50 p-3"
-        >
-          <h4 className="font-semibold text-emerald-950">{t("fix.title")}</h4>
-          {afterText !== null ? (
-            <div className="space-y-2">
+        <section aria-label={labels.fix} className="space-y-3 rounded border border-emerald-200 bg-emerald-50/50 p-3">
+          <h4 className="font-semibold text-emerald-950">{labels.fix}</h4>
+          {doc ? (
+            <div id={doc.anchor} tabIndex={-1} className="space-y-2">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <p className="text-sm font-medium">{t("fix.corrected", { document: fix.document })}</p>
-                <CopyButton text={afterText} label={t("fix.copyJson")} />
+                <p className="text-sm font-medium">{doc.heading}</p>
+                {doc.json !== null ? <CopyButton text={doc.json} label={labels.copyJson} /> : null}
               </div>
-              <CodeBlock code={afterText} label={t("fix.corrected", { document: fix.document })} testId="fix-after" />
+              {doc.code ? (
+                <CodeBlock
+                  code={doc.code.text}
+                  label={doc.code.label}
+                  highlight={doc.code.highlight}
+                  testId="fix-after"
+                />
+              ) : null}
+              {doc.changes.length ? (
+                <>
+                  <p className="text-sm">{labels.changes}</p>
+                  <ul className="list-disc space-y-1 pl-5 text-sm" data-testid="fix-changes">
+                    {doc.changes.map((c, i) => (
+                      <li key={i}>{c}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
             </div>
           ) : null}
-          {fix.before != null || fix.after != null ? (
+          {doc?.diff ? (
             <details>
-              <summary className="cursor-pointer text-sm font-medium">{t("fix.diff")}</summary>
+              <summary className="cursor-pointer text-sm font-medium">{labels.diff}</summary>
               <div className="mt-2">
-                <PolicyDiff before={fix.before} after={fix.after} />
+                <PolicyDiff lines={doc.diff} labels={labels} />
               </div>
             </details>
           ) : null}
-          {fix.cli ? (
+          {doc?.cli ? (
             <div className="space-y-2">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <p className="text-sm font-medium">{t("fix.cli")}</p>
-                <CopyButton text={fix.cli} label={t("fix.copyCli")} />
+                <p className="text-sm font-medium">{labels.cli}</p>
+                <CopyButton text={doc.cli} label={labels.copyCli} />
               </div>
-              <CodeBlock code={fix.cli} label={t("fix.cli")} testId="fix-cli" />
+              <CodeBlock code={doc.cli} label={labels.cli} testId="fix-cli" />
             </div>
           ) : null}
-          {fixNotes(fix).length > 0 ? (
+          {fix.partOf ? (
+            <p className="text-sm">
+              <a
+                href={`#${fix.partOf.anchor}`}
+                data-testid="fix-part-of"
+                onClick={(e) => {
+                  e.preventDefault();
+                  onShowDocument(fix.partOf!);
+                }}
+                className="text-blue-800 underline"
+              >
+                {fix.partOf.sentence}
+              </a>
+            </p>
+          ) : null}
+          {fix.notes.length ? (
             <ul className="list-disc space-y-1 pl-5 text-sm">
-              {fixNotes(fix).map((n, i) => (
+              {fix.notes.map((n, i) => (
                 <li key={i}>{n}</li>
               ))}
             </ul>
           ) : null}
-          {(fix.alternatives ?? []).map((alt, i) => {
-            const altText = alt.after != null ? JSON.stringify(alt.after, null, 2) : null;
-            return (
-              <section
-                key={i}
-                aria-label={t("fix.alternativeLabel")}
-                data-testid="fix-alternative"
-                className="space-y-2 border-t border-emerald-200 pt-3"
-              >
-                <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p className="text-sm font-medium">{t("fix.alternative", { document: alt.document })}</p>
-                  {altText !== null ? <CopyButton text={altText} label={t("fix.copyJson")} /> : null}
-                </div>
-                {altText !== null ? (
-                  <CodeBlock code={altText} label={t("fix.alternative", { document: alt.document })} />
-                ) : null}
-                {alt.cli ? (
-                  <div className="flex flex-wrap items-start justify-between gap-2">
-                    <CodeBlock code={alt.cli} label={t("fix.cli")} />
-                    <CopyButton text={alt.cli} label={t("fix.copyCli")} />
+          {fix.alternatives.map((alt, i) => (
+            <section
+              key={i}
+              aria-label={labels.alternative}
+              data-testid="fix-alternative"
+              className="space-y-2 border-t border-emerald-200 pt-3"
+            >
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="text-sm font-medium">{alt.heading}</p>
+                {alt.json !== null ? <CopyButton text={alt.json} label={labels.copyJson} /> : null}
+              </div>
+              {alt.code ? <CodeBlock code={alt.code.text} label={alt.code.label} /> : null}
+              {alt.cli ? (
+                <div className="space-y-2">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <p className="text-sm font-medium">{labels.cli}</p>
+                    <CopyButton text={alt.cli} label={labels.copyCli} />
                   </div>
-                ) : null}
-              </section>
-            );
-          })}
-          {fix.console && fix.console.length > 0 ? (
+                  <CodeBlock code={alt.cli} label={labels.cli} />
+                </div>
+              ) : null}
+            </section>
+          ))}
+          {fix.console.length ? (
             <div>
-              <p className="text-sm font-medium">{t("fix.console")}</p>
+              <p className="text-sm font-medium">{labels.console}</p>
               <ol className="list-decimal space-y-1 pl-6 text-sm">
                 {fix.console.map((s, i) => (
                   <li key={i}>{s}</li>

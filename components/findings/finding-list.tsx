@@ -1,19 +1,25 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { Finding } from "@/lib/report/types";
-import type { Snapshot } from "@/lib/snapshot/schema";
-import { sortFindings } from "@/lib/wizard/steps";
-import { FindingCard } from "./finding-card";
+import type { ReportModel, StepModel } from "@/lib/report/view-model";
+import { FindingCard, type ShowDocument } from "./finding-card";
 
-/** A step's findings, problems first. */
-export function FindingList({ findings, snapshot }: { findings: Finding[]; snapshot: Snapshot | null }) {
-  const t = useTranslations("findings");
-  if (findings.length === 0) return <p className="text-slate-700">{t("none")}</p>;
+/** A step's findings from the report model, failing first. */
+export function FindingList({
+  step,
+  labels,
+  onShowDocument,
+}: {
+  step: StepModel | undefined;
+  labels: ReportModel["labels"];
+  onShowDocument: ShowDocument;
+}) {
+  const t = useTranslations("report.sections");
+  if (!step?.cards.length) return <p className="text-slate-700">{t("noneInStep")}</p>;
   return (
     <div className="space-y-3">
-      {sortFindings(findings).map((f) => (
-        <FindingCard key={f.id} finding={f} snapshot={snapshot} />
+      {step.cards.map((c) => (
+        <FindingCard key={c.id} card={c} labels={labels} onShowDocument={onShowDocument} />
       ))}
     </div>
   );

@@ -1,18 +1,19 @@
-/** A scrollable, keyboard-focusable block of code; lines in `highlight` (0-based, inclusive) are marked. */
+/**
+ * A scrollable, keyboard-focusable block of code. Lines in `highlight` (0-based, inclusive ranges) are <mark>ed;
+ * no words are added inside the block, so that what a reader selects and copies is the code itself. The same markup
+ * as lib/report/render-html.ts draws on the shared page.
+ */
 export function CodeBlock({
   code,
   label,
-  highlight,
-  highlightLabel,
+  highlight = [],
   testId,
 }: {
   code: string;
   label: string;
-  highlight?: [number, number] | null;
-  highlightLabel?: string;
+  highlight?: readonly (readonly [number, number])[];
   testId?: string;
 }) {
-  const lines = code.split("\n");
   return (
     <pre
       tabIndex={0}
@@ -21,18 +22,18 @@ export function CodeBlock({
       className="max-h-96 overflow-auto rounded border border-slate-300 bg-slate-950 p-3 text-xs leading-5 text-slate-100 sm:text-sm"
     >
       <code>
-        {highlight
-          ? lines.map((line, i) => {
-              const on = i >= highlight[0] && i <= highlight[1];
-              return (
-                <span key={i} className={on ? "block bg-amber-300/30 outline-1 outline-amber-300" : "block"}>
-                  {on && i === highlight[0] && highlightLabel ? (
-                    <span className="sr-only">{highlightLabel}: </span>
-                  ) : null}
-                  {line || " "}
+        {highlight.length
+          ? code.split("\n").map((line, i) =>
+              highlight.some(([a, b]) => i >= a && i <= b) ? (
+                <mark key={i} className="block bg-amber-300/30 text-inherit outline-1 outline-amber-300">
+                  {line + "\n"}
+                </mark>
+              ) : (
+                <span key={i} className="block">
+                  {line + "\n"}
                 </span>
-              );
-            })
+              ),
+            )
           : code}
       </code>
     </pre>

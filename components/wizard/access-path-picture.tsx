@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { STATUS_STYLE, StatusBadge } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { STATUS_TOKENS } from "@/lib/report/status";
 import type { Hop } from "@/lib/wizard/access-path";
 
 /**
@@ -15,7 +16,7 @@ export function AccessPathPicture({ hops, onOpen }: { hops: Hop[]; onOpen: (step
       <figcaption className="font-semibold">{t("title")}</figcaption>
       <ol className="flex flex-col items-stretch gap-1 sm:flex-row sm:flex-wrap sm:items-center">
         {hops.map((h, i) => {
-          const s = STATUS_STYLE[h.status];
+          const s = STATUS_TOKENS[h.status];
           return (
             <li key={h.id} className="flex flex-col items-center sm:flex-row" data-hop={h.id} data-status={h.status}>
               {i > 0 ? (

@@ -6,7 +6,7 @@ import type { Changes } from "@/lib/wizard/wizard-state";
 /** After a re-check: the results of the step whose status changed, and how many stayed the same. */
 export function ChangeList({ changes }: { changes: Changes }) {
   const t = useTranslations("wizard.recheck");
-  const ts = useTranslations("findings.status");
+  const ts = useTranslations("report.statuses");
   return (
     <div role="status" className="space-y-1 rounded border border-blue-300 bg-blue-50 p-3 text-sm">
       <p className="font-semibold">

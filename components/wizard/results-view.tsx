@@ -1,12 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import type { Dispatch } from "react";
-import { stepStatus, stepsForMode, type StepId } from "@/lib/wizard/steps";
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo, type Dispatch } from "react";
+import { reportModel } from "@/lib/report/view-model";
+import { stepsForMode, type StepId } from "@/lib/wizard/steps";
 import type { View, WizardAction, WizardResult, WizardState } from "@/lib/wizard/wizard-state";
 import { Overview } from "./overview";
 import { StepNav } from "./step-nav";
 import { StepSection } from "./step-section";
+import { Verdict } from "./verdict";
 
 /** The element the focus moves to when the results are shown or the overview is opened. */
 export const RESULTS_TITLE_ID = "results-title";
@@ -22,15 +24,21 @@ export function ResultsView({
   result: WizardResult;
   state: WizardState;
   dispatch: Dispatch<WizardAction>;
-  onOpen: (v: View) => void;
+  onOpen: (v: View, focusId?: string) => void;
   onRecheck: (step: StepId) => void;
 }) {
+  const locale = useLocale();
   const t = useTranslations("wizard");
   const report = result.report;
   const mode = report.target.mode;
   const steps = stepsForMode(mode);
   const view = state.view;
   const recheckingStep = state.running?.kind === "recheck" ? state.running.step : null;
+  // What every card, the verdict and the overview show, in this page's language: the shared page's model too.
+  const model = useMemo(
+    () => reportModel(report, { locale: locale === "ja" ? "ja" : "en", snapshot: result.snapshot }),
+    [report, result.snapshot, locale],
+  );
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -64,11 +72,12 @@ export function ResultsView({
           </button>
         </div>
       </div>
+      <Verdict model={model} />
       <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
         <div>
           <StepNav
             steps={steps}
-            statusOf={(s) => stepStatus(report, s)}
+            statusOf={(s) => model.steps.find((x) => x.id === s)?.status ?? "none"}
             active={view}
             onOpen={onOpen}
             pending={(s) => recheckingStep === s}
@@ -76,12 +85,13 @@ export function ResultsView({
         </div>
         <div className="min-w-0 space-y-4">
           {view === "overview" ? (
-            <Overview report={report} mode={mode} steps={steps} onOpen={onOpen} />
+            <Overview model={model} report={report} mode={mode} steps={steps} onOpen={onOpen} />
           ) : (
             <StepSection
               step={view}
               steps={steps}
               result={result}
+              model={model}
               state={state}
               dispatch={dispatch}
               onOpen={onOpen}

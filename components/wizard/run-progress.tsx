@@ -8,6 +8,7 @@ import type { StepProgress } from "@/lib/wizard/wizard-state";
 /** While a job runs: the seconds so far and, in live mode, each step's reads as they start and end. */
 export function RunProgress({ steps, live, progress }: { steps: StepId[]; live: boolean; progress: StepProgress }) {
   const t = useTranslations("wizard");
+  const stepName = useTranslations("report.steps");
   const [seconds, setSeconds] = useState(0);
   const total = Object.values(progress).reduce(
     (a, p) => ({ started: a.started + (p?.started ?? 0), ended: a.ended + (p?.ended ?? 0) }),
@@ -35,7 +36,7 @@ export function RunProgress({ steps, live, progress }: { steps: StepId[]; live: 
                 aria-hidden="true"
                 className={`inline-block h-3 w-3 rounded-full ${state === "read" ? "bg-emerald-600" : "animate-pulse bg-blue-600"}`}
               />
-              {t(`steps.${s}.title`)}:{" "}
+              {stepName(s)}:{" "}
               {state === "pending"
                 ? t("progress.pending")
                 : t(`progress.${state}`, { ended: p?.ended ?? 0, started: p?.started ?? 0 })}

@@ -21,7 +21,7 @@ export function StartForm({
   onErrorMessageBlur: () => void;
 }) {
   const t = useTranslations("wizard.start");
-  const ts = useTranslations("wizard.steps");
+  const ts = useTranslations("report.steps");
   const set =
     <K extends keyof StartInput>(k: K) =>
     (v: StartInput[K]) =>
@@ -148,7 +148,7 @@ export function StartForm({
             {t("errorMessage.hint")}
             {triageStep ? (
               <span role="status" className="mt-1 block font-medium text-blue-900">
-                {t("errorMessage.pointsTo", { step: ts(`${triageStep}.title`) })}
+                {t("errorMessage.pointsTo", { step: ts(triageStep) })}
               </span>
             ) : null}
           </>

@@ -20,6 +20,7 @@ export function StepNav({
   pending?: (s: StepId) => boolean;
 }) {
   const t = useTranslations("wizard");
+  const stepName = useTranslations("report.steps");
   const item = (v: View, label: string, badge: React.ReactNode, n?: number) => (
     <li key={v}>
       <a
@@ -48,7 +49,7 @@ export function StepNav({
         {steps.map((s, i) =>
           item(
             s,
-            t(`steps.${s}.title`),
+            stepName(s),
             pending?.(s) ? (
               <span className="text-xs">{t("progress.pending")}</span>
             ) : (

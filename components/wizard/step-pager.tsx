@@ -7,11 +7,12 @@ import type { View } from "@/lib/wizard/wizard-state";
 /** Back and next buttons under the overview and each step, in the step nav's order. */
 export function StepPager({ steps, view, onOpen }: { steps: StepId[]; view: View; onOpen: (v: View) => void }) {
   const t = useTranslations("wizard");
+  const stepName = useTranslations("report.steps");
   const order: View[] = ["overview", ...steps];
   const i = order.indexOf(view);
   const prev = i > 0 ? order[i - 1] : null;
   const next = i < order.length - 1 ? order[i + 1] : null;
-  const label = (v: View) => (v === "overview" ? t("nav.overview") : t(`steps.${v}.title`));
+  const label = (v: View) => (v === "overview" ? t("nav.overview") : stepName(v));
   return (
     <nav aria-label={t("nav.pager")} className="flex flex-wrap justify-between gap-3 border-t border-slate-200 pt-4">
       {prev ? (

@@ -5,7 +5,8 @@ import type { Dispatch } from "react";
 import { FindingList } from "@/components/findings/finding-list";
 import { SharePanel } from "@/components/share/share-panel";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { findingsOfStep, stepStatus, type StepId } from "@/lib/wizard/steps";
+import type { ReportModel } from "@/lib/report/view-model";
+import type { StepId } from "@/lib/wizard/steps";
 import type { View, WizardAction, WizardResult, WizardState } from "@/lib/wizard/wizard-state";
 import { ChangeList } from "./change-list";
 import { RecheckPanel } from "./recheck-panel";
@@ -20,6 +21,7 @@ export function StepSection({
   step,
   steps,
   result,
+  model,
   state,
   dispatch,
   onOpen,
@@ -28,12 +30,15 @@ export function StepSection({
   step: StepId;
   steps: StepId[];
   result: WizardResult;
+  model: ReportModel;
   state: WizardState;
   dispatch: Dispatch<WizardAction>;
-  onOpen: (v: View) => void;
+  onOpen: (v: View, focusId?: string) => void;
   onRecheck: (step: StepId) => void;
 }) {
   const t = useTranslations("wizard");
+  const stepName = useTranslations("report.steps");
+  const stepModel = model.steps.find((s) => s.id === step);
   const report = result.report;
   const changes = state.changes[step];
   const recheckingThis = state.running?.kind === "recheck" && state.running.step === step;
@@ -41,13 +46,17 @@ export function StepSection({
     <section aria-labelledby={STEP_TITLE_ID} className="space-y-4" data-step={step}>
       <div className="space-y-1">
         <h2 id={STEP_TITLE_ID} tabIndex={-1} className="flex flex-wrap items-center gap-2 text-xl font-semibold">
-          {t(`steps.${step}.title`)} <StatusBadge status={stepStatus(report, step)} />
+          {stepName(step)} <StatusBadge status={stepModel?.status ?? "none"} />
         </h2>
         <p className="text-slate-700">{t(`steps.${step}.intro`)}</p>
       </div>
       {recheckingThis ? <RunProgress steps={[step]} live={result.origin === "live"} progress={state.progress} /> : null}
       {changes ? <ChangeList changes={changes} /> : null}
-      <FindingList findings={findingsOfStep(report, step)} snapshot={result.snapshot} />
+      <FindingList
+        step={stepModel}
+        labels={model.labels}
+        onShowDocument={(target) => onOpen(target.step, target.anchor)}
+      />
       {step !== "intake" && step !== "summary" ? (
         <RecheckPanel step={step} state={state} dispatch={dispatch} onRecheck={() => onRecheck(step)} />
       ) : null}

@@ -50,8 +50,9 @@ export function Wizard({ policyJson, howTo }: { policyJson: string; howTo: HowTo
     return () => window.removeEventListener("hashchange", onHash);
   }, []);
 
-  const open = useCallback((view: View) => {
-    dispatch({ type: "view/open", view, focus: true });
+  /** Opens the overview or a step; focuses its title, or the element `focusId` (a corrected document shown there). */
+  const open = useCallback((view: View, focusId?: string) => {
+    dispatch({ type: "view/open", view, focus: focusId ? { id: focusId } : true });
     window.history.replaceState(null, "", `#step-${view}`);
   }, []);
 

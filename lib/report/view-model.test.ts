@@ -147,6 +147,7 @@ describe("one corrected document per policy", () => {
     const other = allCards(model).find((c) => c.id === "identity.get-bucket-location")!;
     expect(other.fix!.partOf).toEqual({
       anchor: doc.anchor,
+      step: "identity-policy",
       sentence: expect.stringContaining("(lines 21–29)"),
     });
     const lines = doc.json!.split("\n").slice(20, 29).join("\n");

@@ -70,8 +70,8 @@ interface FixModel {
   alternatives: AlternativeModel[];
   /** The complete document, on the first card (in reading order) of the findings that correct it. */
   corrected: CorrectedDocumentModel | null;
-  /** On the other cards of those findings: where the complete document is, and this finding's lines in it. */
-  partOf: { sentence: string; anchor: string } | null;
+  /** On the other cards of those findings: where the complete document is (its anchor and step), and this finding's lines in it. */
+  partOf: { sentence: string; anchor: string; step: StepId } | null;
   console: string[];
   notes: string[];
 }
@@ -143,6 +143,7 @@ function labelsOf(t: ReportTranslator) {
     removed: t("card.fix.removed"),
     copyJson: t("card.fix.copyJson"),
     copyCli: t("card.fix.copyCli"),
+    alternative: t("card.fix.alternativeLabel"),
   };
 }
 
@@ -235,6 +236,7 @@ export function reportModel(input: Report, opts: ModelOptions): ReportModel {
           ? t("card.fix.partOf", { document: label, title: homeCard.title, lines: linesText(t, mine) })
           : t("card.fix.partOfNoLines", { document: label, title: homeCard.title }),
         anchor: `${homeCard.anchor}-fix`,
+        step: home.step,
       };
     cards.get(f.id)!.fix = fix;
   }

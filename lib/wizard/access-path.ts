@@ -4,7 +4,7 @@
  */
 import type { Finding, Report, StepId } from "@/lib/report/types";
 import type { AccessMode } from "./form-types";
-import { worstStatus, type StepStatus } from "./steps";
+import { worstStatus, type StepStatus } from "@/lib/report/status";
 
 type HopId = "tidb" | "assume-role" | "access-key" | "role" | "user" | "bucket" | "objects" | "kms";
 

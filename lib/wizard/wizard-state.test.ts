@@ -212,6 +212,11 @@ describe("wizardReducer: moving around the results", () => {
     });
     expect(run(shown, { type: "view/open", view: "overview", focus: true }).focus).toBe("results");
     expect(run(shown, { type: "view/open", view: "encryption", focus: false }).focus).toBeNull();
+    // A link to an element of another step (a corrected document shown there) opens the step and focuses it.
+    expect(run(shown, { type: "view/open", view: "encryption", focus: { id: "doc" } })).toMatchObject({
+      view: "encryption",
+      focus: { id: "doc" },
+    });
   });
 
   it("edits the input and comes back to the same results", () => {

@@ -116,7 +116,7 @@ export type WizardAction =
   /** A whole run succeeded: `openStep` is the step a pasted error message pointed to, opened first. */
   | { type: "run/succeeded"; result: WizardResult; openStep: StepId | null }
   | { type: "recheck/succeeded"; result: WizardResult; step: StepId; changes: Changes }
-  | { type: "view/open"; view: View; focus: boolean }
+  | { type: "view/open"; view: View; focus: boolean | { id: string } }
   | { type: "results/edit" }
   | { type: "results/back" }
   | { type: "results/start-over" }
@@ -205,7 +205,7 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
       return {
         ...s,
         view: a.view,
-        focus: a.focus ? (a.view === "overview" ? "results" : "step") : s.focus,
+        focus: typeof a.focus === "object" ? a.focus : a.focus ? (a.view === "overview" ? "results" : "step") : s.focus,
       };
     case "results/edit":
       return { ...s, editing: true };

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations, watchConsole } from "./support";
 
@@ -136,4 +137,113 @@ test.describe("the shared page: verdict first, failing first, one complete docum
     expect(md).not.toMatch(/tidb\\-cloud/);
     expect(md.split("```json").length - 1).toBe(1);
   });
+});
+
+const WIZARD = {
+  en: {
+    offline: "Offline",
+    run: "Run the diagnosis",
+    example: "Access key without s3:ListBucket",
+    snapshotSummary: "Or analyse a whole saved snapshot",
+    snapshotBox: "Snapshot JSON",
+    overview: "Overview",
+    permissions: "Permission policies",
+    listBucket: "s3:ListBucket is not allowed for the import's folder",
+    getBucketLocation: "s3:GetBucketLocation is not allowed on the bucket",
+    fails:
+      "The import fails because s3:ListBucket is not allowed for the import's folder; apply the corrected user policy tidb-s3-read. One more problem has to be fixed as well.",
+    failFirst: [
+      "s3:GetObject is not allowed on the objects to import",
+      "The trust policy depends on values TiDB Cloud's request may not have",
+    ],
+    corrected: "Corrected document: user-policy:tidb-s3-read",
+  },
+  ja: {
+    offline: "オフライン",
+    run: "診断を実行",
+    example: "s3:ListBucket のないアクセスキー",
+    snapshotSummary: "または保存したスナップショット全体を分析する",
+    snapshotBox: "スナップショット JSON",
+    overview: "概要",
+    permissions: "権限ポリシー",
+    listBucket: "インポートするフォルダーに対する s3:ListBucket が許可されていません",
+    getBucketLocation: "バケットに対する s3:GetBucketLocation が許可されていません",
+    fails:
+      "インポートが失敗する原因は「インポートするフォルダーに対する s3:ListBucket が許可されていません」です。修正後のユーザーのポリシー「tidb-s3-read」を適用してください。ほかに 1 件の問題も修正が必要です。",
+    failFirst: [
+      "インポートするオブジェクトに対する s3:GetObject が許可されていません",
+      "信頼ポリシーが TiDB Cloud のリクエストにない可能性のある値に依存しています",
+    ],
+    corrected: "修正後のドキュメント: user-policy:tidb-s3-read",
+  },
+} as const;
+
+async function runSnapshot(page: Page, locale: "en" | "ja", snapshot: string) {
+  const w = WIZARD[locale];
+  await page.goto(`/${locale}/wizard`);
+  await page.getByLabel(w.offline).check();
+  await page.getByText(w.snapshotSummary).click();
+  await page.getByLabel(w.snapshotBox).fill(snapshot);
+  await page.getByRole("button", { name: w.run }).click();
+}
+
+test.describe("the wizard: verdict first, failing first, one complete document", () => {
+  for (const locale of ["en", "ja"] as const) {
+    const w = WIZARD[locale];
+
+    test(`${locale}: the verdict heads the results; a policy two findings correct is shown once, complete`, async ({
+      page,
+    }) => {
+      const console = watchConsole(page);
+      await page.goto(`/${locale}/wizard`);
+      await page.getByLabel(w.offline).check();
+      await page.getByRole("button", { name: w.example }).click();
+      await page.getByRole("button", { name: w.run }).click();
+      await expect(page.locator("[data-verdict]")).toHaveText(w.fails);
+      await expect(page.locator("[data-verdict]")).toHaveAttribute("data-verdict", "fails");
+
+      await page
+        .getByRole("navigation")
+        .getByRole("link", { name: new RegExp(w.permissions) })
+        .click();
+      const step = page.locator('[data-step="identity-policy"]');
+      // One corrected document, complete: with the first finding; the second points at it.
+      await expect(step.getByTestId("fix-after")).toHaveCount(1);
+      const doc = page.locator('[data-finding="identity.list-bucket"]').getByTestId("fix-after");
+      await expect(doc).toHaveAttribute("aria-label", w.corrected);
+      await expect(doc).toContainText('"s3:ListBucket"');
+      await expect(doc).toContainText('"s3:GetBucketLocation"');
+      await expect(page.locator('[data-finding="identity.list-bucket"]').getByTestId("fix-changes")).toContainText(
+        w.getBucketLocation,
+      );
+      const pointer = page.locator('[data-finding="identity.get-bucket-location"]').getByTestId("fix-part-of");
+      await expect(pointer).toContainText(w.listBucket);
+      await pointer.click();
+      await expect(page.locator("#finding-identity-list-bucket-fix")).toBeFocused();
+      await expectNoSeriousA11yViolations(page);
+      console.assertClean();
+    });
+
+    test(`${locale}: failing findings come first, before an earlier step's warning`, async ({ page }) => {
+      // The trust policy's warning is in step 2; the missing /* fails in step 3: the failure is listed first.
+      const snapshot = readFileSync("tests/fixtures/snapshots/role-trust-source-ip-condition.json", "utf8").replace(
+        '"arn:aws:s3:::tidb-cloud-source-data/mydata/*"',
+        '"arn:aws:s3:::tidb-cloud-source-data/mydata"',
+      );
+      await runSnapshot(page, locale, snapshot);
+      await expect(page.locator("[data-verdict]")).toHaveAttribute("data-verdict", "fails");
+      const overview = page.getByRole("region", { name: w.overview, exact: true });
+      const problems = await overview.getByTestId("overview-problems").getByRole("link").allInnerTexts();
+      expect(problems.slice(0, 2)).toEqual(w.failFirst);
+    });
+
+    test(`${locale}: a warning that can explain the failure is the likely cause`, async ({ page }) => {
+      await runSnapshot(
+        page,
+        locale,
+        readFileSync("tests/fixtures/snapshots/role-bucket-policy-deny-source-ip.json", "utf8"),
+      );
+      await expect(page.locator("[data-verdict]")).toHaveText(SENTENCES[locale].likely);
+    });
+  }
 });

@@ -1,12 +1,20 @@
 /**
- * One report through every surface that shows it (the share preview, the shared page, the Markdown export, the
- * command line's text), in both languages: each shows the same facts, taken from the one report model. A surface
- * that re-derived a status, a title, an order or a corrected document on its own would differ here.
+ * One report through every surface that shows it (the wizard's verdict, overview and cards, the share preview, the
+ * shared page, the Markdown export, the command line's text), in both languages: each shows the same facts, taken
+ * from the one report model. A surface that re-derived a status, a title, an order or a corrected document on its
+ * own would differ here.
  */
 import { readFileSync } from "node:fs";
 import MarkdownIt from "markdown-it";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, Fragment } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { FindingList } from "@/components/findings/finding-list";
+import { Overview } from "@/components/wizard/overview";
+import { Verdict } from "@/components/wizard/verdict";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
+import { loadMessages } from "@/lib/i18n/load-messages";
 import { formatReportText } from "@/lib/report/format-text";
 import { renderReportBody } from "@/lib/report/render-html";
 import type { Report, ReportLocale } from "@/lib/report/types";
@@ -14,6 +22,8 @@ import { reportModel, type CardModel, type ReportModel } from "@/lib/report/view
 import { reportMarkdown } from "@/lib/share/labels";
 import { pageMessages } from "@/lib/share/report-page";
 import { renderReportHtml } from "@/lib/share/render-report-html";
+import type { Snapshot } from "@/lib/snapshot/schema";
+import { stepsForMode } from "@/lib/wizard/steps";
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', "#39": "'" };
 
@@ -24,6 +34,7 @@ function textOfHtml(html: string): string {
       .replace(/<span class="sr-only">[^<]*<\/span>/g, "")
       .replace(/<\/(p|li|h\d|dt|dd|summary|pre|div|section|article)>/g, "\n")
       .replace(/<[^>]+>/g, "")
+      .replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCodePoint(parseInt(h, 16)))
       .replace(/&(lt|gt|amp|quot|#39);/g, (_m, k: string) => ENTITIES[k]),
   );
 }
@@ -64,7 +75,32 @@ function facts(model: ReportModel): { once: string[]; present: string[]; inOrder
   return { once, present: present.map(normal), inOrder };
 }
 
+/** What the wizard shows of a result, all its views at once: the verdict, the overview, then each step's cards. */
+async function wizardMarkup(model: ReportModel, locale: ReportLocale): Promise<string> {
+  const steps = stepsForMode(report.target.mode);
+  const noop = () => {};
+  const views = createElement(
+    Fragment,
+    null,
+    createElement(Verdict, { model }),
+    createElement(Overview, { model, report, mode: report.target.mode, steps, onOpen: noop }),
+    ...steps.map((id) =>
+      createElement(FindingList, {
+        key: id,
+        step: model.steps.find((s) => s.id === id),
+        labels: model.labels,
+        onShowDocument: noop,
+      }),
+    ),
+  );
+  const messages = await loadMessages(locale);
+  return renderToStaticMarkup(
+    createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC", children: views }),
+  );
+}
+
 let report: Report;
+let snapshot: Snapshot;
 const meta = { id: "AbCdEfGhIjKlMnOpQrStUv-_", createdAt: new Date(0), expiresAt: new Date(8.64e15) };
 
 beforeAll(async () => {
@@ -72,16 +108,19 @@ beforeAll(async () => {
   const raw = JSON.parse(readFileSync("tests/fixtures/snapshots/role-missing-bucket-statement.json", "utf8"));
   const parsed = parseSnapshot(raw);
   if (!parsed.ok) throw new Error("fixture");
-  report = await analyzeSnapshot(parsed.snapshot, { now: new Date("2026-11-28T00:00:00Z") });
+  snapshot = parsed.snapshot;
+  report = await analyzeSnapshot(snapshot, { now: new Date("2026-11-28T00:00:00Z") });
 });
 
 describe.each(["en", "ja"] as const)("every surface shows the same facts (%s)", (locale: ReportLocale) => {
   let model: ReportModel;
   let surfaces: Record<string, string>;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     model = reportModel(report, { locale });
     surfaces = {
+      // The wizard has the snapshot: its cards show the account's own documents as evidence.
+      wizard: textOfHtml(await wizardMarkup(reportModel(report, { locale, snapshot }), locale)),
       "share preview": textOfHtml(renderReportBody(model, { idPrefix: "preview-" })),
       "shared page": textOfHtml(renderReportHtml(report, meta, locale, pageMessages(locale))),
       Markdown: textOfMarkdown(reportMarkdown(report, locale)),
@@ -102,6 +141,7 @@ describe.each(["en", "ja"] as const)("every surface shows the same facts (%s)", 
   });
 
   it("each surface puts the verdict first, then the failing findings, then the other checks", () => {
+    // The wizard lists the problems on its overview, failing first, then shows the checks step by step.
     for (const [surface, text] of Object.entries(surfaces)) {
       const at = facts(model).inOrder.map((f) => text.indexOf(f));
       expect(

@@ -16,7 +16,7 @@ export default async function WizardPage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const howTo = locale === "ja" ? HOW_TO_GET_CREDENTIALS.ja : HOW_TO_GET_CREDENTIALS.en;
   return (
-    <NextIntlClientProvider messages={await clientMessages(["common", "wizard", "findings", "share"])}>
+    <NextIntlClientProvider messages={await clientMessages(["common", "wizard", "report", "share"])}>
       <Wizard policyJson={JSON.stringify(READ_ONLY_POLICY, null, 2)} howTo={howTo} />
     </NextIntlClientProvider>
   );
