@@ -68,6 +68,10 @@ function facts(model: ReportModel): { once: string[]; present: string[]; inOrder
     if (fix?.corrected?.cli) present.push(fix.corrected.cli);
     if (fix?.partOf) present.push(fix.partOf.sentence);
     for (const s of [...(fix?.console ?? []), ...(fix?.notes ?? [])]) present.push(s);
+    for (const alt of fix?.alternatives ?? []) {
+      present.push(alt.heading, alt.cli);
+      if (alt.json) present.push(normal(alt.json));
+    }
   }
   // The verdict, then the problems failing first, then the first of the other checks.
   const others = model.steps.flatMap((s) => s.cards.filter((c) => !c.problem));
@@ -76,7 +80,7 @@ function facts(model: ReportModel): { once: string[]; present: string[]; inOrder
 }
 
 /** What the wizard shows of a result, all its views at once: the verdict, the overview, then each step's cards. */
-async function wizardMarkup(model: ReportModel, locale: ReportLocale): Promise<string> {
+async function wizardMarkup(report: Report, model: ReportModel, locale: ReportLocale): Promise<string> {
   const steps = stepsForMode(report.target.mode);
   const noop = () => {};
   const views = createElement(
@@ -99,28 +103,36 @@ async function wizardMarkup(model: ReportModel, locale: ReportLocale): Promise<s
   );
 }
 
-let report: Report;
-let snapshot: Snapshot;
 const meta = { id: "AbCdEfGhIjKlMnOpQrStUv-_", createdAt: new Date(0), expiresAt: new Date(8.64e15) };
 
-beforeAll(async () => {
-  // Two findings correct the same policy (one complete document), a warning, unknowns and passes.
-  const raw = JSON.parse(readFileSync("tests/fixtures/snapshots/role-missing-bucket-statement.json", "utf8"));
-  const parsed = parseSnapshot(raw);
-  if (!parsed.ok) throw new Error("fixture");
-  snapshot = parsed.snapshot;
-  report = await analyzeSnapshot(snapshot, { now: new Date("2026-11-28T00:00:00Z") });
-});
+async function analysed(fixture: string): Promise<{ report: Report; snapshot: Snapshot }> {
+  const parsed = parseSnapshot(JSON.parse(readFileSync(`tests/fixtures/snapshots/${fixture}.json`, "utf8")));
+  if (!parsed.ok) throw new Error(fixture);
+  return {
+    snapshot: parsed.snapshot,
+    report: await analyzeSnapshot(parsed.snapshot, { now: new Date("2026-11-28T00:00:00Z") }),
+  };
+}
 
-describe.each(["en", "ja"] as const)("every surface shows the same facts (%s)", (locale: ReportLocale) => {
+// Two findings that correct the same policy (one complete document), with a warning, unknowns and passes; and a fix
+// that offers another way (the key user in the key policy instead of the identity-policy change).
+describe.each([
+  ["role-missing-bucket-statement", "en"],
+  ["role-missing-bucket-statement", "ja"],
+  ["role-kms-decrypt-missing", "en"],
+  ["role-kms-decrypt-missing", "ja"],
+] as const)("every surface shows the same facts (%s, %s)", (fixture, locale: ReportLocale) => {
+  let report: Report;
+  let snapshot: Snapshot;
   let model: ReportModel;
   let surfaces: Record<string, string>;
 
   beforeAll(async () => {
+    ({ report, snapshot } = await analysed(fixture));
     model = reportModel(report, { locale });
     surfaces = {
       // The wizard has the snapshot: its cards show the account's own documents as evidence.
-      wizard: textOfHtml(await wizardMarkup(reportModel(report, { locale, snapshot }), locale)),
+      wizard: textOfHtml(await wizardMarkup(report, reportModel(report, { locale, snapshot }), locale)),
       "share preview": textOfHtml(renderReportBody(model, { idPrefix: "preview-" })),
       "shared page": textOfHtml(renderReportHtml(report, meta, locale, pageMessages(locale))),
       Markdown: textOfMarkdown(reportMarkdown(report, locale)),
@@ -131,6 +143,7 @@ describe.each(["en", "ja"] as const)("every surface shows the same facts (%s)", 
   it("each surface shows the verdict and each complete corrected document exactly once", () => {
     const { once } = facts(model);
     expect(once.length).toBeGreaterThanOrEqual(2);
+    if (fixture === "role-kms-decrypt-missing") expect(facts(model).present.join("\n")).toMatch(/key-policy/);
     for (const [surface, text] of Object.entries(surfaces))
       for (const fact of once) expect(count(text, fact), `${surface}: ${fact.slice(0, 80)}`).toBe(1);
   });
