@@ -1,5 +1,6 @@
 /** The check catalogue, in catalogue order (wizard step by step). Ids are stable: never rename one. */
 import type { StepId } from "@/lib/report/types";
+import type { CheckId } from "./ids";
 import type { Check } from "./types";
 import { inputBucketUri } from "./intake/bucket-uri";
 import { inputRoleArn } from "./intake/role-arn";
@@ -37,7 +38,7 @@ import { orgGuardrails } from "./summary/org-guardrails";
 import { awsSimulation } from "./summary/aws-simulation";
 import { summaryNextSteps } from "./summary/next-steps";
 
-export const CHECKS: readonly Check[] = [
+export const CHECKS = [
   // 1. intake
   inputBucketUri,
   inputRoleArn,
@@ -81,10 +82,14 @@ export const CHECKS: readonly Check[] = [
   orgGuardrails,
   awsSimulation,
   summaryNextSteps,
-];
+] as const satisfies readonly Check[];
 
-export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
+/** The ids of the checks above. Check.id makes each one of lib/checks/ids.ts; this makes each of those a check here. */
+type RegistryId = (typeof CHECKS)[number]["id"];
+const _everyIdHasACheck: [Exclude<CheckId, RegistryId>] extends [never] ? true : Exclude<CheckId, RegistryId> = true;
 
-export function checksForStep(step: StepId): Check[] {
+export { CHECK_IDS } from "./ids";
+
+export function checksForStep(step: StepId): readonly Check[] {
   return CHECKS.filter((c) => c.step === step);
 }

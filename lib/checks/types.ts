@@ -2,6 +2,7 @@ import type { CheckStatus, Evidence, Fix, StepId } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import type { Derived } from "./derive/derived";
 import type { FixWorkspace } from "@/lib/fixes/workspace";
+import type { CheckId } from "./ids";
 
 /** Languages a report can be written in. */
 export type { ReportLocale } from "@/lib/report/types";
@@ -38,12 +39,13 @@ export interface CheckContext {
   /** Documents as corrected by earlier findings' fixes in this run (each fix builds on the previous ones). */
   fixes: FixWorkspace;
   /** Outcomes of the checks that ran before this one in this run (catalogue order). */
-  previous: readonly { id: string; step: StepId; outcome: Outcome }[];
+  previous: readonly { id: CheckId; step: StepId; outcome: Outcome }[];
   now: Date;
 }
 
 export interface Check {
-  id: string;
+  /** One of lib/checks/ids.ts (stable: never renamed). */
+  id: CheckId;
   step: StepId;
   title: Localized;
   run(ctx: CheckContext): Outcome | Promise<Outcome>;

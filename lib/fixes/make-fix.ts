@@ -1,3 +1,4 @@
+import type { CheckId } from "@/lib/checks/ids";
 import type { Fix } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { cliFor } from "./commands";
@@ -10,7 +11,7 @@ import type { Doc, FixWorkspace } from "./workspace";
 export function policyFix(
   ws: FixWorkspace,
   snapshot: Snapshot,
-  checkId: string,
+  checkId: CheckId,
   document: string,
   before: Doc | null,
   after: Doc,

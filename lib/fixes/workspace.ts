@@ -4,11 +4,13 @@
  * previous fixes left it, so the last fix of a document holds every change, and applying the fixes in report order
  * gives the fully corrected document.
  */
+import type { CheckId } from "@/lib/checks/ids";
+
 export type Doc = Record<string, unknown>;
 
 export class FixWorkspace {
   private readonly docs = new Map<string, Doc | null>();
-  private readonly changers = new Map<string, string[]>();
+  private readonly changers = new Map<string, CheckId[]>();
 
   /** A deep copy of the document as corrected so far (or of `original` when no fix touched it yet). */
   current(name: string, original: Doc | null | undefined): Doc | null {
@@ -16,7 +18,7 @@ export class FixWorkspace {
     return doc == null ? null : structuredClone(doc);
   }
 
-  record(name: string, after: Doc | null, checkId: string): void {
+  record(name: string, after: Doc | null, checkId: CheckId): void {
     this.docs.set(name, after == null ? null : structuredClone(after));
     this.changers.set(name, [...(this.changers.get(name) ?? []), checkId]);
   }
@@ -35,7 +37,7 @@ export class FixWorkspace {
   }
 
   /** Check ids whose fixes already changed this document in this run. */
-  changedBy(name: string): string[] {
+  changedBy(name: string): CheckId[] {
     return [...(this.changers.get(name) ?? [])];
   }
 }

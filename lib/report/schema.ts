@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHECK_IDS } from "@/lib/checks/ids";
 import { TargetSchema } from "@/lib/snapshot/schema";
 
 /**
@@ -62,7 +63,7 @@ const FixFields = {
    * Ids of earlier findings whose fixes already changed this document in the same report: `before` is the document
    * as they left it and `after` includes their changes, so the last fix of a document is the complete document.
    */
-  includesFixesOf: z.array(text(200)).max(1000).optional(),
+  includesFixesOf: z.array(z.enum(CHECK_IDS)).max(1000).optional(),
   /** Notes that go with the fix (e.g. existing objects keep their old key until re-copied). */
   notes: lines.optional(),
   /**
@@ -83,7 +84,8 @@ export const FixSchema = z.looseObject({
 });
 
 export const FindingSchema = z.looseObject({
-  id: text(200).min(1),
+  /** The check's id (lib/checks/ids.ts): the report of a catalogue that has no such check is not this version's. */
+  id: z.enum(CHECK_IDS),
   step: z.enum(STEPS),
   status: z.enum(STATUSES),
   title: text(2000),

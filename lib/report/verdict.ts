@@ -3,14 +3,15 @@
  * the likely cause when nothing fails but a warning can explain an import that already failed, or what could not be
  * checked, or the warnings to review, or "Everything that decides this import is correct". Pure.
  */
+import type { CheckId } from "@/lib/checks/ids";
 import type { ReportTranslator } from "./messages";
 import type { CheckStatus, Evidence, Finding, ReportLocale } from "./types";
 
 /** The summary step's roll-up of the other checks: the verdict says it first, so it is not listed as a problem. */
-export const ROLLUP_CHECK_ID = "summary.next-steps";
+export const ROLLUP_CHECK_ID = "summary.next-steps" satisfies CheckId;
 
 /** Checks whose `unknown` no member account can settle: they never keep a verdict open. */
-export const NEVER_SETTLED_HERE: readonly string[] = ["org.guardrails", "aws.simulation"];
+export const NEVER_SETTLED_HERE: readonly CheckId[] = ["org.guardrails", "aws.simulation"];
 
 /**
  * A warning that can explain an import that already failed: its decision hangs on a value TiDB Cloud's requests may

@@ -100,7 +100,7 @@ describe("the verdict", () => {
     const report = (title: string): Report => ({
       version: 1,
       target: { mode: "role", bucketUri: "s3://b/f/" },
-      findings: [{ id: "x", step: "intake", status: "fail", title, detail: "" }],
+      findings: [{ id: "input.bucket-uri", step: "intake", status: "fail", title, detail: "" }],
       summary: { pass: 0, fail: 1, warn: 0, unknown: 0, skipped: 0 },
     });
     const cause = (title: string) =>
@@ -172,14 +172,20 @@ describe("one corrected document per policy", () => {
   });
 
   it("follows includesFixesOf only to earlier fixes of the same document", () => {
-    const fix = (document: string, after: object, includesFixesOf?: string[]) => ({
+    const fix = (document: string, after: object, includesFixesOf?: Finding["id"][]) => ({
       document,
       before: { Version: "2012-10-17", Statement: [] },
       after: { Version: "2012-10-17", Statement: [after] },
       cli: `apply ${document}`,
       ...(includesFixesOf ? { includesFixesOf } : {}),
     });
-    const finding = (id: string, f: Finding["fix"]): Finding => ({
+    const [a, b, c, later] = [
+      "identity.list-bucket",
+      "bucket.policy.deny",
+      "identity.get-object",
+      "identity.get-object-version",
+    ] as const;
+    const finding = (id: Finding["id"], f: Finding["fix"]): Finding => ({
       id,
       step: "identity-policy",
       status: "fail",
@@ -191,10 +197,10 @@ describe("one corrected document per policy", () => {
       version: 1,
       target: { mode: "role", bucketUri: "s3://b/f/" },
       findings: [
-        finding("a", fix("role-policy:p", { Sid: "A" })),
-        finding("b", fix("bucket-policy", { Sid: "B" }, ["a"])),
-        finding("c", fix("role-policy:p", { Sid: "C" }, ["a", "later"])),
-        finding("later", fix("role-policy:p", { Sid: "L" })),
+        finding(a, fix("role-policy:p", { Sid: "A" })),
+        finding(b, fix("bucket-policy", { Sid: "B" }, [a])),
+        finding(c, fix("role-policy:p", { Sid: "C" }, [a, later])),
+        finding(later, fix("role-policy:p", { Sid: "L" })),
       ],
       summary: { pass: 0, fail: 4, warn: 0, unknown: 0, skipped: 0 },
     };

@@ -77,7 +77,7 @@ interface FixModel {
 }
 
 export interface CardModel {
-  id: string;
+  id: Finding["id"];
   anchor: string;
   step: StepId;
   stepName: string;

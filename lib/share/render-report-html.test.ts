@@ -65,7 +65,7 @@ function payloadReport(payload: string): Report {
     },
     findings: [
       {
-        id: payload || "x",
+        id: "bucket.policy.deny",
         step: "bucket-policy",
         status: "fail",
         title: payload,

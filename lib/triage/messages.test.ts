@@ -10,10 +10,7 @@
  * The Japanese forms of AWS's messages are as the AWS console and translated pages show them.
  */
 import { describe, expect, it } from "vitest";
-import { CHECK_IDS } from "@/lib/checks/registry";
-import { ACCESS_KEY_CHECKS, ASSUME_ROLE_CHECKS, KMS_CHECKS, REGION_CHECKS, checksForDenial } from "./candidates";
 import { redactErrorMessage, triageErrorMessage } from "./triage-error-message";
-import type { PolicyType } from "./types";
 
 const ROLE = "arn:aws:iam::111122223333:role/tidb-import";
 const SESSION = "arn:aws:sts::111122223333:assumed-role/tidb-import/tidb-cloud-import";
@@ -249,24 +246,4 @@ describe("redactErrorMessage", () => {
       expect(triageErrorMessage(out)).toMatchObject({ kind: "tidb-access-key" });
     },
   );
-});
-
-describe("which checks a message points to", () => {
-  const named = new Set<string>([
-    ...ASSUME_ROLE_CHECKS,
-    ...ACCESS_KEY_CHECKS,
-    ...KMS_CHECKS,
-    ...REGION_CHECKS,
-    ...(["identity", "resource", "scp", "permissions-boundary", undefined] as (PolicyType | undefined)[]).flatMap((p) =>
-      ["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion", "kms:Decrypt"].flatMap((a) => [
-        ...checksForDenial(a, p, true).checks,
-        ...checksForDenial(a, p, false).checks,
-      ]),
-    ),
-    ...[...TIDB, ...AWS].flatMap(([, m]) => triageErrorMessage(m)?.checks ?? []),
-  ]);
-
-  it("names only checks of the catalogue", () => {
-    expect([...named].filter((id) => !CHECK_IDS.includes(id))).toEqual([]);
-  });
 });

@@ -47,13 +47,14 @@ describe("stepForFindings", () => {
   });
 
   it("prefers a failing check to a warning one, in the order the message lists them", () => {
-    const triage = { kind: "kms-access-denied" as const, step: "encryption" as const, checks: ["a", "b"] };
+    const [a, b] = ["identity.kms-decrypt", "bucket.policy.deny"] as const;
+    const triage = { kind: "kms-access-denied" as const, step: "encryption" as const, checks: [a, b] };
     expect(
       stepForFindings(triage, [
-        { id: "a", step: "identity-policy", status: "warn" },
-        { id: "b", step: "bucket-policy", status: "fail" },
+        { id: a, step: "identity-policy", status: "warn" },
+        { id: b, step: "bucket-policy", status: "fail" },
       ]),
     ).toBe("bucket-policy");
-    expect(stepForFindings(triage, [{ id: "a", step: "identity-policy", status: "warn" }])).toBe("identity-policy");
+    expect(stepForFindings(triage, [{ id: a, step: "identity-policy", status: "warn" }])).toBe("identity-policy");
   });
 });

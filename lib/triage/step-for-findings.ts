@@ -1,8 +1,9 @@
+import type { CheckId } from "@/lib/checks/ids";
 import type { CheckStatus, StepId } from "@/lib/report/types";
 import type { Triage } from "./types";
 
 /** Aggregates that restate other findings: never the step a message points to. */
-const NOT_A_CAUSE = new Set(["input.error-message", "summary.next-steps"]);
+const NOT_A_CAUSE = new Set<CheckId>(["input.error-message", "summary.next-steps"]);
 
 /**
  * The step to open once the analysis has run: the step holding the first of the message's checks that fails
@@ -11,7 +12,7 @@ const NOT_A_CAUSE = new Set(["input.error-message", "summary.next-steps"]);
  */
 export function stepForFindings(
   triage: Triage,
-  findings: readonly { id: string; step: StepId; status: CheckStatus }[],
+  findings: readonly { id: CheckId; step: StepId; status: CheckStatus }[],
 ): StepId {
   const byId = new Map(findings.map((f) => [f.id, f]));
   const candidates = triage.checks

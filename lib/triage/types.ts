@@ -1,3 +1,4 @@
+import type { CheckId } from "@/lib/checks/ids";
 import type { StepId } from "@/lib/report/types";
 
 export type TriageKind =
@@ -24,7 +25,7 @@ export interface Triage {
    * The checks that can explain this message, the most likely first; the wizard opens the step of the first one
    * that fails (then warns). Absent: any check can (a bare "Access Denied" says nothing more).
    */
-  checks?: string[];
+  checks?: CheckId[];
   /** The language the message was written in, when it is TiDB Cloud's own text. */
   language?: "en" | "ja";
   roleArn?: string;

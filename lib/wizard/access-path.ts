@@ -2,6 +2,7 @@
  * The access path picture on the overview: TiDB Cloud → AssumeRole → role (or IAM user) → bucket → objects → KMS key.
  * Each hop is coloured by the worst status of the checks that judge it and links to the step that shows them.
  */
+import type { CheckId } from "@/lib/checks/ids";
 import type { Finding, Report, StepId } from "@/lib/report/types";
 import type { AccessMode } from "./form-types";
 import { worstStatus, type StepStatus } from "@/lib/report/status";
@@ -14,7 +15,7 @@ export interface Hop {
   step: StepId;
   status: StepStatus;
   /** Ids of the findings that coloured it. */
-  findingIds: string[];
+  findingIds: CheckId[];
 }
 
 /** Which findings judge which hop. A finding belongs to the first hop whose rule matches it. */

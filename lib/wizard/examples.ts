@@ -2,6 +2,8 @@
  * One example per classic mistake, as a user would paste them in offline mode (bare documents and raw AWS CLI
  * output mixed on purpose). Values follow TiDB Cloud's guide: bucket tidb-cloud-source-data, folder mydata/.
  */
+import type { CheckId } from "@/lib/checks/ids";
+import type { StepId } from "@/lib/report/types";
 import { EMPTY_DOCUMENTS, type OfflineDocuments, type StartInput } from "./form-types";
 
 export const EXAMPLE_IDS = [
@@ -21,7 +23,7 @@ export interface Example {
   start: StartInput;
   documents: OfflineDocuments;
   /** The check that this example makes fail (or warn), and the step it is shown in. */
-  expect: { checkId: string; step: string };
+  expect: { checkId: CheckId; step: StepId };
 }
 
 const ACCOUNT = "111122223333";

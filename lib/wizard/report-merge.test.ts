@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { CheckId } from "@/lib/checks/ids";
 import type { Finding, Report } from "@/lib/report/types";
 import { mergeStepReport, stepChanges } from "./report-merge";
 
-const f = (id: string, step: Finding["step"], status: Finding["status"]): Finding => ({
+const f = (id: CheckId, step: Finding["step"], status: Finding["status"]): Finding => ({
   id,
   step,
   status,
@@ -36,14 +37,15 @@ describe("mergeStepReport", () => {
 
 describe("stepChanges", () => {
   it("lists status changes before → after, new and vanished findings", () => {
-    const before = rep([f("a", "encryption", "fail"), f("b", "encryption", "pass"), f("c", "encryption", "unknown")]);
-    const after = rep([f("a", "encryption", "pass"), f("b", "encryption", "pass"), f("d", "encryption", "warn")]);
+    const [a, b, c, d] = ["kms.key-policy", "kms.key-state", "objects.sse-c", "objects.archived"] as const;
+    const before = rep([f(a, "encryption", "fail"), f(b, "encryption", "pass"), f(c, "encryption", "unknown")]);
+    const after = rep([f(a, "encryption", "pass"), f(b, "encryption", "pass"), f(d, "encryption", "warn")]);
     const { changed, unchanged } = stepChanges(before, after, "encryption");
     expect(unchanged).toBe(1);
     expect(changed.map((c) => [c.id, c.before, c.after])).toEqual([
-      ["a", "fail", "pass"],
-      ["d", null, "warn"],
-      ["c", "unknown", null],
+      [a, "fail", "pass"],
+      [d, null, "warn"],
+      [c, "unknown", null],
     ]);
   });
 });

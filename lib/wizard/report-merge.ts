@@ -28,7 +28,7 @@ export function mergeStepReport(full: Report, partial: Report, step: StepId): Re
 }
 
 export interface StatusChange {
-  id: string;
+  id: Finding["id"];
   title: string;
   before: CheckStatus | null;
   after: CheckStatus | null;

@@ -25,7 +25,14 @@ const typed: WizardState = {
 const report = (mode: "role" | "access-key", findings: Partial<Finding>[] = []): Report => ({
   version: 1,
   target: { mode, bucketUri: "s3://tidb-cloud-source-data/mydata/" },
-  findings: findings.map((f) => ({ id: "x", step: "intake", status: "pass", title: "x", detail: "", ...f })),
+  findings: findings.map((f) => ({
+    id: "input.bucket-uri",
+    step: "intake",
+    status: "pass",
+    title: "x",
+    detail: "",
+    ...f,
+  })),
   summary: { pass: 0, fail: 0, warn: 0, unknown: 0, skipped: 0 },
 });
 const result = (mode: "role" | "access-key" = "role"): WizardResult => ({
@@ -160,7 +167,7 @@ describe("wizardReducer: jobs", () => {
       "KMS キーへのアクセスが拒否されました。",
     ]) {
       const withMessage = { ...typed, start: { ...typed.start, errorMessage } };
-      const failing = (id: string, step: Finding["step"]) => ({
+      const failing = (id: Finding["id"], step: Finding["step"]) => ({
         ...result("role"),
         report: report("role", [{ id, step, status: "fail" }]),
       });
@@ -187,7 +194,7 @@ describe("wizardReducer: jobs", () => {
 
   it("a new run forgets the changes of earlier re-checks; a re-check adds its step's changes", () => {
     const changes = {
-      changed: [{ id: "a", title: "a", before: "fail" as const, after: "pass" as const }],
+      changed: [{ id: "kms.key-policy" as const, title: "a", before: "fail" as const, after: "pass" as const }],
       unchanged: 2,
     };
     const rechecked = run(

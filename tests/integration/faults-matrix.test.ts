@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectSnapshot } from "@/lib/aws/collect";
 import { actionFor, OPERATIONS, type OperationName } from "@/lib/reads/operations";
 import { analyzeSnapshot } from "@/lib/checks";
+import type { CheckId } from "@/lib/checks/ids";
 import type { Report } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import type { FakeAws, FaultKind } from "@/tests/fake-aws/server";
@@ -35,8 +36,8 @@ const REASON: Record<Kind, RegExp> = {
 };
 
 const KEY_ARN = "arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-const ROLE_IDENTITY = ["identity.list-bucket", "identity.get-object", "identity.explicit-deny"];
-const USER_IDENTITY = ["identity.list-bucket", "identity.get-object", "identity.explicit-deny"];
+const ROLE_IDENTITY: CheckId[] = ["identity.list-bucket", "identity.get-object", "identity.explicit-deny"];
+const USER_IDENTITY: CheckId[] = ["identity.list-bucket", "identity.get-object", "identity.explicit-deny"];
 
 interface Effect {
   /** role-tag-conditions: policies with tag conditions, so that the collector reads each kind of tag. */
@@ -44,7 +45,7 @@ interface Effect {
   /** The snapshot path recorded as unavailable (null: another read supplies the same fact, nothing is lost). */
   path: string | null;
   /** Checks that must say `unknown` (empty when no check needs the lost fact to decide). */
-  unknown: string[];
+  unknown: CheckId[];
   /** false: the unknown findings say what would settle them but not the fault itself (no operation needs it now). */
   reasonInFinding?: false;
 }
@@ -53,7 +54,7 @@ interface Effect {
  * Checks known to turn a pass into a false `fail` when an operation fails: none now (objects.encryption-keys did for
  * unreadable attached policies). A bug found later is pinned here with an `it.fails` row until it is fixed.
  */
-const KNOWN_FALSE_FAIL: Partial<Record<OperationName, string[]>> = {};
+const KNOWN_FALSE_FAIL: Partial<Record<OperationName, CheckId[]>> = {};
 
 /** One row per operation of lib/aws/operations.ts: what a failure of that call costs. */
 const EFFECTS: Record<OperationName, Effect> = {

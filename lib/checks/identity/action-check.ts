@@ -3,6 +3,7 @@ import { citeText, citeTextJa } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { sample, sampleJa } from "../helpers";
+import type { CheckId } from "../ids";
 import type { Check, CheckContext, Localized, Outcome } from "../types";
 import { needs } from "../reasons";
 import { l } from "../types";
@@ -11,7 +12,7 @@ import { grantFix, type GrantSpec } from "./grant";
 import { askEffective, askIdentity, identityAllows, identityPrecondition } from "./identity-question";
 
 export interface ActionCheckSpec {
-  id: string;
+  id: CheckId;
   step: StepId;
   title: Localized;
   /** Requests this check judges. */
@@ -35,7 +36,7 @@ function what(r: ImportRequest): string {
  * it is denied, the finding names the cause: no identity policy grants it (with the smallest grant as the fix), or the
  * permissions boundary does not allow it (identity.permissions-boundary carries that fix).
  */
-export function actionCheck(spec: ActionCheckSpec): Check {
+export function actionCheck<const Id extends CheckId>(spec: ActionCheckSpec & { id: Id }): Check & { id: Id } {
   return {
     id: spec.id,
     step: spec.step,

@@ -8,11 +8,12 @@ import type { Doc } from "@/lib/fixes/workspace";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
 import type { NamedPolicy } from "../derive/policies";
 import type { ImportRequest } from "../derive/requests";
+import type { CheckId } from "../ids";
 import type { CheckContext, Localized } from "../types";
 import { l } from "../types";
 
 export interface GrantSpec {
-  checkId: string;
+  checkId: CheckId;
   /** Actions to add when a statement must be created or extended (e.g. GetObject and GetObjectVersion together). */
   actions: string[];
   /** The Resource to grant: bucket ARN, `<bucket ARN>/<folder>*`, or (per request) the key ARN. */

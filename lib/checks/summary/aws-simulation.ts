@@ -1,11 +1,12 @@
 import type { GroundTruth } from "@/lib/snapshot/schema";
 import { askIdentity, identityAllows } from "../identity/identity-question";
+import type { CheckId } from "../ids";
 import type { CheckContext } from "../types";
 import { localizeReason, needs } from "../reasons";
 import { defineCheck, l, type Localized } from "../types";
 
 /** Checks whose failure would make each of the import's real calls fail. */
-const COMMON = [
+const COMMON: CheckId[] = [
   "identity.explicit-deny",
   "identity.permissions-boundary",
   "access-key.owner",
@@ -14,7 +15,7 @@ const COMMON = [
   "bucket.policy.cross-account",
   "bucket.requester-pays",
 ];
-const DECIDING: Record<GroundTruth["call"], string[]> = {
+const DECIDING: Record<GroundTruth["call"], CheckId[]> = {
   GetBucketLocation: ["identity.get-bucket-location", ...COMMON],
   ListObjectsV2: ["identity.list-bucket", ...COMMON],
   GetObject: [
