@@ -17,7 +17,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 // lib/security and lib/i18n are leaves anyone may use. Pure layers import no AWS SDK, no Next, no React, no Node
 // module and no database driver. Components and lib/wizard never import a server-only module (types are fine).
 // Another area is imported through its "@/" path, never "../", so that these patterns see every import
-// (layers/relative-in-area below). tests/lint-layers.test.ts lints an offending snippet for each rule.
+// (layers/relative-in-area below). tests/unit/lint-layers.test.ts lints an offending snippet for each rule.
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Tests may import across layers (they are not part of any). */

@@ -1,6 +1,6 @@
 /**
- * Runs once when the server starts (Node.js runtime only; the start-up work lives in instrumentation-node.ts so that
- * the Edge bundle never sees Node APIs).
+ * Runs once when the server starts. The start-up work (lib/server-start.ts) runs in the Node.js runtime only and is
+ * imported dynamically, so that the Edge bundle never sees Node APIs.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {

@@ -8,7 +8,7 @@ export interface IamPolicyDocument {
 
 /**
  * The minimal read-only IAM policy the diagnosing credentials need: exactly the actions of the collector's own
- * operation table (lib/aws/operations.ts). Nothing here writes, and no object data is read (HeadObject only).
+ * operation table (lib/reads/operations.ts). Nothing here writes, and no object data is read (HeadObject only).
  */
 function diagnosingPolicy(): IamPolicyDocument {
   const actions = [...new Set(Object.values(OPERATIONS).flatMap((o) => (o.action ? [o.action] : [])))].sort();

@@ -56,7 +56,7 @@ interface Effect {
  */
 const KNOWN_FALSE_FAIL: Partial<Record<OperationName, CheckId[]>> = {};
 
-/** One row per operation of lib/aws/operations.ts: what a failure of that call costs. */
+/** One row per operation of lib/reads/operations.ts: what a failure of that call costs. */
 const EFFECTS: Record<OperationName, Effect> = {
   "sts:GetCallerIdentity": { scenario: "role-ok", path: "caller", unknown: ["caller.identity"] },
   "sts:GetAccessKeyInfo": { scenario: "access-key-ok", path: "user.accountId", unknown: [] },
