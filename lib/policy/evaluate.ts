@@ -11,110 +11,15 @@
  * 3. Cross account: the identity side (limited by boundary and session policy) AND the resource policy must allow.
  * 4. kms: and sts:AssumeRole: see services.ts. The account root user is not limited by identity policies.
  */
-import { compiledPolicy, resourceMatches, type CompiledPolicy, type CompiledStatement } from "./compile";
-import { evalConditions, type Tri } from "./conditions";
+import { compiledPolicy } from "./compile";
+import type { Tri } from "./conditions";
 import { buildContext, describePrincipal, type EvalContext, type PrincipalInfo } from "./context";
 import { explainAll, type ConsideredPolicy } from "./explain";
-import {
-  appliedMatch,
-  appliedMaybeExact,
-  appliedTri,
-  principalApplies,
-  PrincipalMatch,
-  SESSION_NAME_KEY,
-} from "./match/principal";
+import { describeHit, identityRef, scan, toMatched, uniqueMatched, type Hit } from "./hits";
+import { withExplanations } from "./lazy-answer";
+import { PrincipalMatch, SESSION_NAME_KEY } from "./match/principal";
 import { serviceRuleFor, type ServiceRule } from "./services";
 import type { Answer, AuthorizationQuestion, MatchedStatement, StatementExplanation } from "./types";
-
-class Hit {
-  constructor(
-    readonly ref: string,
-    readonly st: CompiledStatement,
-    readonly tri: 1 | 2,
-    readonly pm: PrincipalMatch,
-    readonly keys: string[] | null,
-  ) {}
-}
-
-const IDENTITY_REFS = Array.from({ length: 64 }, (_, i) => `identity:${i}`);
-const identityRef = (i: number) => (i < 64 ? IDENTITY_REFS[i] : `identity:${i}`);
-
-function scan(
-  cp: CompiledPolicy,
-  ref: string,
-  isResource: boolean,
-  actionLower: string,
-  resource: string,
-  principal: PrincipalInfo,
-  ctx: EvalContext,
-  hits: Hit[],
-  hasBoundary: boolean,
-) {
-  const list = cp.candidates(actionLower, resource);
-  for (let i = 0; i < list.length; i++) {
-    const st = list[i];
-    const r = st.lastResource === resource ? st.lastResourceResult : resourceMatches(st, resource, ctx, null);
-    if (r === 0) continue;
-    let pm = PrincipalMatch.Direct;
-    let pt: 0 | 1 | 2 = 2;
-    let maybeExact = false;
-    if (isResource) {
-      if (st.principal === null) continue;
-      const v = principalApplies(st.principal, st.notPrincipal, st.deny, principal, hasBoundary);
-      pt = appliedTri(v);
-      if (pt === 0) continue;
-      pm = appliedMatch(v);
-      maybeExact = appliedMaybeExact(v);
-    }
-    const conditions = st.conditionsFor(ctx);
-    const c = conditions.length ? evalConditions(conditions, ctx, null) : 2;
-    if (c === 0) continue;
-    const rc = (r < c ? r : c) as 1 | 2;
-    const tri = (rc < pt ? rc : pt) as 1 | 2;
-    hits.push(new Hit(ref, st, tri, pm, tri === 1 ? undecidedKeys(st, resource, ctx, pt === 1) : null));
-    // The statement surely applies through a weaker match (role ARN, "*") and perhaps also names this session.
-    if (maybeExact) hits.push(new Hit(ref, st, 1, PrincipalMatch.Exact, undecidedKeys(st, resource, ctx, true)));
-  }
-}
-
-/** The unknown keys a statement's outcome depends on (the session name when its principal match does). */
-function undecidedKeys(st: CompiledStatement, resource: string, ctx: EvalContext, session: boolean): string[] {
-  const keys: string[] = [];
-  resourceMatches(st, resource, ctx, keys);
-  evalConditions(st.conditionsFor(ctx), ctx, keys);
-  if (session) keys.push(SESSION_NAME_KEY);
-  return [...new Set(keys)];
-}
-
-function policyName(ref: string, rule: ServiceRule): string {
-  if (ref.startsWith("identity:")) return `identity policy ${ref.slice(9)}`;
-  if (ref === "boundary") return "permissions boundary";
-  if (ref === "session") return "session policy";
-  return rule.resourcePolicyName;
-}
-
-function describeHit(h: Hit, rule: ServiceRule): string {
-  const sid = h.st.parsed.sid;
-  return `${policyName(h.ref, rule)} statement ${h.st.index}${sid ? ` (Sid ${sid})` : ""}`;
-}
-
-function toMatched(h: Hit): MatchedStatement {
-  const m: MatchedStatement = { policy: h.ref, statement: h.st.index, effect: h.st.deny ? "Deny" : "Allow" };
-  if (h.st.parsed.sid !== undefined) m.sid = h.st.parsed.sid;
-  if (h.tri === 1) m.undecided = true;
-  return m;
-}
-
-/** One entry per statement: a statement matched surely and perhaps also through a session name keeps its sure entry. */
-function uniqueMatched(list: MatchedStatement[]): MatchedStatement[] {
-  const out: MatchedStatement[] = [];
-  for (const m of list) {
-    const i = out.findIndex((x) => x.policy === m.policy && x.statement === m.statement);
-    if (i < 0) out.push(m);
-    else if (out[i].undecided && !m.undecided) out[i] = m;
-  }
-  return out;
-}
 
 const describeKey = (k: string) =>
   k === SESSION_NAME_KEY ? `${k} (the role session name, chosen by whoever assumes the role)` : k;
@@ -346,44 +251,6 @@ class Evaluation {
 
 const min = (a: Tri, b: Tri): Tri => (a < b ? a : b);
 const max = (a: Tri, b: Tri): Tri => (a > b ? a : b);
-
-const EVALUATION = Symbol("evaluation");
-const EXPLANATIONS = Symbol("explanations");
-type LazyAnswer = Answer & { [EVALUATION]?: Evaluation; [EXPLANATIONS]?: StatementExplanation[] };
-
-/** One shared accessor: explanations are computed on first access from the (hidden, non-enumerable) evaluation. */
-const explanationsAccessor: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: LazyAnswer): StatementExplanation[] {
-    let e = this[EXPLANATIONS];
-    if (e === undefined) {
-      e = this[EVALUATION]?.explain() ?? [];
-      Object.defineProperty(this, EXPLANATIONS, { value: e, writable: true });
-    }
-    return e;
-  },
-  set(this: LazyAnswer, v: StatementExplanation[]) {
-    Object.defineProperty(this, EXPLANATIONS, { value: v, writable: true });
-  },
-};
-const hidden: PropertyDescriptor = { value: undefined, enumerable: false, writable: false, configurable: false };
-
-/** The answer, a plain object whose `explanations` (own, enumerable: JSON and copies include it) is computed on first access. */
-function withExplanations(
-  decision: Answer["decision"],
-  reason: string,
-  matched: MatchedStatement[],
-  unknownKeys: string[],
-  ev: Evaluation,
-): Answer {
-  const a: Answer = { decision, reason, matched, unknownKeys };
-  hidden.value = ev;
-  Object.defineProperty(a, EVALUATION, hidden);
-  hidden.value = undefined;
-  Object.defineProperty(a, "explanations", explanationsAccessor);
-  return a;
-}
 
 const lowered = new Map<string, string>();
 

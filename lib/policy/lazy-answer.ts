@@ -1,0 +1,48 @@
+/**
+ * An answer whose `explanations` are worked out only when read: most callers need the decision alone, and explaining
+ * every statement costs more than deciding.
+ */
+import type { Answer, MatchedStatement, StatementExplanation } from "./types";
+
+/** What can explain an answer on demand (the evaluation that decided it). */
+interface Explainer {
+  explain(): StatementExplanation[];
+}
+
+const EVALUATION = Symbol("evaluation");
+const EXPLANATIONS = Symbol("explanations");
+type LazyAnswer = Answer & { [EVALUATION]?: Explainer; [EXPLANATIONS]?: StatementExplanation[] };
+
+/** One shared accessor: explanations are computed on first access from the (hidden, non-enumerable) evaluation. */
+const explanationsAccessor: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: LazyAnswer): StatementExplanation[] {
+    let e = this[EXPLANATIONS];
+    if (e === undefined) {
+      e = this[EVALUATION]?.explain() ?? [];
+      Object.defineProperty(this, EXPLANATIONS, { value: e, writable: true });
+    }
+    return e;
+  },
+  set(this: LazyAnswer, v: StatementExplanation[]) {
+    Object.defineProperty(this, EXPLANATIONS, { value: v, writable: true });
+  },
+};
+const hidden: PropertyDescriptor = { value: undefined, enumerable: false, writable: false, configurable: false };
+
+/** The answer, a plain object whose `explanations` (own, enumerable: JSON and copies include it) is computed on first access. */
+export function withExplanations(
+  decision: Answer["decision"],
+  reason: string,
+  matched: MatchedStatement[],
+  unknownKeys: string[],
+  ev: Explainer,
+): Answer {
+  const a: Answer = { decision, reason, matched, unknownKeys };
+  hidden.value = ev;
+  Object.defineProperty(a, EVALUATION, hidden);
+  hidden.value = undefined;
+  Object.defineProperty(a, "explanations", explanationsAccessor);
+  return a;
+}
