@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/result";
-import type { PasteError } from "@/lib/wizard/parse-pasted";
+import type { PasteError } from "@/lib/wizard/paste-result";
 
 /** The element the focus moves to after a failed job. */
 export const ERROR_BOX_ID = "wizard-error";

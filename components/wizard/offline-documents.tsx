@@ -5,7 +5,7 @@ import { boxesOfStep, OFFLINE_BOXES, type OfflineBox } from "@/lib/reads/table";
 import { STEPS } from "@/lib/report/types";
 import { EXAMPLE_IDS, type ExampleId } from "@/lib/wizard/examples";
 import type { AccessMode, OfflineDocuments } from "@/lib/wizard/form-types";
-import type { PasteError, PasteSource } from "@/lib/wizard/parse-pasted";
+import type { PasteError, PasteSource } from "@/lib/wizard/paste-result";
 import { Field, TextArea, TextInput } from "./fields";
 
 export type DocGroup = OfflineBox;

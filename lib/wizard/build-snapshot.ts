@@ -8,16 +8,12 @@ import { scrubSecrets } from "@/lib/security/secrets";
 import type { OfflineDocuments, StartInput } from "./form-types";
 import {
   parseBucketEncryption,
-  parseBucketPolicy,
-  parseIdentityPolicy,
-  parseKeyPolicy,
   parseObjectOwnership,
-  parseTrustPolicy,
   type BucketEncryption,
   type ObjectOwnership,
-  type PasteError,
-  type PasteSource,
-} from "./parse-pasted";
+} from "./parse-bucket-settings";
+import { parseBucketPolicy, parseIdentityPolicy, parseKeyPolicy, parseTrustPolicy } from "./parse-pasted";
+import type { PasteError, PasteSource } from "./paste-result";
 
 export const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
 

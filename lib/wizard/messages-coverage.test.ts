@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ACTION_ERROR_CODES } from "@/lib/actions/result";
 import { STEPS } from "@/lib/report/types";
 import { EXAMPLE_IDS } from "./examples";
-import { PASTE_ERROR_CODES } from "./parse-pasted";
+import { PASTE_ERROR_CODES } from "./paste-result";
 import { INPUT_PROBLEM_CODES } from "./validate-start";
 import en from "@/lib/i18n/messages/en/wizard.json";
 import ja from "@/lib/i18n/messages/ja/wizard.json";

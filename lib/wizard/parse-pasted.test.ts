@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { parseBucketEncryption, parseObjectOwnership } from "./parse-bucket-settings";
 import {
-  parseBucketEncryption,
   parseBucketPolicy,
   parseIdentityPolicy,
   parseKeyPolicy,
-  parseObjectOwnership,
   parsePastedSnapshot,
   parseTrustPolicy,
 } from "./parse-pasted";

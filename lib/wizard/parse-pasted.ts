@@ -1,120 +1,22 @@
 /**
- * Parses documents the user pastes in offline mode. Accepts a bare policy JSON or the raw output of the AWS CLI
- * commands that print it (`aws iam get-role`, `get-role-policy`, `get-user-policy`, `get-group-policy`,
- * `get-policy-version`, `aws s3api get-bucket-policy`, `get-bucket-ownership-controls`, `get-bucket-encryption`,
- * `aws kms get-key-policy`), URL-encoded documents included, and the CLI's "not found" errors that mean "no such
- * setting". Never throws: a problem comes back as data naming the field and the JSON path.
+ * Parses the policies the user pastes in offline mode, and a whole pasted snapshot. Accepts a bare policy JSON or the
+ * raw output of the AWS CLI commands that print it (`aws iam get-role`, `get-role-policy`, `get-user-policy`,
+ * `get-group-policy`, `get-policy-version`, `aws s3api get-bucket-policy`, `aws kms get-key-policy`), URL-encoded
+ * documents included, and the CLI's "not found" errors that mean "no such setting". Never throws: a problem comes
+ * back as data naming the field and the JSON path. Bucket settings: parse-bucket-settings.ts.
  */
 import type { PolicyDocument } from "@/lib/snapshot/schema";
-import { jsonErrorOffset } from "./json-error-position";
-
-export const PASTE_ERROR_CODES = [
-  "json.invalid",
-  "url-decode.invalid",
-  "policy.not-object",
-  "policy.no-statement",
-  "policy.statement-type",
-  "ownership.invalid",
-  "encryption.invalid",
-  "snapshot.invalid",
-  "empty",
-] as const;
-type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
-
-export interface PasteError {
-  /** Form field, e.g. "trustPolicy", "identityPolicies[1]", "bucketPolicy". */
-  field: string;
-  /** JSON path inside what was pasted, "$" for the whole text. */
-  path: string;
-  code: PasteErrorCode;
-  /** English message, for logs-free places that have no translations (CLI, tests). */
-  message: string;
-  params?: Record<string, string | number>;
-}
-
-/** What the pasted text was recognised as. */
-export type PasteSource =
-  | "policy"
-  | "aws iam get-role"
-  | "aws iam get-role-policy"
-  | "aws iam get-user-policy"
-  | "aws iam get-group-policy"
-  | "aws iam get-policy-version"
-  | "aws s3api get-bucket-policy"
-  | "aws kms get-key-policy"
-  | "aws s3api get-bucket-ownership-controls"
-  | "aws s3api get-bucket-encryption"
-  | "not-found-error"
-  | "value";
-
-export type ParseResult<T> =
-  { ok: true; value: T; source: PasteSource; meta?: PasteMeta } | { ok: false; error: PasteError };
-
-/** Facts the CLI output carries beside the document (role ARN, policy name, …). */
-interface PasteMeta {
-  roleArn?: string;
-  roleName?: string;
-  policyName?: string;
-  permissionsBoundaryArn?: string;
-  userName?: string;
-  groupName?: string;
-}
-
-export type ObjectOwnership = "BucketOwnerEnforced" | "BucketOwnerPreferred" | "ObjectWriter";
-export interface BucketEncryption {
-  algorithm: "AES256" | "aws:kms" | "aws:kms:dsse";
-  kmsKeyId: string | null;
-  bucketKeyEnabled: boolean | null;
-}
-
-type Json = unknown;
-
-function fail<T>(
-  field: string,
-  path: string,
-  code: PasteErrorCode,
-  message: string,
-  params?: PasteError["params"],
-): ParseResult<T> {
-  return { ok: false, error: { field, path, code, message, ...(params ? { params } : {}) } };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split("\n");
-  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
-}
-
-function looksUrlEncoded(text: string): boolean {
-  return /^%7B/i.test(text) || (!text.includes("{") && /%22|%7B/i.test(text));
-}
-
-/** JSON text → value; URL-encoded JSON (as IAM's API returns it) is decoded first. */
-function parseJsonText(raw: string, field: string, path: string): ParseResult<Json> {
-  let text = raw.trim();
-  if (looksUrlEncoded(text)) {
-    try {
-      text = decodeURIComponent(text).trim();
-    } catch {
-      return fail(field, path, "url-decode.invalid", `${field}: ${path} looks URL-encoded but cannot be decoded`);
-    }
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) as Json, source: "value" };
-  } catch {
-    const pos = jsonErrorOffset(text) ?? text.length;
-    const { line, column } = lineColumn(text, pos);
-    return fail(field, path, "json.invalid", `${field}: ${path} is not valid JSON (line ${line}, column ${column})`, {
-      line,
-      column,
-    });
-  }
-}
+import {
+  fail,
+  isEmpty,
+  isRecord,
+  notFoundError,
+  parseJsonText,
+  str,
+  type Json,
+  type ParseResult,
+  type PasteSource,
+} from "./paste-result";
 
 /** A value that holds a policy: an object, a JSON string, or a URL-encoded JSON string. */
 function policyFrom(value: Json, field: string, path: string): ParseResult<PolicyDocument> {
@@ -144,20 +46,6 @@ function policyFrom(value: Json, field: string, path: string): ParseResult<Polic
     );
   }
   return { ok: true, value: v, source: "policy" };
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && v.length > 0 ? v : undefined;
-}
-
-function isEmpty(text: string): boolean {
-  return text.trim().length === 0;
-}
-
-/** The CLI's error text for a missing setting, e.g. "An error occurred (NoSuchBucketPolicy) when calling …". */
-function notFoundError(text: string, codes: string[]): boolean {
-  const t = text.trim();
-  return codes.some((c) => t === c || new RegExp(`\\(${c}\\)`).test(t));
 }
 
 /**
@@ -255,114 +143,6 @@ function parseResourcePolicy(text: string, field: string, cli: PasteSource): Par
   }
   return policyFrom(v, field, "$");
 }
-
-const OWNERSHIP: ObjectOwnership[] = ["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"];
-
-/**
- * Object Ownership: `aws s3api get-bucket-ownership-controls` output, or the bare setting name.
- * OwnershipControlsNotFoundError means no ownership controls, which behaves as ObjectWriter.
- */
-export function parseObjectOwnership(text: string, field = "objectOwnership"): ParseResult<ObjectOwnership> {
-  if (isEmpty(text)) return fail(field, "$", "empty", `${field} is empty`);
-  if (notFoundError(text, ["OwnershipControlsNotFoundError"]))
-    return { ok: true, value: "ObjectWriter", source: "not-found-error" };
-  const bare = text.trim().replace(/^"|"$/g, "");
-  const named = OWNERSHIP.find((o) => o.toLowerCase() === bare.toLowerCase());
-  if (named) return { ok: true, value: named, source: "value" };
-  const parsed = parseJsonText(text, field, "$");
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  const controls = isRecord(v) && isRecord(v.OwnershipControls) ? v.OwnershipControls : isRecord(v) ? v : null;
-  const basePath = isRecord(v) && isRecord(v.OwnershipControls) ? "$.OwnershipControls" : "$";
-  const rules = controls && Array.isArray(controls.Rules) ? controls.Rules : null;
-  if (!rules) {
-    return fail(
-      field,
-      `${basePath}.Rules`,
-      "ownership.invalid",
-      `${field}: ${basePath}.Rules is missing; paste the output of aws s3api get-bucket-ownership-controls`,
-    );
-  }
-  const first = rules[0];
-  const value = isRecord(first) ? first.ObjectOwnership : undefined;
-  const found = OWNERSHIP.find((o) => o === value);
-  if (!found) {
-    return fail(
-      field,
-      `${basePath}.Rules[0].ObjectOwnership`,
-      "ownership.invalid",
-      `${field}: ${basePath}.Rules[0].ObjectOwnership must be one of ${OWNERSHIP.join(", ")}`,
-    );
-  }
-  return { ok: true, value: found, source: "aws s3api get-bucket-ownership-controls" };
-}
-
-const ALGORITHMS = ["AES256", "aws:kms", "aws:kms:dsse"] as const;
-
-/**
- * Default encryption: `aws s3api get-bucket-encryption` output, its inner `{"Rules": …}`, or a bare algorithm
- * (`AES256`, `aws:kms`, `aws:kms:dsse`). Since 2023 every bucket has default encryption, so the CLI's
- * ServerSideEncryptionConfigurationNotFoundError is read as SSE-S3.
- */
-export function parseBucketEncryption(text: string, field = "bucketEncryption"): ParseResult<BucketEncryption> {
-  if (isEmpty(text)) return fail(field, "$", "empty", `${field} is empty`);
-  if (notFoundError(text, ["ServerSideEncryptionConfigurationNotFoundError"])) {
-    return {
-      ok: true,
-      value: { algorithm: "AES256", kmsKeyId: null, bucketKeyEnabled: null },
-      source: "not-found-error",
-    };
-  }
-  const bare = text.trim().replace(/^"|"$/g, "");
-  const algo =
-    ALGORITHMS.find((a) => a.toLowerCase() === bare.toLowerCase()) ?? (/^sse-s3$/i.test(bare) ? "AES256" : undefined);
-  if (algo) return { ok: true, value: { algorithm: algo, kmsKeyId: null, bucketKeyEnabled: null }, source: "value" };
-  const parsed = parseJsonText(text, field, "$");
-  if (!parsed.ok) return parsed;
-  const v = parsed.value;
-  const inner =
-    isRecord(v) && isRecord(v.ServerSideEncryptionConfiguration)
-      ? v.ServerSideEncryptionConfiguration
-      : isRecord(v)
-        ? v
-        : null;
-  const basePath =
-    isRecord(v) && isRecord(v.ServerSideEncryptionConfiguration) ? "$.ServerSideEncryptionConfiguration" : "$";
-  const rules = inner && Array.isArray(inner.Rules) ? inner.Rules : null;
-  if (!rules || rules.length === 0) {
-    return fail(
-      field,
-      `${basePath}.Rules`,
-      "encryption.invalid",
-      `${field}: ${basePath}.Rules is missing; paste the output of aws s3api get-bucket-encryption`,
-    );
-  }
-  const rule = rules[0];
-  const def =
-    isRecord(rule) && isRecord(rule.ApplyServerSideEncryptionByDefault)
-      ? rule.ApplyServerSideEncryptionByDefault
-      : null;
-  const algorithm = ALGORITHMS.find((a) => def && a === def.SSEAlgorithm);
-  if (!def || !algorithm) {
-    return fail(
-      field,
-      `${basePath}.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm`,
-      "encryption.invalid",
-      `${field}: ${basePath}.Rules[0].ApplyServerSideEncryptionByDefault.SSEAlgorithm must be one of ${ALGORITHMS.join(", ")}`,
-    );
-  }
-  const bucketKey = isRecord(rule) && typeof rule.BucketKeyEnabled === "boolean" ? rule.BucketKeyEnabled : null;
-  return {
-    ok: true,
-    value: {
-      algorithm,
-      kmsKeyId: algorithm === "AES256" ? null : (str(def.KMSMasterKeyID) ?? null),
-      bucketKeyEnabled: bucketKey,
-    },
-    source: "aws s3api get-bucket-encryption",
-  };
-}
-
 /**
  * A whole Snapshot v1, as `npm run cli -- collect` prints it (saved, perhaps edited, then pasted). Only the JSON and
  * the version are checked here (this runs in the browser, without the schema library); the server validates the

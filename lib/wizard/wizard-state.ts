@@ -15,7 +15,7 @@ import {
   type OfflineDocuments,
   type StartInput,
 } from "./form-types";
-import type { PasteError, PasteSource } from "./parse-pasted";
+import type { PasteError, PasteSource } from "./paste-result";
 import type { StatusChange } from "./report-merge";
 import { stepsForMode, type StepId } from "./steps";
 import { stepAfterRun, triageStart } from "./triage-start";
