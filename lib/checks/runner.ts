@@ -8,7 +8,8 @@ import { CHECKS } from "./registry";
 import type { Check, CheckContext, Localized, Outcome, ReportLocale } from "./types";
 import { l } from "./types";
 import { proveFixes, withholdFix, type Withheld } from "./prove";
-import { withAccount, type AccountFacts } from "@/lib/fixes/accounts";
+import { cliIn, withAccount, type AccountFacts } from "@/lib/fixes/accounts";
+import { withIac } from "@/lib/fixes/iac/snippets";
 
 export interface AnalyzeOptions {
   /** Run only the checks of these steps (the wizard's "Re-check this step"). */
@@ -70,8 +71,12 @@ export function toReport(
         list.push(outcome.fixText.alternative[lang]);
       return list;
     };
-    if (outcome.fix) {
-      f.fix = { ...outcome.fix };
+    const kind = snapshot.target.mode === "access-key" ? "user" : "role";
+    const fix = outcome.fix;
+    if (fix) {
+      f.fix = { ...fix, cli: cliIn(fix, kind, locale) };
+      if (fix.alternatives)
+        f.fix.alternatives = fix.alternatives.map((alt) => ({ ...alt, cli: cliIn(alt, kind, locale) }));
       if (outcome.fixText?.console) f.fix.console = outcome.fixText.console[locale];
       if (notes(locale).length) f.fix.notes = notes(locale);
     }
@@ -82,6 +87,10 @@ export function toReport(
       if (outcome.unavailable) t.unavailable = pick(outcome.unavailable, other);
       if (outcome.fix && outcome.fixText?.console) t.console = outcome.fixText.console[other];
       if (outcome.fix && notes(other).length) t.notes = notes(other);
+      // Across accounts a command's first line is a comment naming the account: it reads in each language.
+      if (fix?.account) t.cli = cliIn(fix, kind, other);
+      if (fix?.alternatives?.some((alt) => alt.account))
+        t.alternativesCli = fix.alternatives.map((alt) => cliIn(alt, kind, other));
       translations[other] = t;
     }
     f.translations = translations;
@@ -118,6 +127,15 @@ function namingAccount(outcome: Outcome, facts: AccountFacts): Outcome {
     fix: named.fix,
     fixText: { ...outcome.fixText, notes: { en: [named.note.en, ...notes.en], ja: [named.note.ja, ...notes.ja] } },
   };
+}
+
+/**
+ * Once proven, each fix gets its Terraform and CloudFormation snippets and, when a CloudFormation stack made what it
+ * edits, that stack (see lib/fixes/iac/snippets.ts).
+ */
+function withCode(snapshot: Snapshot) {
+  return (r: { check: Check; outcome: Outcome }): { check: Check; outcome: Outcome } =>
+    r.outcome.fix ? { ...r, outcome: { ...r.outcome, fix: withIac(r.outcome.fix, snapshot) } } : r;
 }
 
 /** Runs the checks (all, or those of some steps) in catalogue order and returns the outcomes. */
@@ -197,5 +215,5 @@ export async function runCheckList(
 export async function analyzeSnapshot(snapshot: Snapshot, opts: AnalyzeOptions = {}): Promise<Report> {
   const now = opts.now ?? new Date();
   const results = await proveFixes(CHECKS, snapshot, { ...opts, now }, runCheckList);
-  return toReport(snapshot, results, opts.locale ?? "en", now);
+  return toReport(snapshot, results.map(withCode(snapshot)), opts.locale ?? "en", now);
 }

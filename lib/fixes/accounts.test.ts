@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountFor, withAccount, type AccountFacts } from "./accounts";
+import { accountFor, cliIn, withAccount, type AccountFacts } from "./accounts";
 
 const KEY = "arn:aws:kms:ap-northeast-1:444455556666:key/1f2e3d4c-5b6a-4789-8abc-0123456789ab";
 const facts = (over: Partial<AccountFacts> = {}): AccountFacts => ({
@@ -23,10 +23,21 @@ describe("which account applies a fix", () => {
     expect(accountFor("permissions-boundary", f)?.account).toBe("111122223333");
   });
 
-  it("across accounts, the command starts with a comment naming the account, and a note says it in both languages", () => {
+  it("across accounts, the command starts with a comment naming the account in the report's language, and a note says it in both", () => {
     const named = withAccount(fix(`key-policy:${KEY}`), facts())!;
     expect(named.fix.account).toBe("444455556666");
-    expect(named.fix.cli).toBe("# Run with credentials of account 444455556666 (the key's account)\naws do-it");
+    expect(named.fix.cli).toBe("aws do-it");
+    expect(cliIn(named.fix, "role", "en")).toBe(
+      "# Run with credentials of account 444455556666 (the key's account)\naws do-it",
+    );
+    expect(cliIn(named.fix, "role", "ja")).toBe(
+      "# アカウント 444455556666（キーを所有するアカウント）の認証情報で実行します\naws do-it",
+    );
+    const user = withAccount(fix("user-policy:s3-read"), facts({ principalKind: "user" }))!.fix;
+    expect(cliIn(user, "user", "ja")).toBe(
+      "# アカウント 111122223333（IAM ユーザーのアカウント）の認証情報で実行します\naws do-it",
+    );
+    expect(cliIn(fix("bucket-policy"), "role", "ja")).toBe("aws do-it");
     expect(named.note.en).toContain("Account 444455556666 (the key's account) makes this change");
     expect(named.note.ja).toContain("アカウント 444455556666（キーを所有するアカウント）");
     expect(withAccount(fix("role-policy:s3-read"), facts())!.fix.account).toBe("111122223333");

@@ -23,25 +23,30 @@ export interface FixAccount {
 const PRINCIPAL_DOCS = /^(trust-policy|permissions-boundary|access-key|(role|user|group)-policy:)/;
 const BUCKET_DOCS = new Set(["bucket-policy", "object-ownership", "bucket-encryption", "requester-pays"]);
 
+type Who = FixAccount["who"];
+
+/** Whose account changes `document`, in both languages (the guide's terms); null for a document of no known kind. */
+function whoChanges(document: string, principalKind: AccountFacts["principalKind"]): Who | null {
+  if (PRINCIPAL_DOCS.test(document))
+    return principalKind === "user"
+      ? { en: "the IAM user's account", ja: "IAM ユーザーのアカウント" }
+      : { en: "the role's account", ja: "ロールのアカウント" };
+  if (BUCKET_DOCS.has(document)) return { en: "the bucket owner", ja: "バケット所有者のアカウント" };
+  if (document.startsWith("key-policy:")) return { en: "the key's account", ja: "キーを所有するアカウント" };
+  return null;
+}
+
 /** The account that applies a fix to `document`, or null when it is not known. */
 export function accountFor(document: string, facts: AccountFacts): FixAccount | null {
-  if (PRINCIPAL_DOCS.test(document) && facts.principalAccount) {
-    return {
-      account: facts.principalAccount,
-      who:
-        facts.principalKind === "user"
-          ? { en: "the IAM user's account", ja: "IAM ユーザーのアカウント" }
-          : { en: "the role's account", ja: "ロールのアカウント" },
-    };
-  }
-  if (BUCKET_DOCS.has(document) && facts.bucketAccount)
-    return { account: facts.bucketAccount, who: { en: "the bucket owner", ja: "バケット所有者のアカウント" } };
-  if (document.startsWith("key-policy:")) {
-    const arn = document.slice("key-policy:".length);
-    const account = facts.keyAccounts[arn] ?? /^arn:[\w-]+:kms:[\w-]+:(\d{12}):/.exec(arn)?.[1] ?? null;
-    if (account) return { account, who: { en: "the key's account", ja: "キーを所有するアカウント" } };
-  }
-  return null;
+  const who = whoChanges(document, facts.principalKind);
+  if (!who) return null;
+  const arn = document.slice("key-policy:".length);
+  const account = PRINCIPAL_DOCS.test(document)
+    ? facts.principalAccount
+    : BUCKET_DOCS.has(document)
+      ? facts.bucketAccount
+      : (facts.keyAccounts[arn] ?? /^arn:[\w-]+:kms:[\w-]+:(\d{12}):/.exec(arn)?.[1] ?? null);
+  return account ? { account, who } : null;
 }
 
 /** Whether the import spans accounts: the bucket or a key in use is in another account than the principal. */
@@ -52,9 +57,17 @@ function spansAccounts(facts: AccountFacts): boolean {
   return Object.values(facts.keyAccounts).some((a) => a && a !== p);
 }
 
+/** The comment line that starts a command run with another account's credentials, in one language. */
+function accountComment(a: FixAccount, lang: "en" | "ja"): string {
+  return lang === "ja"
+    ? `# アカウント ${a.account}（${a.who.ja}）の認証情報で実行します`
+    : `# Run with credentials of account ${a.account} (${a.who.en})`;
+}
+
 /**
- * The fix with the account that runs it: `account`, a first comment line in `cli`, and a note in both languages.
- * Unchanged when the import stays in one account or the account is not known.
+ * The fix with the account that runs it (`account`, its alternatives' too), and a note in both languages. Unchanged
+ * when the import stays in one account or the account is not known. The command's comment line naming the account is
+ * written in the report's languages (see cliIn).
  */
 export function withAccount(fix: Fix, facts: AccountFacts): { fix: Fix; note: { en: string; ja: string } } | null {
   if (!spansAccounts(facts)) return null;
@@ -62,15 +75,23 @@ export function withAccount(fix: Fix, facts: AccountFacts): { fix: Fix; note: { 
   if (!a) return null;
   const alternatives = fix.alternatives?.map((alt) => withAccount(alt, facts)?.fix ?? alt);
   return {
-    fix: {
-      ...fix,
-      account: a.account,
-      cli: `# Run with credentials of account ${a.account} (${a.who.en})\n${fix.cli}`,
-      ...(alternatives ? { alternatives } : {}),
-    },
+    fix: { ...fix, account: a.account, ...(alternatives ? { alternatives } : {}) },
     note: {
       en: `Account ${a.account} (${a.who.en}) makes this change: the bucket or the key is in another account than the ${facts.principalKind === "user" ? "IAM user" : "role"}.`,
       ja: `この変更はアカウント ${a.account}（${a.who.ja}）で行います。バケットまたはキーが${facts.principalKind === "user" ? " IAM ユーザー" : "ロール"}とは別のアカウントにあるためです。`,
     },
   };
+}
+
+/**
+ * A fix's command in one language: across accounts (`account` set by withAccount), a first comment line names the
+ * account that runs it.
+ */
+export function cliIn(
+  fix: { document: string; account?: string; cli: string },
+  principalKind: AccountFacts["principalKind"],
+  lang: "en" | "ja",
+): string {
+  const who = fix.account ? whoChanges(fix.document, principalKind) : null;
+  return who && fix.account ? `${accountComment({ account: fix.account, who }, lang)}\n${fix.cli}` : fix.cli;
 }

@@ -23,29 +23,38 @@ function userName(s: Snapshot): string {
 
 const isArn = (x: string) => x.startsWith("arn:");
 
+/**
+ * A word as the shell reads it: as it is when plain (IAM names and ARNs are), single-quoted otherwise (a name pasted
+ * offline may hold spaces, quotes or "$"). A placeholder to fill in ("<role-name>") stays as it is.
+ */
+function sh(word: string): string {
+  if (/^<[a-z-]+>$/.test(word) || /^[A-Za-z0-9_@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 /** The AWS CLI command that applies the corrected document `document` (saved as fileNameFor(document)). */
 export function cliFor(document: string, snapshot: Snapshot): string {
   const file = `file://${fileNameFor(document)}`;
   const bucket = snapshot.bucket?.name ?? "<bucket>";
   if (document === "trust-policy") {
-    return `aws iam update-assume-role-policy --role-name ${roleName(snapshot)} --policy-document ${file}`;
+    return `aws iam update-assume-role-policy --role-name ${sh(roleName(snapshot))} --policy-document ${file}`;
   }
   if (document === "permissions-boundary") {
     const arn =
       snapshot.role?.permissionsBoundaryArn ?? snapshot.user?.permissionsBoundaryArn ?? "<boundary-policy-arn>";
-    return `aws iam create-policy-version --policy-arn ${arn} --policy-document ${file} --set-as-default`;
+    return `aws iam create-policy-version --policy-arn ${sh(arn)} --policy-document ${file} --set-as-default`;
   }
   const managed = (name: string) =>
-    `aws iam create-policy-version --policy-arn ${name} --policy-document ${file} --set-as-default`;
+    `aws iam create-policy-version --policy-arn ${sh(name)} --policy-document ${file} --set-as-default`;
   if (document.startsWith("role-policy:")) {
     const name = document.slice("role-policy:".length);
     if (isArn(name)) return managed(name);
-    return `aws iam put-role-policy --role-name ${roleName(snapshot)} --policy-name ${name} --policy-document ${file}`;
+    return `aws iam put-role-policy --role-name ${sh(roleName(snapshot))} --policy-name ${sh(name)} --policy-document ${file}`;
   }
   if (document.startsWith("user-policy:")) {
     const name = document.slice("user-policy:".length);
     if (isArn(name)) return managed(name);
-    return `aws iam put-user-policy --user-name ${userName(snapshot)} --policy-name ${name} --policy-document ${file}`;
+    return `aws iam put-user-policy --user-name ${sh(userName(snapshot))} --policy-name ${sh(name)} --policy-document ${file}`;
   }
   if (document.startsWith("group-policy:")) {
     const rest = document.slice("group-policy:".length);
@@ -53,17 +62,17 @@ export function cliFor(document: string, snapshot: Snapshot): string {
     const group = rest.slice(0, slash);
     const name = rest.slice(slash + 1);
     if (isArn(name)) return managed(name);
-    return `aws iam put-group-policy --group-name ${group} --policy-name ${name} --policy-document ${file}`;
+    return `aws iam put-group-policy --group-name ${sh(group)} --policy-name ${sh(name)} --policy-document ${file}`;
   }
-  if (document === "bucket-policy") return `aws s3api put-bucket-policy --bucket ${bucket} --policy ${file}`;
+  if (document === "bucket-policy") return `aws s3api put-bucket-policy --bucket ${sh(bucket)} --policy ${file}`;
   if (document.startsWith("key-policy:")) {
-    return `aws kms put-key-policy --key-id ${document.slice("key-policy:".length)} --policy-name default --policy ${file}`;
+    return `aws kms put-key-policy --key-id ${sh(document.slice("key-policy:".length))} --policy-name default --policy ${file}`;
   }
   if (document === "object-ownership") {
-    return `aws s3api put-bucket-ownership-controls --bucket ${bucket} --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'`;
+    return `aws s3api put-bucket-ownership-controls --bucket ${sh(bucket)} --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'`;
   }
   if (document === "bucket-encryption") {
-    return `aws s3api put-bucket-encryption --bucket ${bucket} --server-side-encryption-configuration ${file}`;
+    return `aws s3api put-bucket-encryption --bucket ${sh(bucket)} --server-side-encryption-configuration ${file}`;
   }
   return `# apply ${fileNameFor(document)}`;
 }

@@ -38,6 +38,10 @@ export const FindingTextSchema = z.looseObject({
   /** The fix's console steps and notes, when the fix has them. */
   console: lines.optional(),
   notes: lines.optional(),
+  /** The fix's command in this language, when it carries a comment line (the account that runs it). */
+  cli: text(16_384).optional(),
+  /** The same for each of the fix's alternatives, in their order. */
+  alternativesCli: z.array(text(16_384)).max(20).optional(),
 });
 
 /** Where in which document the deciding statement is; other fields are free-form facts a finding wants to keep. */
@@ -48,6 +52,15 @@ export const EvidenceSchema = z.looseObject({
   sid: text(2048).optional(),
   /** Condition keys whose unknown value left the decision open. */
   unknownKeys: z.array(text(256)).max(100).optional(),
+});
+
+/** A corrected document as infrastructure code. */
+const SnippetSchema = z.looseObject({
+  code: text(100_000),
+  /** aws_iam_role_policy, AWS::IAM::Role … */
+  resource: text(200),
+  /** assume_role_policy, PolicyDocument … */
+  property: text(200),
 });
 
 const FixFields = {
@@ -72,6 +85,18 @@ const FixFields = {
    * for trust and identity policies). `cli` then starts with a comment line naming it.
    */
   account: text(64).optional(),
+  /**
+   * The same change where people manage IAM as code: the Terraform resource (HCL, the policy as jsonencode) and the
+   * CloudFormation template fragment (YAML) that hold `after`, with the resource type and the argument or property
+   * that changes (lib/fixes/iac). Absent where neither has one (CloudFormation has no Requester Pays).
+   */
+  terraform: SnippetSchema.optional(),
+  cloudformation: SnippetSchema.extend({ logicalId: text(256) }).optional(),
+  /**
+   * The resource this fix edits was made by a CloudFormation stack (its aws:cloudformation:* tags, read live): the
+   * change belongs in the stack's template, since a console or CLI edit is reverted by the stack's next update.
+   */
+  stack: z.looseObject({ stackName: text(256), logicalId: text(256), stackId: text(2048).optional() }).optional(),
 };
 
 /**

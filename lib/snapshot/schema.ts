@@ -96,6 +96,8 @@ const BucketSchema = z.object({
   objectOwnership: z.enum(["BucketOwnerEnforced", "BucketOwnerPreferred", "ObjectWriter"]).nullish(),
   encryption: EncryptionSchema.nullish(),
   requesterPays: z.boolean().nullish(),
+  /** The bucket's tags (s3:GetBucketTagging): aws:cloudformation:* tags say a stack made the bucket. */
+  tags: TagMap.nullish(),
 });
 
 const KeySchema = z.object({
@@ -106,7 +108,10 @@ const KeySchema = z.object({
   aliases: z.array(z.string()).nullish(),
   description: z.string().nullish(),
   policy: PolicyDocumentSchema.nullish(),
-  /** The key's tags (kms:ListResourceTags): aws:ResourceTag of kms:Decrypt. */
+  /**
+   * The key's tags (kms:ListResourceTags): aws:ResourceTag of kms:Decrypt; aws:cloudformation:* tags say a stack made
+   * the key.
+   */
   tags: TagMap.nullish(),
 });
 
@@ -153,6 +158,12 @@ export const SnapshotSchema = z.object({
   objectsTruncated: z.boolean().nullish(),
   groundTruth: z.array(GroundTruthSchema).nullish(),
   simulation: z.array(SimulationSchema).nullish(),
+  /**
+   * Tags of the customer managed policies read (attached to the role, the user or its groups, or the permissions
+   * boundary), by policy ARN (iam:ListPolicyTags): aws:cloudformation:* tags say a stack made the policy. A policy
+   * absent here: its tags are not known.
+   */
+  policyTags: z.record(z.string(), TagMap).nullish(),
   /** Dotted path of this document → why it is not known, e.g. "AccessDenied on s3:GetBucketPolicy". */
   unavailable: z.record(z.string(), z.string()).nullish(),
 });

@@ -33,6 +33,10 @@ function problems(where: string, text: string): string[] {
   ];
 }
 
+/** The comment lines of commands (across accounts, the first line names the account that runs the command). */
+const comments = (...clis: (string | undefined)[]) =>
+  clis.flatMap((cli) => (cli ?? "").split("\n").filter((line) => line.startsWith("#")));
+
 /** Each fixture analysed in Japanese, and in English with its Japanese translations (once, when a test asks). */
 const analysed = new Map<string, Promise<{ ja: Report; en: Report }>>();
 function reports(name: string): Promise<{ ja: Report; en: Report }> {
@@ -64,9 +68,10 @@ describe("the scanner", () => {
 });
 
 describe("Japanese reports of every fixture", () => {
-  it.each(names)("%s: findings, fixes' steps and notes", async (name) => {
+  it.each(names)("%s: findings, fixes' steps, notes and commands' comments", async (name) => {
     const found = (await reports(name)).ja.findings.flatMap((f) => {
       const texts = [f.title, f.detail, f.unavailable ?? "", ...(f.fix?.console ?? []), ...(f.fix?.notes ?? [])];
+      texts.push(...comments(f.fix?.cli, ...(f.fix?.alternatives ?? []).map((a) => a.cli)));
       return [...texts.flatMap((t, i) => problems(`${f.id}[${i}]`, t)), ...problems(f.id, texts.join("\n"))];
     });
     expect([...new Set(found)]).toEqual([]);
@@ -76,7 +81,8 @@ describe("Japanese reports of every fixture", () => {
     const found = (await reports(name)).en.findings.flatMap((f) => {
       const t = f.translations?.ja;
       if (!t) return [`${f.id}: no Japanese translation`];
-      return [t.title, t.detail, t.unavailable ?? "", ...(t.console ?? []), ...(t.notes ?? [])].flatMap((x) =>
+      const cli = comments(t.cli ?? f.fix?.cli, ...(t.alternativesCli ?? f.fix?.alternatives?.map((a) => a.cli) ?? []));
+      return [t.title, t.detail, t.unavailable ?? "", ...(t.console ?? []), ...(t.notes ?? []), ...cli].flatMap((x) =>
         problems(`${f.id} (translation)`, x),
       );
     });
