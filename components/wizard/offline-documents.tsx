@@ -3,28 +3,17 @@
 import { useTranslations } from "next-intl";
 import { boxesOfStep, OFFLINE_BOXES, type OfflineBox } from "@/lib/reads/table";
 import { STEPS } from "@/lib/report/types";
-import { EXAMPLE_IDS, type ExampleId } from "@/lib/wizard/examples";
 import type { AccessMode, OfflineDocuments } from "@/lib/wizard/form-types";
 import type { PasteError, PasteSource } from "@/lib/wizard/paste-result";
 import { Field, TextArea, TextInput } from "./fields";
+import { IdentityPolicyBoxes, KeyPolicyBoxes, type BoxKit } from "./policy-list-boxes";
+import { usePasteErrorText } from "./use-paste-error-text";
 
 export type DocGroup = OfflineBox;
 const ALL_GROUPS: readonly DocGroup[] = OFFLINE_BOXES;
 
 /** Which documents a step reads, for the offline "edit and re-check" form of that step (lib/reads/table.ts). */
 export const GROUPS_OF_STEP: Record<string, DocGroup[]> = Object.fromEntries(STEPS.map((s) => [s, boxesOfStep(s)]));
-
-/** Turns a paste error into the user's language, naming the field and the JSON path. */
-function usePasteErrorText() {
-  const t = useTranslations("wizard.pasteErrors");
-  return (e: PasteError) =>
-    t(e.code, {
-      path: e.path,
-      line: Number(e.params?.line ?? 0),
-      column: Number(e.params?.column ?? 0),
-      message: String(e.params?.message ?? ""),
-    });
-}
 
 /** Offline source: a textarea per document; raw AWS CLI output is accepted as is. */
 export function OfflineDocumentsForm({
@@ -67,6 +56,7 @@ export function OfflineDocumentsForm({
       </span>
     ) : null;
   const id = (f: string) => `${idPrefix}-${f.replace(/[[\]]/g, "-")}`;
+  const kit: BoxKit = { id, errOf, recognised, onCheck };
   const show = (g: DocGroup) => groups.includes(g) && (g !== "trust" || mode === "role");
 
   return (
@@ -94,85 +84,7 @@ export function OfflineDocumentsForm({
         </Field>
       ) : null}
 
-      {show("identity") ? (
-        <fieldset className="space-y-4 rounded border border-slate-200 p-3">
-          <legend className="px-1 font-medium">
-            {mode === "role" ? t("identity.legendRole") : t("identity.legendUser")}
-          </legend>
-          <p className="text-sm text-slate-700">{t("identity.hint")}</p>
-          {mode === "access-key" ? (
-            <Field id={id("userArn")} label={t("userArn.label")} hint={t("userArn.hint")}>
-              <TextInput
-                id={id("userArn")}
-                value={docs.userArn}
-                onChange={(v) => onChange({ ...docs, userArn: v })}
-                hint
-                autoComplete="off"
-                placeholder="arn:aws:iam::111122223333:user/tidb-importer"
-              />
-            </Field>
-          ) : null}
-          {docs.identityPolicies.map((p, i) => {
-            const field = `identityPolicies[${i}]`;
-            return (
-              <div key={i} className="space-y-2 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-                <Field id={id(`${field}-name`)} label={t("identity.name", { n: i + 1 })} hint={t("identity.nameHint")}>
-                  <TextInput
-                    id={id(`${field}-name`)}
-                    value={p.name}
-                    hint
-                    autoComplete="off"
-                    onChange={(v) =>
-                      onChange({
-                        ...docs,
-                        identityPolicies: docs.identityPolicies.map((x, j) => (j === i ? { ...x, name: v } : x)),
-                      })
-                    }
-                  />
-                </Field>
-                <Field
-                  id={id(field)}
-                  label={t("identity.document", { n: i + 1 })}
-                  hint={recognised(field)}
-                  error={errOf(field)}
-                >
-                  <TextArea
-                    onBlur={onCheck}
-                    id={id(field)}
-                    value={p.text}
-                    error={errOf(field)}
-                    hint={!!sources[field]}
-                    onChange={(v) =>
-                      onChange({
-                        ...docs,
-                        identityPolicies: docs.identityPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)),
-                      })
-                    }
-                  />
-                </Field>
-                {docs.identityPolicies.length > 1 ? (
-                  <button
-                    type="button"
-                    className="text-sm text-red-800 underline"
-                    onClick={() =>
-                      onChange({ ...docs, identityPolicies: docs.identityPolicies.filter((_, j) => j !== i) })
-                    }
-                  >
-                    {t("identity.remove", { n: i + 1 })}
-                  </button>
-                ) : null}
-              </div>
-            );
-          })}
-          <button
-            type="button"
-            className="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-            onClick={() => onChange({ ...docs, identityPolicies: [...docs.identityPolicies, { name: "", text: "" }] })}
-          >
-            {t("identity.add")}
-          </button>
-        </fieldset>
-      ) : null}
+      {show("identity") ? <IdentityPolicyBoxes mode={mode} docs={docs} onChange={onChange} kit={kit} /> : null}
 
       {show("bucketPolicy") ? (
         <>
@@ -256,114 +168,9 @@ export function OfflineDocumentsForm({
               rows={4}
             />
           </Field>
-          {docs.keyPolicies.map((k, i) => {
-            const field = `keyPolicies[${i}]`;
-            return (
-              <div key={i} className="space-y-2">
-                <Field
-                  id={id(`${field}-arn`)}
-                  label={t("keyPolicy.arn", { n: i + 1 })}
-                  hint={t("keyPolicy.arnHint")}
-                  error={errOf(`${field}.keyArn`)}
-                >
-                  <TextInput
-                    id={id(`${field}-arn`)}
-                    value={k.keyArn}
-                    hint
-                    error={errOf(`${field}.keyArn`)}
-                    autoComplete="off"
-                    onChange={(v) =>
-                      onChange({
-                        ...docs,
-                        keyPolicies: docs.keyPolicies.map((x, j) => (j === i ? { ...x, keyArn: v } : x)),
-                      })
-                    }
-                  />
-                </Field>
-                <Field
-                  id={id(field)}
-                  label={t("keyPolicy.label", { n: i + 1 })}
-                  hint={
-                    <>
-                      {t("keyPolicy.hint")}
-                      {recognised(field)}
-                    </>
-                  }
-                  error={errOf(field)}
-                >
-                  <TextArea
-                    onBlur={onCheck}
-                    id={id(field)}
-                    value={k.text}
-                    hint
-                    error={errOf(field)}
-                    onChange={(v) =>
-                      onChange({
-                        ...docs,
-                        keyPolicies: docs.keyPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)),
-                      })
-                    }
-                  />
-                </Field>
-              </div>
-            );
-          })}
-          <button
-            type="button"
-            className="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-            onClick={() => onChange({ ...docs, keyPolicies: [...docs.keyPolicies, { keyArn: "", text: "" }] })}
-          >
-            {t("keyPolicy.add")}
-          </button>
+          <KeyPolicyBoxes docs={docs} onChange={onChange} kit={kit} />
         </>
       ) : null}
     </div>
-  );
-}
-
-/** One button per classic mistake: fills the start form and the documents with a ready example. */
-export function ExampleButtons({ onLoad }: { onLoad: (id: ExampleId) => void }) {
-  const t = useTranslations("wizard.examples");
-  return (
-    <div className="space-y-2">
-      <h3 className="font-semibold">{t("title")}</h3>
-      <p className="text-sm text-slate-700">{t("hint")}</p>
-      <ul className="flex flex-wrap gap-2">
-        {EXAMPLE_IDS.map((id) => (
-          <li key={id}>
-            <button
-              type="button"
-              onClick={() => onLoad(id)}
-              className="rounded-full border border-blue-700 bg-blue-50 px-3 py-1 text-sm text-blue-950 hover:bg-blue-100"
-            >
-              {t(id)}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-/** Offline alternative: a whole snapshot saved by `npm run cli -- collect` (perhaps edited), analysed as is. */
-export function SnapshotPaste({
-  text,
-  onChange,
-  errors,
-  idPrefix = "doc",
-}: {
-  text: string;
-  onChange: (v: string) => void;
-  errors: PasteError[];
-  idPrefix?: string;
-}) {
-  const t = useTranslations("wizard.offline.snapshot");
-  const errorText = usePasteErrorText();
-  const e = errors.find((x) => x.field === "snapshot");
-  const id = `${idPrefix}-snapshot`;
-  return (
-    <Field id={id} label={t("label")} hint={t("hint")} error={e ? errorText(e) : null}>
-      <TextArea id={id} value={text} onChange={onChange} hint error={e ? errorText(e) : null} rows={8} />
-    </Field>
   );
 }

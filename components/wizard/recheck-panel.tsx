@@ -6,7 +6,8 @@ import type { StepId } from "@/lib/wizard/steps";
 import type { WizardAction, WizardState } from "@/lib/wizard/wizard-state";
 import { ErrorBox } from "./error-box";
 import { CredentialFields } from "./live-credentials";
-import { GROUPS_OF_STEP, OfflineDocumentsForm, SnapshotPaste } from "./offline-documents";
+import { GROUPS_OF_STEP, OfflineDocumentsForm } from "./offline-documents";
+import { SnapshotPaste } from "./snapshot-paste";
 import { useAfterPress } from "./use-after-press";
 
 /**
