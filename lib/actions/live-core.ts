@@ -21,6 +21,11 @@ const LiveInput = z.object({
   base: z.unknown().optional(),
 });
 
+/** Whether `raw` is a live request that would make AWS calls (the rate limit counts only those). */
+export function isLiveRequest(raw: unknown): boolean {
+  return LiveInput.safeParse(raw).success;
+}
+
 export interface LiveResult {
   /** What was read (the whole account view after a merge); never holds a credential. */
   snapshot: Snapshot;

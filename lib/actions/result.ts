@@ -7,6 +7,7 @@ export const ACTION_ERROR_CODES = [
   "aws.throttled",
   "aws.network",
   "aws.timeout",
+  "rate.limited",
   "internal",
 ] as const;
 type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
@@ -17,6 +18,8 @@ export interface ActionError {
   message: string;
   /** The input field or JSON path that is wrong, for input errors. */
   field?: string;
+  /** For `rate.limited`: seconds until the client may run again (also the answer's Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };

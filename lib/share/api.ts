@@ -4,7 +4,7 @@ import { readShareConfig, type ShareConfig } from "./config";
 import { getReportStore } from "./get-store";
 import { hashDeleteToken, isReportId, newDeleteToken, newReportId } from "./ids";
 import { reportMarkdown } from "./labels";
-import { clientKey, RateLimiter } from "./rate-limit";
+import { clientKey, SharedRateLimiter } from "./rate-limit";
 import { checkReport } from "./report-schema";
 import type { LoadResult, ReportStore } from "./store";
 import { readCappedText } from "@/lib/security/body-limit";
@@ -82,7 +82,14 @@ export function createReportsApi(deps: {
 }): ReportsApi {
   const config = deps.config ?? readShareConfig();
   const now = deps.now ?? (() => new Date());
-  const limiter = new RateLimiter(config.rateLimit, config.rateWindowSeconds * 1000);
+  // Counted in the store, so that instances sharing a database share the limit.
+  const limiter = new SharedRateLimiter(
+    "reports",
+    config.rateLimit,
+    config.rateWindowSeconds * 1000,
+    async () => (await deps.store()).counters,
+    (e) => log("warn", "share.rate-limit-store-error", { error: e instanceof Error ? e.message : String(e) }),
+  );
   let lastPurge = now().getTime();
 
   /** Expired bodies are dropped when the store opens, and at most once an hour after that. */
@@ -144,7 +151,7 @@ export function createReportsApi(deps: {
 
   const api: ReportsApi = {
     async create(request) {
-      const rate = limiter.take(clientKey(request.headers, config.trustProxy), now().getTime());
+      const rate = await limiter.take(clientKey(request.headers, config.trustProxy), now().getTime());
       if (!rate.ok) {
         return error(
           429,

@@ -26,6 +26,23 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX shared_reports_expires_at ON shared_reports (expires_at)`,
     ],
   },
+  {
+    version: 2,
+    name: "rate-limit counters",
+    // One row per limit (scope), client (a hash of its address) and fixed window; every app instance that shares the
+    // store counts in the same row. Rows of windows that have ended are pruned (window_end).
+    statements: [
+      `CREATE TABLE rate_limit_counters (
+        scope TEXT NOT NULL,
+        client TEXT NOT NULL,
+        window_start BIGINT NOT NULL,
+        window_end BIGINT NOT NULL,
+        hits INTEGER NOT NULL,
+        PRIMARY KEY (scope, client, window_start)
+      )`,
+      `CREATE INDEX rate_limit_counters_window_end ON rate_limit_counters (window_end)`,
+    ],
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -39,6 +39,24 @@ export async function openPostgresStore(
 
   return {
     kind: "postgres",
+    counters: {
+      async hit(w, limit) {
+        // ON CONFLICT … DO UPDATE locks the row: of concurrent attempts from any instance, exactly `limit` get a row.
+        const { rows } = await pool.query<{ hits: number }>({
+          name: "rate-limit-hit",
+          text: `INSERT INTO rate_limit_counters (scope, client, window_start, window_end, hits) VALUES ($1, $2, $3, $4, 1)
+                 ON CONFLICT (scope, client, window_start)
+                 DO UPDATE SET hits = rate_limit_counters.hits + 1 WHERE rate_limit_counters.hits < $5
+                 RETURNING hits`,
+          values: [w.scope, w.client, w.start, w.end, limit],
+        });
+        return rows[0] ? Number(rows[0].hits) : null;
+      },
+      async prune(now) {
+        const res = await pool.query("DELETE FROM rate_limit_counters WHERE window_end <= $1", [now]);
+        return res.rowCount ?? 0;
+      },
+    },
     async save(r: NewReport) {
       await pool.query(
         "INSERT INTO shared_reports (id, report, delete_token_hash, created_at, expires_at, deleted_at) VALUES ($1, $2, $3, $4, $5, NULL)",

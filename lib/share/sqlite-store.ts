@@ -37,9 +37,24 @@ export function openSqliteStore(path: string): ReportStore {
   const dropBodies = db.prepare("UPDATE shared_reports SET report = NULL WHERE expires_at <= ? AND report IS NOT NULL");
   const dropTombstones = db.prepare("DELETE FROM shared_reports WHERE expires_at <= ?");
   const versions = db.prepare("SELECT version FROM schema_migrations ORDER BY version");
+  const hit = db.prepare(
+    `INSERT INTO rate_limit_counters (scope, client, window_start, window_end, hits) VALUES (?, ?, ?, ?, 1)
+     ON CONFLICT (scope, client, window_start) DO UPDATE SET hits = hits + 1 WHERE hits < ?
+     RETURNING hits`,
+  );
+  const pruneCounters = db.prepare("DELETE FROM rate_limit_counters WHERE window_end <= ?");
 
   return {
     kind: "sqlite",
+    counters: {
+      async hit(w, limit) {
+        const row = hit.get(w.scope, w.client, w.start, w.end, limit) as { hits: number } | undefined;
+        return row ? row.hits : null;
+      },
+      async prune(now) {
+        return pruneCounters.run(now).changes;
+      },
+    },
     async save(r: NewReport) {
       insert.run(r.id, JSON.stringify(r.report), r.deleteTokenHash, r.createdAt.getTime(), r.expiresAt.getTime());
     },

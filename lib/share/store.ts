@@ -44,8 +44,35 @@ export type StatusResult =
 
 export type DeleteResult = "deleted" | "forbidden" | "gone" | "missing";
 
+/** One fixed window of one rate limit for one client. Times are milliseconds since the epoch. */
+export interface CounterWindow {
+  /** Which limit: "reports", "live". */
+  scope: string;
+  /** The client, as a hash of its address (addresses are not stored). */
+  client: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Rate-limit counters in the shared store: every app instance that uses the store counts in the same row, so N
+ * instances allow the limit once, not N times.
+ */
+export interface RateCounters {
+  /**
+   * Counts one attempt in the window's row unless it already holds `limit`, in one atomic statement (concurrent
+   * attempts from any instance cannot both take the last place). The count after this attempt, or null when the
+   * window is full: a refused attempt is not counted.
+   */
+  hit(window: CounterWindow, limit: number): Promise<number | null>;
+  /** Deletes the rows of windows that ended at or before `now` (ms); returns how many. */
+  prune(now: number): Promise<number>;
+}
+
 export interface ReportStore {
   readonly kind: "sqlite" | "postgres";
+  /** The rate-limit counters kept beside the reports (same database). */
+  readonly counters: RateCounters;
   /** Stores a new report. The id must be new. */
   save(report: NewReport): Promise<void>;
   /** Loads a report; past its expiry time it is gone even before a purge. */

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "@/lib/report/types";
 import sample from "@/lib/share/__fixtures__/report-role.json";
@@ -35,10 +36,28 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+interface Db {
+  open: () => Promise<ReportStore>;
+  /** Runs SQL statements on the database directly (outside any store). */
+  exec: (statements: string[]) => Promise<void>;
+}
+
 interface Backend {
   name: string;
   /** A new, empty database; `open` may be called again on the same one. */
-  fresh(): Promise<{ open: () => Promise<ReportStore> }>;
+  fresh(): Promise<Db>;
+  /** Undoes the migrations after `version` (as if the database had been made by an older release). */
+  rollBackTo(db: Db, version: number): Promise<void>;
+}
+
+/** SQL that undoes each migration, for the upgrade test. */
+const UNDO: Record<number, string[]> = { 2: ["DROP TABLE rate_limit_counters"] };
+
+async function rollBack(db: Db, version: number) {
+  for (const m of [...MIGRATIONS].reverse()) {
+    if (m.version <= version) break;
+    await db.exec([...UNDO[m.version], `DELETE FROM schema_migrations WHERE version = ${m.version}`]);
+  }
 }
 
 const backends: Backend[] = [
@@ -46,15 +65,35 @@ const backends: Backend[] = [
     name: "SQLite",
     async fresh() {
       const path = join(dir, `nested-${++sqliteN}`, "reports.db");
-      return { open: async () => openSqliteStore(path) };
+      return {
+        open: async () => openSqliteStore(path),
+        async exec(statements) {
+          const raw = new Database(path);
+          for (const sql of statements) raw.exec(sql);
+          raw.close();
+        },
+      };
     },
+    rollBackTo: rollBack,
   },
   {
     name: "PostgreSQL",
     async fresh() {
       const url = await cluster.createDatabase();
-      return { open: () => openPostgresStore(url) };
+      return {
+        open: () => openPostgresStore(url),
+        async exec(statements) {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            for (const sql of statements) await client.query(sql);
+          } finally {
+            await client.end();
+          }
+        },
+      };
     },
+    rollBackTo: rollBack,
   },
 ];
 
@@ -192,6 +231,39 @@ describe.each(backends)("$name report store", (backend) => {
     expect(await second.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
     expect((await second.load(entry.id, t0)).state).toBe("found");
     await second.close();
+  });
+
+  it("counts rate-limit attempts atomically: of 12 at once from two instances, exactly the limit of 5 get a place", async () => {
+    const db = await backend.fresh();
+    const [a, b] = await Promise.all([db.open(), db.open()]);
+    const w = { scope: "reports", client: "hash-of-client", start: t0.getTime(), end: t0.getTime() + 600_000 };
+    const counts = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).counters.hit(w, 5)));
+    expect(counts.filter((c) => c !== null).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(counts.filter((c) => c === null).length).toBe(7);
+    // Another client, scope or window has its own count.
+    expect(await a.counters.hit({ ...w, client: "another" }, 5)).toBe(1);
+    expect(await a.counters.hit({ ...w, scope: "live" }, 5)).toBe(1);
+    const next = { ...w, start: w.end, end: w.end + 600_000 };
+    expect(await b.counters.hit(next, 5)).toBe(1);
+    // Windows that have ended are pruned; the current one stays.
+    expect(await a.counters.prune(w.end)).toBe(3);
+    expect(await a.counters.hit(next, 5)).toBe(2);
+    await a.close();
+    await b.close();
+  });
+
+  it("upgrades a database made before the rate-limit counters (migration 1 only), keeping its reports", async () => {
+    const db = await backend.fresh();
+    const first = await db.open();
+    const { entry } = newEntry();
+    await first.save(entry);
+    await first.close();
+    await backend.rollBackTo(db, 1);
+    const store = await db.open();
+    expect(await store.appliedMigrations()).toEqual(MIGRATIONS.map((m) => m.version));
+    expect((await store.load(entry.id, t0)).state).toBe("found");
+    expect(await store.counters.hit({ scope: "live", client: "c", start: 0, end: 1 }, 1)).toBe(1);
+    await store.close();
   });
 
   it("lets two app instances start on the same database at once and see each other's reports", async () => {

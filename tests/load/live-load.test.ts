@@ -8,6 +8,9 @@
  * the statuses each scenario expects are there; no canary secret appears in any answer or any log line written
  * meanwhile; and memory stays bounded over two more rounds (RSS and heap growth under generous limits; no timing).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as liveRoute } from "@/app/[locale]/wizard/live/route";
 import type { LiveResult } from "@/lib/actions/live-core";
@@ -108,8 +111,14 @@ function memory() {
   return { rss: m.rss, heap: m.heapUsed };
 }
 
+let dir: string;
+
 beforeAll(async () => {
   fake = await startFake({ latencyMs: LATENCY_MS });
+  // The per-client live limit (counted in a throwaway share store) must not refuse the load: it is tested on its own.
+  dir = mkdtempSync(join(tmpdir(), "s3doctor-live-load-"));
+  process.env.REPORTS_DB_PATH = join(dir, "reports.db");
+  process.env.LIVE_RATE_LIMIT = "100000";
   // Everything the app logs meanwhile is kept, to be scanned for the canaries.
   for (const stream of [process.stdout, process.stderr]) {
     const write = stream.write.bind(stream);
@@ -123,6 +132,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const r of restore) r();
   await fake?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe(`load: ${CONCURRENT} concurrent live diagnoses`, () => {

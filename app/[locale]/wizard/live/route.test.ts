@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { STEPS } from "@/lib/report/types";
 import { startFakeAws, type FakeAws } from "@/tests/fake-aws/server";
@@ -19,13 +22,21 @@ const body = {
 };
 
 let fake: FakeAws;
+let dir: string;
 beforeAll(async () => {
   fake = await startFakeAws({});
   vi.stubEnv("AWS_ENDPOINT_URL", fake.url);
+  // The live limit is counted in the share store: a throwaway one, two diagnoses per client per window.
+  dir = mkdtempSync(join(tmpdir(), "s3doctor-live-route-"));
+  vi.stubEnv("REPORTS_DB_PATH", join(dir, "reports.db"));
+  vi.stubEnv("LIVE_RATE_LIMIT", "2");
+  vi.stubEnv("LIVE_RATE_WINDOW_SECONDS", "600");
+  vi.stubEnv("TRUST_PROXY", "1");
 });
 afterAll(async () => {
   vi.unstubAllEnvs();
   await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const request = (b: string, headers: Record<string, string> = {}) =>
@@ -87,5 +98,42 @@ describe("POST /[locale]/wizard/live", () => {
     const res = await POST(request("{not json"));
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ ok: false, error: { code: "input.invalid" } });
+  });
+
+  it("limits live diagnoses per client: past the limit, 429 with Retry-After and a sentence, and no AWS call", async () => {
+    const from = (ip: string, b: unknown = body) =>
+      POST(request(JSON.stringify(b), { origin: "http://127.0.0.1:3000", "x-forwarded-for": ip }));
+    // A request that would make no AWS call (invalid input) is not counted.
+    for (let i = 0; i < 3; i++) {
+      const invalid = await from("203.0.113.10", {
+        ...body,
+        credentials: { ...body.credentials, accessKeyId: "not a key id" },
+      });
+      expect(invalid.status).toBe(200);
+      expect(await invalid.text()).toContain('"code":"input.invalid"');
+    }
+    for (let i = 0; i < 2; i++) {
+      const res = await from("203.0.113.10");
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('"type":"result","ok":true');
+    }
+    const before = fake.calls.length;
+    const refused = await from("203.0.113.10");
+    expect(refused.status).toBe(429);
+    const wait = Number(refused.headers.get("retry-after"));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(600);
+    expect(await refused.json()).toEqual({
+      type: "result",
+      ok: false,
+      error: {
+        code: "rate.limited",
+        message: `Too many live diagnoses; try again in ${wait} s.`,
+        retryAfterSeconds: wait,
+      },
+    });
+    expect(fake.calls.length).toBe(before);
+    // Another client has its own budget.
+    expect((await from("203.0.113.11")).status).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
-import { runLiveDiagnosis } from "@/lib/actions/live-core";
+import { isLiveRequest, runLiveDiagnosis } from "@/lib/actions/live-core";
+import { admitLiveDiagnosis, liveRateLimited } from "@/lib/actions/live-limit";
 import { logRequest } from "@/lib/request-log";
 import { readCappedText, tooLargeBody } from "@/lib/security/body-limit";
 
@@ -46,6 +47,16 @@ async function live(req: Request): Promise<Response> {
     body = JSON.parse(text);
   } catch {
     return reject(400, "The request body is not JSON.");
+  }
+  // Each diagnosis makes dozens of AWS calls from this server: a per-client limit, shared by every instance.
+  if (isLiveRequest(body)) {
+    const admitted = await admitLiveDiagnosis(req.headers);
+    if (!admitted.ok) {
+      return Response.json(
+        { type: "result", ok: false, error: liveRateLimited(admitted.retryAfterSeconds) },
+        { status: 429, headers: { "cache-control": "no-store", "retry-after": String(admitted.retryAfterSeconds) } },
+      );
+    }
   }
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
