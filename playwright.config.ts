@@ -60,6 +60,9 @@ export default defineConfig({
         // Every browser test saves reports from the one loopback address; the limit itself is tested in
         // tests/integration/share-api.test.ts, so here it must not make a growing suite flaky.
         REPORTS_RATE_LIMIT: "1000",
+        // Likewise for live diagnoses (tests/e2e/live-load.spec.ts alone sends 50): that limit is tested in
+        // tests/integration/scale-out.test.ts and app/[locale]/wizard/live/route.test.ts.
+        LIVE_RATE_LIMIT: "100000",
         // Live mode reads the fake AWS endpoint; no AWS credentials come from the environment.
         AWS_ENDPOINT_URL: FAKE_AWS_URL,
         AWS_ACCESS_KEY_ID: "",
