@@ -2,11 +2,23 @@ import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
 import { routing } from "@/i18n/routing";
 import { oversizeAction } from "@/lib/security/body-limit";
-import { API_CSP, commonHeaders, newNonce, pageCsp, REPORT_PAGE_CSP, requestIdFrom } from "@/lib/security/headers";
+import {
+  API_CSP,
+  cameOverHttps,
+  commonHeaders,
+  newNonce,
+  pageCsp,
+  REPORT_PAGE_CSP,
+  requestIdFrom,
+} from "@/lib/security/headers";
 
 const handleI18nRouting = createMiddleware(routing);
 
-/** The shared report page: plain HTML without any script (app/[locale]/r/[id]/route.ts), so no nonce. */
+/**
+ * The shared report page: plain HTML without any script (app/[locale]/r/[id]/route.ts), so no nonce. The matcher below
+ * keeps it out of the proxy altogether (its route handler sets the same headers itself: it is the hot path of shared
+ * links); this branch serves any variant of its path the matcher lets through.
+ */
 const REPORT_PAGE = new RegExp(`^/(?:${routing.locales.join("|")})/r/[^/]+/?$`);
 
 /**
@@ -16,7 +28,7 @@ const REPORT_PAGE = new RegExp(`^/(?:${routing.locales.join("|")})/r/[^/]+/?$`);
  */
 export default function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get("x-request-id"));
-  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const https = cameOverHttps(request.url, request.headers.get("x-forwarded-proto"));
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   const isReportPage = REPORT_PAGE.test(request.nextUrl.pathname);
 
@@ -54,6 +66,9 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's static assets and files with an extension (icons, robots.txt).
-  matcher: ["/((?!_next/static|_next/image|_vercel|.*\\..*).*)"],
+  // Everything but Next's static assets, files with an extension (icons, robots.txt) and the shared report page
+  // /<locale>/r/<id> (its route handler sets the request id and the security headers itself, without the proxy's cost
+  // per request; not /<locale>/r/<id>/delete). Next needs a literal here: the locales are those of lib/i18n/routing.ts
+  // (proxy.test.ts checks that they match).
+  matcher: ["/((?!_next/static|_next/image|_vercel|(?:en|ja)/r/[^/]+/?$|.*\\..*).*)"],
 };

@@ -38,6 +38,9 @@ export const REPORT_PAGE_CSP =
 /** CSP for JSON and Markdown answers of the API: nothing may load or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+/** Strict-Transport-Security, sent on answers to requests that came over HTTPS. */
+export const HSTS = "max-age=63072000; includeSubDomains";
+
 export function commonHeaders({ https }: Pick<HeaderOptions, "https">): Record<string, string> {
   const h: Record<string, string> = {
     "Referrer-Policy": "no-referrer",
@@ -47,8 +50,13 @@ export function commonHeaders({ https }: Pick<HeaderOptions, "https">): Record<s
     "Cross-Origin-Opener-Policy": "same-origin",
   };
   // HSTS only means something over HTTPS; over plain HTTP browsers ignore it and it would mislead.
-  if (https) h["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
+  if (https) h["Strict-Transport-Security"] = HSTS;
   return h;
+}
+
+/** Whether the request came over HTTPS: directly, or per X-Forwarded-Proto (from a proxy in front). */
+export function cameOverHttps(url: string, forwardedProto: string | null): boolean {
+  return url.startsWith("https:") || forwardedProto === "https";
 }
 
 /** A fresh nonce: 128 random bits, base64. */

@@ -68,7 +68,12 @@ export async function openPostgresStore(
       return rowToLoadResult(rows[0], now);
     },
     async status(id: string, now = new Date()): Promise<StatusResult> {
-      const { rows } = await pool.query<ReportRow>(`SELECT ${STATUS_COLUMNS} FROM shared_reports WHERE id = $1`, [id]);
+      // Asked on every view of a shared report: a named statement, parsed and planned once per connection.
+      const { rows } = await pool.query<ReportRow>({
+        name: "report-status",
+        text: `SELECT ${STATUS_COLUMNS} FROM shared_reports WHERE id = $1`,
+        values: [id],
+      });
       return rowToStatus(rows[0], now);
     },
     async delete(id: string, deleteTokenHash: string, now = new Date()): Promise<DeleteResult> {

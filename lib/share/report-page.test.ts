@@ -50,6 +50,24 @@ describe("reportPageResponse", () => {
     expect(html).toContain(">Shared report</h1>");
   });
 
+  it("sets the security headers and the request id itself (the proxy does not see this route), HSTS over HTTPS", async () => {
+    const { get } = fakeStore(found());
+    const cache = new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6);
+    for (const id of [ID, "AAAAAAAAAAAAAAAAAAAAAAAA"]) {
+      const plain = await reportPageResponse("en", id, get, cache, { requestId: "req-1234abcd", https: false });
+      expect(plain.headers.get("x-request-id")).toBe("req-1234abcd");
+      expect(plain.headers.get("referrer-policy")).toBe("no-referrer");
+      expect(plain.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(plain.headers.get("x-frame-options")).toBe("DENY");
+      expect(plain.headers.get("cross-origin-opener-policy")).toBe("same-origin");
+      expect(plain.headers.get("permissions-policy")).toContain("camera=()");
+      expect(plain.headers.get("strict-transport-security")).toBeNull();
+      const secure = await reportPageResponse("en", id, get, cache, { requestId: "req-5678efgh", https: true });
+      expect(secure.headers.get("x-request-id")).toBe("req-5678efgh");
+      expect(secure.headers.get("strict-transport-security")).toContain("max-age=");
+    }
+  });
+
   it("shows the findings in the viewer's language when the report carries that translation", async () => {
     const bilingual: Report = {
       ...report,

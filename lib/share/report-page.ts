@@ -2,7 +2,7 @@ import "server-only";
 import common from "@/lib/i18n/messages/en/common.json";
 import commonJa from "@/lib/i18n/messages/ja/common.json";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
-import { REPORT_PAGE_CSP } from "@/lib/security/headers";
+import { commonHeaders, HSTS, REPORT_PAGE_CSP } from "@/lib/security/headers";
 import { HtmlCache } from "./html-cache";
 import { isReportId } from "./ids";
 import { shareMessages } from "./labels";
@@ -41,17 +41,29 @@ function reportHtmlCache(): PageCache {
 
 const encoder = new TextEncoder();
 
-function html(body: string | Uint8Array<ArrayBuffer>, status: number): Response {
-  return new Response(body, {
-    status,
-    headers: {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": REPORT_PAGE_CSP,
-      // Shared by link only: not for shared caches, not for search engines.
-      "Cache-Control": "private, no-store",
-      "X-Robots-Tag": "noindex, nofollow",
-    },
-  });
+/** What the answer's headers depend on: the request id (X-Request-Id) and whether the request came over HTTPS. */
+export interface RequestFacts {
+  requestId: string;
+  https: boolean;
+}
+
+/**
+ * Every header of the page's answers, built once: this route is outside proxy.ts (see its matcher), so it sets the
+ * proxy's security headers itself, with its own CSP; per request only the request id and, over HTTPS, HSTS are added.
+ */
+const PAGE_HEADERS: [string, string][] = [
+  ["Content-Type", "text/html; charset=utf-8"],
+  ["Content-Security-Policy", REPORT_PAGE_CSP],
+  // Shared by link only: not for shared caches, not for search engines.
+  ["Cache-Control", "private, no-store"],
+  ["X-Robots-Tag", "noindex, nofollow"],
+  ...Object.entries(commonHeaders({ https: false })),
+];
+
+function html(body: string | Uint8Array<ArrayBuffer>, status: number, facts: RequestFacts): Response {
+  const headers = [...PAGE_HEADERS, ["X-Request-Id", facts.requestId] as [string, string]];
+  if (facts.https) headers.push(["Strict-Transport-Security", HSTS]);
+  return new Response(body, { status, headers });
 }
 
 export async function reportPageResponse(
@@ -59,11 +71,12 @@ export async function reportPageResponse(
   id: string,
   store: () => Promise<ReportStore>,
   cache: PageCache = reportHtmlCache(),
+  facts: RequestFacts = { requestId: crypto.randomUUID(), https: false },
 ): Promise<Response> {
   const lang: ReportLocale = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const messages = pageMessages(lang);
   if (!isLocale(locale) || !isReportId(id))
-    return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404);
+    return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404, facts);
   const reports = await store();
   // The store is asked on every request (without the body: cheap), so a cached page of a report that has since expired
   // or been deleted is never served.
@@ -85,11 +98,11 @@ export async function reportPageResponse(
   }
   if (res.state === "missing") {
     cache.deletePrefix(`${id}:`);
-    return html(renderNotFoundHtml(`/r/${id}`, lang, messages), 404);
+    return html(renderNotFoundHtml(`/r/${id}`, lang, messages), 404, facts);
   }
   if (res.state === "gone" || page === undefined) {
     cache.deletePrefix(`${id}:`);
-    return html(renderGoneHtml(res.state === "gone" ? res.reason : "deleted", id, lang, messages), 410);
+    return html(renderGoneHtml(res.state === "gone" ? res.reason : "deleted", id, lang, messages), 410, facts);
   }
-  return html(page, 200);
+  return html(page, 200, facts);
 }

@@ -61,7 +61,7 @@ test.describe("security headers", () => {
     expect(h["content-security-policy"]).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     );
-    // The proxy's headers are there too.
+    // The proxy's headers are there too (set by the route itself: the proxy's matcher leaves this path out).
     expect(h["referrer-policy"]).toBe("no-referrer");
     expect(h["x-content-type-options"]).toBe("nosniff");
     expect(h["x-frame-options"]).toBe("DENY");
@@ -76,5 +76,12 @@ test.describe("security headers", () => {
     expect(missing.status()).toBe(404);
     expect(missing.headers()["content-security-policy"]).toBe(h["content-security-policy"]);
     expect(missing.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    // Behind an HTTPS proxy: HSTS, and the proxy's request id is kept.
+    const behind = await request.get(path, {
+      headers: { "x-forwarded-proto": "https", "x-request-id": "lb-req-0001" },
+    });
+    expect(behind.headers()["strict-transport-security"]).toContain("max-age=");
+    expect(behind.headers()["x-request-id"]).toBe("lb-req-0001");
+    expect(h["strict-transport-security"]).toBeUndefined();
   });
 });
