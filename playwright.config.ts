@@ -60,8 +60,8 @@ export default defineConfig({
         // Every browser test saves reports from the one loopback address; the limit itself is tested in
         // tests/integration/share-api.test.ts, so here it must not make a growing suite flaky.
         REPORTS_RATE_LIMIT: "1000",
-        // Likewise for live diagnoses (tests/e2e/live-load.spec.ts alone sends 50): that limit is tested in
-        // tests/integration/scale-out.test.ts and app/[locale]/wizard/live/route.test.ts.
+        // Likewise for live diagnoses (tests/e2e/live-load.spec.ts alone sends 50): that limit and the wizard's message
+        // are tested against a server of their own (tests/e2e/live-rate-limit.spec.ts) and in tests/integration.
         LIVE_RATE_LIMIT: "100000",
         // Live mode reads the fake AWS endpoint; no AWS credentials come from the environment.
         AWS_ENDPOINT_URL: FAKE_AWS_URL,

@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/result";
 import type { PasteError } from "@/lib/wizard/paste-result";
+import { formatWait } from "@/lib/wizard/wait-time";
 
 /** The element the focus moves to after a failed job. */
 export const ERROR_BOX_ID = "wizard-error";
@@ -10,7 +11,11 @@ export const ERROR_BOX_ID = "wizard-error";
 /** Why a job failed: the server's error with what to do, or how many pasted boxes could not be read. */
 export function ErrorBox({ actionError, pasteErrors }: { actionError: ActionError | null; pasteErrors: PasteError[] }) {
   const t = useTranslations("wizard");
+  const locale = useLocale();
   if (!actionError && pasteErrors.length === 0) return null;
+  // Refused by the server's rate limit: one sentence in the page's language with the wait, and not the server's
+  // English message (which says the same).
+  const limited = actionError?.code === "rate.limited";
   return (
     <div
       id={ERROR_BOX_ID}
@@ -21,8 +26,12 @@ export function ErrorBox({ actionError, pasteErrors }: { actionError: ActionErro
       {actionError ? (
         <>
           <p className="font-semibold">{t(`actionErrors.${actionError.code}.title`)}</p>
-          <p>{t(`actionErrors.${actionError.code}.todo`)}</p>
-          {actionError.message ? <p className="break-words text-sm">{actionError.message}</p> : null}
+          <p>
+            {limited
+              ? t("actionErrors.rate.limited.todo", { wait: formatWait(actionError.retryAfterSeconds ?? NaN, locale) })
+              : t(`actionErrors.${actionError.code}.todo`)}
+          </p>
+          {actionError.message && !limited ? <p className="break-words text-sm">{actionError.message}</p> : null}
         </>
       ) : (
         <p className="font-semibold">{t("pasteErrors.summary", { count: pasteErrors.length })}</p>
