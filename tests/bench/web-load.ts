@@ -1,6 +1,20 @@
 /** Load generators for the web figures (node:http keep-alive, from the bench process) and the statistics they need. */
 import http from "node:http";
-import { request } from "./web-server";
+
+/**
+ * One GET whose body is read and counted, not kept (the load generator shares the machine with the server: it must
+ * spend as little as it can per answer, or large pages would be slowed by their own client). Resolves with the status.
+ */
+function get(url: string, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+  });
+}
 
 export interface LoadResult {
   /** Answers 200 within the window. */
@@ -38,9 +52,17 @@ function summary(latencies: number[], errors: number, elapsedMs: number): LoadRe
   };
 }
 
-/** Saturation (closed loop): `connections` keep-alive requests always waiting, for a fixed time. */
-export async function saturate(url: string, connections: number, durationMs: number): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+/**
+ * Saturation (closed loop): `connections` keep-alive requests always waiting, for a fixed time. With `agent`, its
+ * connections are used and left open (for slices of one measurement); else a new agent is made and destroyed.
+ */
+export async function saturate(
+  url: string,
+  connections: number,
+  durationMs: number,
+  shared?: http.Agent,
+): Promise<LoadResult> {
+  const agent = shared ?? new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   let errors = 0;
   const end = performance.now() + durationMs;
@@ -48,8 +70,7 @@ export async function saturate(url: string, connections: number, durationMs: num
     while (performance.now() < end) {
       const t0 = performance.now();
       try {
-        const r = await request(url, { agent });
-        if (r.status === 200) latencies.push(performance.now() - t0);
+        if ((await get(url, agent)) === 200) latencies.push(performance.now() - t0);
         else errors++;
       } catch {
         errors++;
@@ -59,7 +80,7 @@ export async function saturate(url: string, connections: number, durationMs: num
   const t0 = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = performance.now() - t0;
-  agent.destroy();
+  if (!shared) agent.destroy();
   return summary(latencies, errors, elapsed);
 }
 
@@ -80,9 +101,9 @@ export async function atRate(url: string, rate: number, durationMs: number): Pro
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     inflight.push(
-      request(url, { agent }).then(
-        (r) => {
-          if (r.status === 200) latencies.push(performance.now() - due);
+      get(url, agent).then(
+        (status) => {
+          if (status === 200) latencies.push(performance.now() - due);
           else errors++;
         },
         () => {

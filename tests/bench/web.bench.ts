@@ -5,14 +5,15 @@
  *   the bare not-found page of the same build (the smallest page the app has: the layout and a heading);
  * - web.report_rps_ratio: the shared-report page's (/en/r/<id>, SQLite store) saturation throughput ÷ that of the
  *   bare route /favicon.ico (a route handler answering a constant SVG, prerendered by Next at build time, outside
- *   proxy.ts and the store), measured back to back in each run;
+ *   proxy.ts and the store), measured side by side in each run (alternating slices of one second);
  * - web.report_cpu_ratio: the server's CPU time per report page ÷ per bare request, in the same saturation runs;
  * - web.report_p99_ms: the report page's 99th-percentile latency at half the bare route's saturation rate (of that
  *   run), sent on schedule (open loop), each latency counted from the request's scheduled time;
  * - web.report_rps: the report page's saturation throughput itself (informational: it swings with the machine).
- * Each figure is the median of BENCH_WEB_RUNS runs (default 3) with its spread (min–max) in `how`.
+ * Each figure is the median of BENCH_WEB_RUNS runs (default 5, at least 3) with its spread (min–max) in `how`.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -22,8 +23,10 @@ import { ensureBuild, freePort, groupCpuMs, request, startServer, stopServer } f
 
 const CONNECTIONS = Number(process.env.BENCH_WEB_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_WEB_SECONDS ?? 10) * 1000;
-const RUNS = Math.max(3, Number(process.env.BENCH_WEB_RUNS ?? 3));
+const RUNS = Math.max(3, Number(process.env.BENCH_WEB_RUNS ?? 5));
 const WARMUP_MS = 2000;
+/** Alternating slices per saturation run of each URL. */
+const SLICES = Math.max(2, Number(process.env.BENCH_WEB_SLICES ?? 10));
 const BARE_PATH = "/favicon.ico";
 
 /** Sum of gzip sizes of every distinct /_next/static script the HTML references. */
@@ -53,18 +56,44 @@ async function sampleReport(): Promise<{ findings: unknown[] }> {
   return analyzeSnapshot(parsed.snapshot);
 }
 
-/** Saturation of one URL, with the server's CPU time per answer. */
-async function measured(url: string, pgid: number) {
-  const cpu0 = groupCpuMs(pgid);
-  const run = await saturate(url, CONNECTIONS, DURATION_MS);
-  const cpuMsPerRequest = (groupCpuMs(pgid) - cpu0) / Math.max(1, run.ok + run.errors);
-  if (run.ok === 0) throw new Error(`no request of ${url} succeeded`);
-  return { ...run, cpuMsPerRequest };
+interface Saturation {
+  ok: number;
+  errors: number;
+  rps: number;
+  cpuMsPerRequest: number;
+}
+
+/**
+ * Saturation of two URLs side by side: SLICES alternating slices of DURATION_MS / SLICES each (bare, page, page, bare,
+ * …), so that both see the same machine (a busy neighbour slows both alike), with the server's CPU time per answer.
+ */
+async function sideBySide(urls: { bare: string; page: string }, pgid: number) {
+  const acc = {
+    bare: { ok: 0, errors: 0, ms: 0, cpu: 0, agent: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS }) },
+    page: { ok: 0, errors: 0, ms: 0, cpu: 0, agent: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS }) },
+  };
+  for (let i = 0; i < SLICES; i++) {
+    for (const k of i % 2 ? (["page", "bare"] as const) : (["bare", "page"] as const)) {
+      const cpu0 = groupCpuMs(pgid);
+      const r = await saturate(urls[k], CONNECTIONS, DURATION_MS / SLICES, acc[k].agent);
+      acc[k].cpu += groupCpuMs(pgid) - cpu0;
+      acc[k].ok += r.ok;
+      acc[k].errors += r.errors;
+      acc[k].ms += r.elapsedMs;
+    }
+  }
+  const result = (k: "bare" | "page"): Saturation => {
+    const a = acc[k];
+    a.agent.destroy();
+    if (a.ok === 0) throw new Error(`no request of ${urls[k]} succeeded`);
+    return { ok: a.ok, errors: a.errors, rps: a.ok / (a.ms / 1000), cpuMsPerRequest: a.cpu / (a.ok + a.errors) };
+  };
+  return { bare: result("bare"), page: result("page") };
 }
 
 interface Run {
-  bare: Awaited<ReturnType<typeof measured>>;
-  page: Awaited<ReturnType<typeof measured>>;
+  bare: Saturation;
+  page: Saturation;
   rate: number;
   atRate: Awaited<ReturnType<typeof atRate>>;
 }
@@ -116,8 +145,7 @@ export default async function bench(): Promise<Figure[]> {
     await saturate(pageUrl, CONNECTIONS, WARMUP_MS);
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const b = await measured(bareUrl, pgid);
-      const p = await measured(pageUrl, pgid);
+      const { bare: b, page: p } = await sideBySide({ bare: bareUrl, page: pageUrl }, pgid);
       const rate = Math.max(1, Math.round(b.rps / 2));
       runs.push({ bare: b, page: p, rate, atRate: await atRate(pageUrl, rate, DURATION_MS) });
     }
@@ -130,8 +158,8 @@ export default async function bench(): Promise<Figure[]> {
     const setting =
       `on one next start (build ${buildId}, SQLite store); GET /en/r/<id> is a saved report of ${report.findings.length} findings, ${page.body.length} bytes of HTML; ` +
       `the reference GET ${BARE_PATH} is a bare route handler on the same server answering a constant ${bare.body.length}-byte SVG (prerendered by Next, outside proxy.ts and the store); ` +
-      `load from the bench process on the same machine (node:http keep-alive); ${busy}; ${errors} errors in all`;
-    const saturation = `each run: ${BARE_PATH} then the report page at saturation (${CONNECTIONS} connections always waiting, ${DURATION_MS / 1000} s each after one ${WARMUP_MS / 1000} s warm-up of both)`;
+      `load from the bench process on the same machine (node:http keep-alive, bodies read and counted, not kept); ${busy}; ${errors} errors in all`;
+    const saturation = `each run: ${BARE_PATH} and the report page at saturation (${CONNECTIONS} connections always waiting), ${DURATION_MS / 1000} s each in ${SLICES} alternating slices (bare, page, page, bare, …) so that both see the same machine, after one ${WARMUP_MS / 1000} s warm-up of both`;
     return [
       {
         name: "web.wizard_js_ratio",
