@@ -68,7 +68,7 @@ export default function proxy(request: NextRequest) {
 export const config = {
   // Everything but Next's static assets, files with an extension (icons, robots.txt) and the shared report page
   // /<locale>/r/<id> (its route handler sets the request id and the security headers itself, without the proxy's cost
-  // per request; not /<locale>/r/<id>/delete). Next needs a literal here: the locales are those of lib/i18n/routing.ts
+  // per request; not /<locale>/r/<id>/delete). Next needs a literal here: the locales are those of lib/i18n/locales.ts
   // (proxy.test.ts checks that they match).
   matcher: ["/((?!_next/static|_next/image|_vercel|(?:en|ja)/r/[^/]+/?$|.*\\..*).*)"],
 };

@@ -94,7 +94,7 @@ export async function reportPageResponse(
   }
   if (res.state === "invalid") {
     cache.deletePrefix(`${id}:`);
-    return html(renderInvalidHtml(res.message, id, lang, messages), 422);
+    return html(renderInvalidHtml(res.message, id, lang, messages), 422, facts);
   }
   if (res.state === "missing") {
     cache.deletePrefix(`${id}:`);

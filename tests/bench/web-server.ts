@@ -1,6 +1,7 @@
 /**
- * The production server the web figures are measured on: `next start` of the current build (built first when `.next`
- * is missing or older than the sources; BENCH_NO_BUILD=1 skips that check, BENCH_REBUILD=1 forces a build), on a free
+ * The production server the web figures are measured on: `next start` of the current build, in `.next-test`
+ * (NEXT_DIST_DIR, the browser tests' build; never the `.next` a running `npm run serve` uses), built first when it is
+ * missing or older than the sources (BENCH_NO_BUILD=1 skips that check, BENCH_REBUILD=1 forces a build), on a free
  * loopback port with a temporary SQLite store, in a process group of its own that is stopped by PID.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -10,6 +11,7 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "proxy.ts", "next.config.js", "package.json"];
+const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-test";
 
 function newestSource(path: string): number {
   if (!existsSync(path)) return 0;
@@ -22,17 +24,17 @@ function newestSource(path: string): number {
 
 /** Builds when there is no build, or the sources changed since (tests and fixtures do not count). */
 export function ensureBuild(): string {
-  const id = join(".next", "BUILD_ID");
+  const id = join(DIST_DIR, "BUILD_ID");
   const built = existsSync(id) ? statSync(id).mtimeMs : 0;
   const stale = built === 0 || (!process.env.BENCH_NO_BUILD && Math.max(...SOURCE_DIRS.map(newestSource)) > built);
   if (stale || process.env.BENCH_REBUILD) {
-    console.error("web bench: building (next build) …");
+    console.error(`web bench: building (next build into ${DIST_DIR}/) …`);
     // Build output goes to stderr: stdout carries only the figures.
     const css = spawnSync("node", ["scripts/build-report-css.mjs"], { stdio: ["ignore", 2, 2] });
     if (css.status !== 0) throw new Error(`scripts/build-report-css.mjs failed (exit ${css.status})`);
     const r = spawnSync("npx", ["next", "build"], {
       stdio: ["ignore", 2, 2],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: DIST_DIR },
     });
     if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   }
@@ -81,6 +83,7 @@ export async function startServer(port: number, dir: string): Promise<ChildProce
       ...process.env,
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: DIST_DIR,
       REPORTS_DB_PATH: join(dir, "reports.db"),
       REPORTS_RATE_LIMIT: "1000",
     },

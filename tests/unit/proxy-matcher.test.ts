@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { routing } from "@/lib/i18n/routing";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // proxy.ts imports Next's server runtime, which plain Node cannot load: its matcher is read from the source, where
 // Next needs it as a literal anyway.
@@ -14,14 +14,14 @@ const ID = "AbCdEfGhIjKlMnOpQrStUv-_";
 
 describe("proxy.ts matcher", () => {
   it("leaves out the shared report page of every locale (its route handler sets the headers itself)", () => {
-    for (const locale of routing.locales) {
+    for (const locale of LOCALES) {
       expect(runsProxy(`/${locale}/r/${ID}`)).toBe(false);
       expect(runsProxy(`/${locale}/r/${ID}/`)).toBe(false);
     }
   });
 
   it("still runs for every other page and the API, including the report's delete page", () => {
-    for (const locale of routing.locales) {
+    for (const locale of LOCALES) {
       for (const path of [`/${locale}`, `/${locale}/wizard`, `/${locale}/share`, `/${locale}/r/${ID}/delete`])
         expect(runsProxy(path)).toBe(true);
     }
