@@ -11,7 +11,7 @@ import type { ActionError } from "./result";
  * DATABASE_URL) so that app instances sharing a database share the limit. The client is the address a trusted proxy
  * reports (TRUST_PROXY=1), else one budget for everyone, as for shared reports.
  */
-export interface LiveLimitConfig {
+interface LiveLimitConfig {
   limit: number;
   windowSeconds: number;
   trustProxy: boolean;
@@ -23,7 +23,7 @@ function positive(raw: string | undefined, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-export function readLiveLimitConfig(env: Record<string, string | undefined> = process.env): LiveLimitConfig {
+function readLiveLimitConfig(env: Record<string, string | undefined> = process.env): LiveLimitConfig {
   return {
     limit: Math.floor(positive(env.LIVE_RATE_LIMIT, 30)),
     windowSeconds: positive(env.LIVE_RATE_WINDOW_SECONDS, 600),

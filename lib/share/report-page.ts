@@ -34,7 +34,7 @@ export type PageCache = HtmlCache<Uint8Array<ArrayBuffer>>;
 const g = globalThis as { __s3doctorReportHtml?: PageCache };
 
 /** The process's cache of rendered report pages: at most 500 pages and 64 MB. */
-function reportHtmlCache(): PageCache {
+export function reportHtmlCache(): PageCache {
   g.__s3doctorReportHtml ??= new HtmlCache<Uint8Array<ArrayBuffer>>(500, 64 * 1024 * 1024);
   return g.__s3doctorReportHtml;
 }

@@ -45,7 +45,7 @@ export type StatusResult =
 export type DeleteResult = "deleted" | "forbidden" | "gone" | "missing";
 
 /** One fixed window of one rate limit for one client. Times are milliseconds since the epoch. */
-export interface CounterWindow {
+interface CounterWindow {
   /** Which limit: "reports", "live". */
   scope: string;
   /** The client, as a hash of its address (addresses are not stored). */

@@ -28,7 +28,7 @@ export interface LoadResult {
 }
 
 /** The q-quantile (0..1) of sorted values: the smallest value with at least q of them at or below it. */
-export function quantile(sorted: number[], q: number): number {
+function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * q) - 1))];
 }
