@@ -48,11 +48,14 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `./node_modules/.bin/next start -H 127.0.0.1 -p ${PORT} > ${join(runDir, "server.log")} 2>&1`,
+      // What `npm start` runs (its keep-alive timeout included), on this run's port.
+      command: `node scripts/start.mjs > ${join(runDir, "server.log")} 2>&1`,
       url: `${baseURL}/en`,
       reuseExistingServer: false,
       timeout: 60_000,
       env: {
+        HOST: "127.0.0.1",
+        PORT: String(PORT),
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_DIST_DIR: DIST_DIR,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

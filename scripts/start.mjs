@@ -20,7 +20,14 @@ console.log(
 );
 
 const next = fileURLToPath(new URL("../node_modules/next/dist/bin/next", import.meta.url));
-const child = spawn(process.execPath, [next, "start", "-H", host, "-p", port], { stdio: "inherit" });
+// Idle keep-alive connections stay open 65 s (Node's default is 5 s). A client that sends its next request on a
+// connection the server is closing gets ECONNRESET: a reverse proxy or load balancer (idle timeouts of 60 s are
+// common) answers its user 502, and a busy client whose event loop runs late (the browser tests' under load) misses
+// the Keep-Alive hint that would have retired the connection first. The server must outlast its clients' idle timeout.
+const KEEP_ALIVE_MS = "65000";
+const child = spawn(process.execPath, [next, "start", "-H", host, "-p", port, "--keepAliveTimeout", KEEP_ALIVE_MS], {
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => child.kill(signal));
 }

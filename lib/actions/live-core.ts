@@ -9,6 +9,7 @@ import { log } from "@/lib/log";
 import type { Report } from "@/lib/report/types";
 import { SnapshotSchema, TargetSchema, type Snapshot } from "@/lib/snapshot/schema";
 import { mergeSnapshots } from "@/lib/snapshot/merge";
+import { liveSlots } from "./live-slots";
 import { err, issuePath, ok, type ActionError, type ActionResult } from "./result";
 import { CredentialsSchema, LocaleSchema, StepsSchema } from "./schemas";
 
@@ -77,7 +78,7 @@ export async function runLiveDiagnosis(
     // zod's messages for these fields never repeat the received value.
     return err({ code: "input.invalid", message: `${field}: ${issue.message}`, field });
   }
-  const { target, credentials, locale, only } = input.data;
+  const { credentials } = input.data;
   const secrets = [credentials.secretAccessKey, credentials.sessionToken];
   let base: Snapshot | null = null;
   if (input.data.base !== undefined) {
@@ -88,6 +89,16 @@ export async function runLiveDiagnosis(
     }
     base = b.data;
   }
+  // One of the process's slots for the reads and the analysis (see live-slots.ts): waiting starts no clock.
+  return liveSlots().run(() => diagnose(input.data, base, secrets, onProgress));
+}
+
+async function diagnose(
+  { target, credentials, locale, only }: z.infer<typeof LiveInput>,
+  base: Snapshot | null,
+  secrets: (string | undefined)[],
+  onProgress?: (e: ProgressEvent) => void,
+): Promise<ActionResult<LiveResult>> {
   try {
     const fresh = await collectSnapshot({
       target,

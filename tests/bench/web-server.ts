@@ -1,5 +1,5 @@
 /**
- * The production server the web figures are measured on: `next start` of the current build, in `.next-test`
+ * The production server the web figures are measured on: `next start` (through scripts/start.mjs, as `npm start`) of the current build, in `.next-test`
  * (NEXT_DIST_DIR, the browser tests' build; never the `.next` a running `npm run serve` uses), built first when it is
  * missing or older than the sources (BENCH_NO_BUILD=1 skips that check, BENCH_REBUILD=1 forces a build), on a free
  * loopback port with a temporary SQLite store, in a process group of its own that is stopped by PID.
@@ -76,11 +76,13 @@ export function request(
 
 export async function startServer(port: number, dir: string): Promise<ChildProcess> {
   const logFd = openSync(join(dir, "server.log"), "a");
-  const child = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn("node", ["scripts/start.mjs"], {
     stdio: ["ignore", logFd, logFd],
     detached: true, // its own process group, so that stopping it stops whatever it forked
     env: {
       ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: DIST_DIR,

@@ -33,11 +33,13 @@ test.beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const log = openSync(join(dir, "server.log"), "a");
-  server = spawn("./node_modules/.bin/next", ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  server = spawn("node", ["scripts/start.mjs"], {
     stdio: ["ignore", log, log],
     detached: true, // a process group of its own, stopped by its id
     env: {
       ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       REPORTS_DB_PATH: join(dir, "reports.db"),
