@@ -4,8 +4,31 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { STATUS_TOKENS } from "@/lib/report/status";
+import type { InfraCodeModel } from "@/lib/report/iac";
 import type { CardModel, ReportModel } from "@/lib/report/view-model";
 import { PolicyDiff } from "./policy-diff";
+
+/** That a CloudFormation stack made what the fix edits, and where the change belongs. */
+function StackNotice({ text }: { text: string }) {
+  return (
+    <p className="rounded bg-amber-50 p-2 text-sm text-amber-950" data-testid="fix-stack">
+      {text}
+    </p>
+  );
+}
+
+/** The corrected document as Terraform and CloudFormation, each folded under its heading with a copy button. */
+function InfraCode({ infra }: { infra: InfraCodeModel[] }) {
+  return infra.map((c) => (
+    <details key={c.kind} open={c.open} className="text-sm" data-testid={`fix-${c.kind}`}>
+      <summary className="cursor-pointer font-medium">{c.heading}</summary>
+      <div className="mt-2 space-y-2">
+        <CopyButton text={c.text} label={c.copy} />
+        <CodeBlock code={c.text} label={c.heading} />
+      </div>
+    </details>
+  ));
+}
 
 /** Where a link to a corrected document shown with another card goes (perhaps in another step). */
 export type ShowDocument = (target: NonNullable<NonNullable<CardModel["fix"]>["partOf"]>) => void;
@@ -71,6 +94,7 @@ export function FindingCard({
       {fix ? (
         <section aria-label={labels.fix} className="space-y-3 rounded border border-emerald-200 bg-emerald-50/50 p-3">
           <h4 className="font-semibold text-emerald-950">{labels.fix}</h4>
+          {doc?.stack ? <StackNotice text={doc.stack} /> : null}
           {doc ? (
             <div id={doc.anchor} tabIndex={-1} className="space-y-2">
               <div className="flex flex-wrap items-center justify-between gap-2">
@@ -114,6 +138,7 @@ export function FindingCard({
               <CodeBlock code={doc.cli} label={labels.cli} testId="fix-cli" />
             </div>
           ) : null}
+          {doc ? <InfraCode infra={doc.infra} /> : null}
           {fix.partOf ? (
             <p className="text-sm">
               <a
@@ -157,6 +182,8 @@ export function FindingCard({
                   <CodeBlock code={alt.cli} label={labels.cli} />
                 </div>
               ) : null}
+              {alt.stack ? <StackNotice text={alt.stack} /> : null}
+              <InfraCode infra={alt.infra} />
             </section>
           ))}
           {fix.console.length ? (

@@ -3,6 +3,7 @@ import type { Snapshot } from "@/lib/snapshot/schema";
 import { documentByName } from "@/lib/snapshot/documents";
 import { documentDiff, type DocumentChain } from "./corrected-documents";
 import { formatWithStatementLines } from "./document-lines";
+import { infraCodeOf, stackNoticeOf } from "./iac";
 import type { ReportTranslator } from "./messages";
 import type { Finding, Report } from "./types";
 import type { CardModel, CorrectedDocumentModel, EvidenceModel, TargetRow } from "./view-model";
@@ -134,5 +135,7 @@ export function correctedOf(
     cli: chain.final.fix.cli,
     changes,
     diff: after ? documentDiff(chain.original, after) : null,
+    infra: infraCodeOf(t, chain.final.fix),
+    stack: stackNoticeOf(t, chain.final.fix),
   };
 }

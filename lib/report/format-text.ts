@@ -38,10 +38,12 @@ export function formatReportText(report: Report, opts: FormatOptions = {}): stri
     out.push(indent(`${l.fix}:`, 6));
     const doc = fix.corrected;
     if (doc) {
+      if (doc.stack) out.push(indent(`! ${doc.stack}`, 8));
       out.push(indent(doc.heading, 8));
       if (doc.json !== null) out.push(indent(doc.json, 10));
       if (doc.changes.length) out.push(indent(l.changes, 8), ...doc.changes.map((x) => indent(`- ${x}`, 10)));
       if (doc.cli) out.push(indent(`${l.cli}:`, 8), indent(doc.cli, 10));
+      for (const c of doc.infra) out.push(indent(`${c.heading}:`, 8), indent(c.text.replace(/\n$/, ""), 10));
     }
     if (fix.partOf) out.push(indent(fix.partOf.sentence, 8));
     for (const n of fix.notes) out.push(indent(`! ${n}`, 8));
@@ -49,6 +51,8 @@ export function formatReportText(report: Report, opts: FormatOptions = {}): stri
       out.push(indent(alt.heading, 8));
       if (alt.json !== null) out.push(indent(alt.json, 10));
       if (alt.cli) out.push(indent(`${l.cli}:`, 8), indent(alt.cli, 10));
+      if (alt.stack) out.push(indent(`! ${alt.stack}`, 8));
+      for (const c of alt.infra) out.push(indent(`${c.heading}:`, 8), indent(c.text.replace(/\n$/, ""), 10));
     }
     if (fix.console.length) out.push(indent(`${l.console}:`, 8));
     for (const [i, s] of fix.console.entries()) out.push(indent(`${i + 1}. ${s}`, 10));

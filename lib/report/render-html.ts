@@ -7,6 +7,7 @@
  * public/report.css by scripts/build-report-css.mjs, which scans these files; the app's own stylesheet has them too.
  */
 import { BADGE_CLASS, STATUS_TOKENS, type StepStatus } from "./status";
+import type { InfraCodeModel } from "./iac";
 import type { CardModel, CodeModel, DiffLine, ReportModel, StepModel } from "./view-model";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -65,6 +66,21 @@ function diffHtml(lines: DiffLine[], labels: ReportModel["labels"]): string {
   return `<pre tabindex="0" aria-label="${e(labels.diffLabel)}" class="max-h-96 overflow-auto rounded border border-slate-300 bg-white p-3 text-xs leading-5 sm:text-sm"><code>${body}</code></pre>`;
 }
 
+/** The corrected document as Terraform and CloudFormation, each folded under its heading (open: the stack's). */
+function infraHtml(infra: InfraCodeModel[]): string {
+  return infra
+    .map(
+      (c) =>
+        `<details class="text-sm" data-infra="${c.kind}"${c.open ? " open" : ""}><summary class="cursor-pointer font-medium">${e(c.heading)}</summary><div class="mt-2">${codeBlockHtml({ text: c.text, label: c.heading })}</div></details>`,
+    )
+    .join("");
+}
+
+/** That a CloudFormation stack made what the fix edits, and where the change belongs. */
+function stackHtml(stack: string | null): string {
+  return stack ? `<p class="rounded bg-amber-50 p-2 text-sm text-amber-950" data-stack="">${e(stack)}</p>` : "";
+}
+
 /** Where the markup goes: a prefix for its ids (and the links to them), so that a preview inside a page repeats none. */
 interface Place {
   labels: ReportModel["labels"];
@@ -80,6 +96,7 @@ function fixHtml(card: CardModel, { labels, id }: Place, level: number): string 
   ];
   const doc = fix.corrected;
   if (doc) {
+    out.push(stackHtml(doc.stack));
     out.push(`<div id="${id(doc.anchor)}" class="space-y-2"><p class="text-sm font-medium">${e(doc.heading)}</p>`);
     if (doc.code) out.push(codeBlockHtml(doc.code));
     if (doc.changes.length) {
@@ -96,6 +113,7 @@ function fixHtml(card: CardModel, { labels, id }: Place, level: number): string 
       out.push(
         `<div class="space-y-2"><p class="text-sm font-medium">${e(labels.cli)}</p>${codeBlockHtml({ text: doc.cli, label: labels.cli })}</div>`,
       );
+    out.push(infraHtml(doc.infra));
   }
   if (fix.partOf)
     out.push(
@@ -113,6 +131,7 @@ function fixHtml(card: CardModel, { labels, id }: Place, level: number): string 
       out.push(
         `<p class="text-sm font-medium">${e(labels.cli)}</p>${codeBlockHtml({ text: alt.cli, label: labels.cli })}`,
       );
+    out.push(stackHtml(alt.stack), infraHtml(alt.infra));
     out.push("</div>");
   }
   if (fix.console.length) {

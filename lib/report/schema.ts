@@ -96,7 +96,17 @@ const FixFields = {
    * The resource this fix edits was made by a CloudFormation stack (its aws:cloudformation:* tags, read live): the
    * change belongs in the stack's template, since a console or CLI edit is reverted by the stack's next update.
    */
-  stack: z.looseObject({ stackName: text(256), logicalId: text(256), stackId: text(2048).optional() }).optional(),
+  stack: z
+    .looseObject({
+      stackName: text(256),
+      logicalId: text(256),
+      stackId: text(2048).optional(),
+      /** What the stack made: AWS::IAM::Role, AWS::IAM::User, AWS::IAM::ManagedPolicy, AWS::S3::Bucket, AWS::KMS::Key. */
+      resourceType: text(256).optional(),
+      /** Its name or ARN. */
+      name: text(2048).optional(),
+    })
+    .optional(),
 };
 
 /**

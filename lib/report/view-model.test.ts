@@ -243,6 +243,19 @@ describe("a fix's alternative", () => {
           highlight: [],
         },
         cli: alt.cli,
+        infra: [
+          expect.objectContaining({
+            kind: "terraform",
+            heading: "Terraform: aws_kms_key_policy",
+            text: alt.terraform!.code,
+          }),
+          expect.objectContaining({
+            kind: "cloudformation",
+            heading: "CloudFormation: AWS::KMS::Key ImportKey",
+            text: alt.cloudformation!.code,
+          }),
+        ],
+        stack: null,
       },
     ]);
     // the note that says what it does and which account makes each change, in Japanese

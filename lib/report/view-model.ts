@@ -10,6 +10,7 @@
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { correctedOf, documentLabel, evidenceOf, linesText, targetRows } from "./cards";
 import { documentChains, type DiffLine, type DocumentChain } from "./corrected-documents";
+import { infraCodeOf, stackNoticeOf, type InfraCodeModel } from "./iac";
 import { localizeReport } from "./localize";
 import { REPORT_MESSAGES, reportTranslator, type ReportMessages, type ReportTranslator } from "./messages";
 import { sortFindings, worstStatus, type StepStatus } from "./status";
@@ -54,6 +55,10 @@ export interface CorrectedDocumentModel {
   changes: string[];
   /** Line diff against the document before any of these changes. */
   diff: DiffLine[] | null;
+  /** The same document as Terraform and as CloudFormation (lib/report/iac.ts). */
+  infra: InfraCodeModel[];
+  /** When a CloudFormation stack made what it edits: which, and that the change belongs in its template. */
+  stack: string | null;
 }
 
 /** Another way to the same result a fix offers (e.g. the key user in the key policy), instead of the change above. */
@@ -62,6 +67,8 @@ interface AlternativeModel {
   code: CodeModel | null;
   json: string | null;
   cli: string;
+  infra: InfraCodeModel[];
+  stack: string | null;
 }
 
 interface FixModel {
@@ -226,6 +233,8 @@ export function reportModel(input: Report, opts: ModelOptions): ReportModel {
           json,
           code: json === null ? null : { text: json, label: heading, highlight: [] },
           cli: alt.cli,
+          infra: infraCodeOf(t, alt),
+          stack: stackNoticeOf(t, alt),
         };
       }),
     };

@@ -6,6 +6,7 @@
  * stay as written, while `[x](javascript:…)`, `<img …>` or a `#` at a line's start stay text); JSON and commands go
  * into fenced blocks whose fence is longer than any backtick run inside.
  */
+import type { InfraCodeModel } from "@/lib/report/iac";
 import type { CardModel, ReportModel } from "@/lib/report/view-model";
 
 export interface MarkdownHead {
@@ -52,6 +53,11 @@ function inlineCode(text: string): string {
   return `${ticks}${pad}${text.replace(/\r?\n/g, " ")}${pad}${ticks}`;
 }
 
+/** The corrected document as Terraform and CloudFormation, each under its heading. */
+function infraMarkdown(infra: InfraCodeModel[]): string[] {
+  return infra.flatMap((c) => [`${escapeMarkdown(c.heading)}:`, "", fenced(c.text, c.language), ""]);
+}
+
 function cardMarkdown(card: CardModel, labels: ReportModel["labels"], level: number): string[] {
   const h = "#".repeat(level);
   const out: string[] = [`${h} ${escapeMarkdown(card.statusLabel)}: ${escapeMarkdown(card.title)}`, ""];
@@ -67,6 +73,7 @@ function cardMarkdown(card: CardModel, labels: ReportModel["labels"], level: num
   out.push(`**${escapeMarkdown(labels.fix)}**`, "");
   const doc = fix.corrected;
   if (doc) {
+    if (doc.stack) out.push(`> ${escapeMarkdown(doc.stack)}`, "");
     out.push(escapeMarkdown(doc.heading), "");
     if (doc.json !== null) out.push(fenced(doc.json, "json"), "");
     if (doc.changes.length) {
@@ -75,6 +82,7 @@ function cardMarkdown(card: CardModel, labels: ReportModel["labels"], level: num
       out.push("");
     }
     if (doc.cli) out.push(`${escapeMarkdown(labels.cli)}:`, "", fenced(doc.cli, "sh"), "");
+    out.push(...infraMarkdown(doc.infra));
   }
   if (fix.partOf) out.push(escapeMarkdown(fix.partOf.sentence), "");
   if (fix.notes.length) {
@@ -85,6 +93,8 @@ function cardMarkdown(card: CardModel, labels: ReportModel["labels"], level: num
     out.push(escapeMarkdown(alt.heading), "");
     if (alt.json !== null) out.push(fenced(alt.json, "json"), "");
     if (alt.cli) out.push(`${escapeMarkdown(labels.cli)}:`, "", fenced(alt.cli, "sh"), "");
+    if (alt.stack) out.push(`> ${escapeMarkdown(alt.stack)}`, "");
+    out.push(...infraMarkdown(alt.infra));
   }
   if (fix.console.length) {
     out.push(`${escapeMarkdown(labels.console)}:`, "");

@@ -66,10 +66,14 @@ function facts(model: ReportModel): { once: string[]; present: string[]; inOrder
     const fix = c.fix;
     if (fix?.corrected?.json) once.push(normal(fix.corrected.json));
     if (fix?.corrected?.cli) present.push(fix.corrected.cli);
+    // The same document as Terraform and CloudFormation, and the stack that made what it edits.
+    for (const code of fix?.corrected?.infra ?? []) present.push(code.heading, code.text);
+    if (fix?.corrected?.stack) present.push(fix.corrected.stack);
     if (fix?.partOf) present.push(fix.partOf.sentence);
     for (const s of [...(fix?.console ?? []), ...(fix?.notes ?? [])]) present.push(s);
     for (const alt of fix?.alternatives ?? []) {
-      present.push(alt.heading, alt.cli);
+      present.push(alt.heading, alt.cli, ...alt.infra.flatMap((code) => [code.heading, code.text]));
+      if (alt.stack) present.push(alt.stack);
       if (alt.json) present.push(normal(alt.json));
     }
   }
@@ -114,13 +118,16 @@ async function analysed(fixture: string): Promise<{ report: Report; snapshot: Sn
   };
 }
 
-// Two findings that correct the same policy (one complete document), with a warning, unknowns and passes; and a fix
-// that offers another way (the key user in the key policy instead of the identity-policy change).
+// Two findings that correct the same policy (one complete document), with a warning, unknowns and passes; a fix
+// that offers another way (the key user in the key policy instead of the identity-policy change); and a role a
+// CloudFormation stack made, with names and documents that Terraform and YAML treat specially.
 describe.each([
   ["role-missing-bucket-statement", "en"],
   ["role-missing-bucket-statement", "ja"],
   ["role-kms-decrypt-missing", "en"],
   ["role-kms-decrypt-missing", "ja"],
+  ["role-cloudformation-stack-odd-names", "en"],
+  ["role-cloudformation-stack-odd-names", "ja"],
 ] as const)("every surface shows the same facts (%s, %s)", (fixture, locale: ReportLocale) => {
   let report: Report;
   let snapshot: Snapshot;
@@ -144,6 +151,10 @@ describe.each([
     const { once } = facts(model);
     expect(once.length).toBeGreaterThanOrEqual(2);
     if (fixture === "role-kms-decrypt-missing") expect(facts(model).present.join("\n")).toMatch(/key-policy/);
+    const fixes = model.problems.flatMap((c) => (c.fix?.corrected ? [c.fix.corrected] : []));
+    expect(fixes.every((doc) => doc.infra.length === 2)).toBe(true);
+    if (fixture === "role-cloudformation-stack-odd-names")
+      expect(fixes.map((doc) => doc.stack).filter(Boolean).length).toBeGreaterThanOrEqual(2);
     for (const [surface, text] of Object.entries(surfaces))
       for (const fact of once) expect(count(text, fact), `${surface}: ${fact.slice(0, 80)}`).toBe(1);
   });

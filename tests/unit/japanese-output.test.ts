@@ -105,8 +105,9 @@ describe("Japanese reports of every fixture", () => {
     const markdown = reportMarkdown(report, "ja").replace(/```[\s\S]*?```/g, " ");
     const text = formatReportText(ja, { locale: "ja" })
       .split("\n")
-      // Documents and commands are indented deepest (10 columns); console steps and changes there are prose.
-      .filter((line) => !/^\s{10}/.test(line) || /^\s{10,}(?:\d+\.|!|-) /.test(line))
+      // Documents, commands and snippets are indented deepest (10 columns); console steps and changes at exactly 10
+      // columns are prose.
+      .filter((line) => !/^\s{10}/.test(line) || /^\s{10}(?:\d+\.|!|-) /.test(line))
       .join("\n");
     // The error message the user pasted is shown as they pasted it (in whatever language it was in).
     const pasted = report.target.errorMessage;

@@ -36,6 +36,12 @@ function stackOrigin(tags: Tags): StackOrigin | null {
   return { stackName: name, logicalId, ...(id ? { stackId: id } : {}) };
 }
 
+/*
+ * Made-up logical IDs and Terraform labels never hold the bucket's name or the key's ID: a shared report replaces
+ * those with placeholders (lib/share/redact.ts), which would not find them rewritten as an identifier. Role, user and
+ * policy names are not redacted and name their resources.
+ */
+
 /** A logical ID made up from a name: alphanumeric only (CloudFormation's rule), e.g. "tidb-import" → TidbImportRole. */
 function madeUpId(name: string, suffix: string): string {
   const pascal = name
@@ -125,20 +131,20 @@ export function cloudFormationSnippet(target: IacTarget, after: Doc): CloudForma
       );
     case "bucket-policy":
       // A stack that made the bucket names it by reference; its bucket policy, if it has one, is a resource of its own.
-      return snippet("AWS::S3::BucketPolicy", "PolicyDocument", madeUpId(target.bucket, "BucketPolicy"), {
+      return snippet("AWS::S3::BucketPolicy", "PolicyDocument", "SourceBucketPolicy", {
         Bucket: origin ? { Ref: origin.logicalId } : target.bucket,
         PolicyDocument: after,
       });
     case "key-policy":
       return snippet("AWS::KMS::Key", "KeyPolicy", origin?.logicalId ?? "ImportKey", { KeyPolicy: after });
     case "object-ownership":
-      return snippet("AWS::S3::Bucket", "OwnershipControls", origin?.logicalId ?? madeUpId(target.bucket, "Bucket"), {
+      return snippet("AWS::S3::Bucket", "OwnershipControls", origin?.logicalId ?? "SourceBucket", {
         ...named("BucketName", target.bucket, origin),
         OwnershipControls: { Rules: [{ ObjectOwnership: after.ObjectOwnership }] },
       });
     case "bucket-encryption": {
       const rules = Array.isArray(after.Rules) ? (after.Rules as Doc[]) : [];
-      return snippet("AWS::S3::Bucket", "BucketEncryption", origin?.logicalId ?? madeUpId(target.bucket, "Bucket"), {
+      return snippet("AWS::S3::Bucket", "BucketEncryption", origin?.logicalId ?? "SourceBucket", {
         ...named("BucketName", target.bucket, origin),
         BucketEncryption: {
           ServerSideEncryptionConfiguration: rules.map((rule) => ({

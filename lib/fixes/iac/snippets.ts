@@ -9,11 +9,29 @@
 import type { Fix } from "@/lib/report/types";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { cloudFormationSnippet, originOf } from "./cloudformation";
-import { iacTarget } from "./targets";
+import { iacTarget, type IacTarget } from "./targets";
 import { terraformSnippet } from "./terraform";
 
 type Doc = Record<string, unknown>;
 type FixPart = Fix | NonNullable<Fix["alternatives"]>[number];
+
+/** The resource a stack made, as its type and name, for the sentence that says so. */
+function madeResource(target: IacTarget): { type: string; name: string } {
+  switch (target.kind) {
+    case "trust-policy":
+      return { type: "AWS::IAM::Role", name: target.role };
+    case "inline-policy":
+      return { type: target.owner === "user" ? "AWS::IAM::User" : "AWS::IAM::Role", name: target.ownerName };
+    case "managed-policy":
+      return { type: "AWS::IAM::ManagedPolicy", name: target.arn || target.name };
+    case "key-policy":
+      return { type: "AWS::KMS::Key", name: target.key };
+    case "access-key":
+      return { type: "AWS::IAM::User", name: target.user };
+    default:
+      return { type: "AWS::S3::Bucket", name: target.bucket };
+  }
+}
 
 function withSnippets<F extends FixPart>(fix: F, snapshot: Snapshot): F {
   const target = iacTarget(fix.document, snapshot);
@@ -26,7 +44,9 @@ function withSnippets<F extends FixPart>(fix: F, snapshot: Snapshot): F {
     ...fix,
     ...(terraform ? { terraform } : {}),
     ...(cloudformation ? { cloudformation } : {}),
-    ...(origin ? { stack: origin } : {}),
+    ...(origin
+      ? { stack: { ...origin, resourceType: madeResource(target).type, name: madeResource(target).name } }
+      : {}),
   };
 }
 

@@ -97,7 +97,7 @@ export function terraformSnippet(target: IacTarget, after: Doc): TerraformSnippe
         property: "policy",
         code: resource(
           "aws_s3_bucket_policy",
-          target.bucket,
+          "source",
           hclArguments([
             ["bucket", hclString(target.bucket)],
             ["policy", policy(after)],
@@ -110,7 +110,7 @@ export function terraformSnippet(target: IacTarget, after: Doc): TerraformSnippe
         property: "policy",
         code: resource(
           "aws_kms_key_policy",
-          target.key.split("/").pop() ?? "key",
+          "import_key",
           hclArguments([
             ["key_id", hclString(target.key)],
             ["policy", policy(after)],
@@ -123,7 +123,7 @@ export function terraformSnippet(target: IacTarget, after: Doc): TerraformSnippe
         property: "rule.object_ownership",
         code: resource(
           "aws_s3_bucket_ownership_controls",
-          target.bucket,
+          "source",
           `${hclArguments([["bucket", hclString(target.bucket)]])}\n\n  rule {\n    object_ownership = ${str(after.ObjectOwnership)}\n  }`,
         ),
       };
@@ -133,7 +133,7 @@ export function terraformSnippet(target: IacTarget, after: Doc): TerraformSnippe
         property: "rule",
         code: resource(
           "aws_s3_bucket_server_side_encryption_configuration",
-          target.bucket,
+          "source",
           `${hclArguments([["bucket", hclString(target.bucket)]])}\n\n${encryptionRules(after)}`,
         ),
       };
@@ -143,7 +143,7 @@ export function terraformSnippet(target: IacTarget, after: Doc): TerraformSnippe
         property: "payer",
         code: resource(
           "aws_s3_bucket_request_payment_configuration",
-          target.bucket,
+          "source",
           hclArguments([
             ["bucket", hclString(target.bucket)],
             ["payer", str(after.Payer)],
