@@ -8,6 +8,7 @@ import type { PasteError, PasteSource } from "@/lib/wizard/paste-result";
 import { Field, TextArea, TextInput } from "./fields";
 import { IdentityPolicyBoxes, KeyPolicyBoxes, type BoxKit } from "./policy-list-boxes";
 import { usePasteErrorText } from "./use-paste-error-text";
+import { ObjectsBoxes, RequesterPaysBox } from "./offline-objects";
 
 export type DocGroup = OfflineBox;
 const ALL_GROUPS: readonly DocGroup[] = OFFLINE_BOXES;
@@ -118,6 +119,7 @@ export function OfflineDocumentsForm({
               autoComplete="off"
             />
           </Field>
+          <RequesterPaysBox docs={docs} onChange={onChange} kit={kit} />
         </>
       ) : null}
 
@@ -171,6 +173,8 @@ export function OfflineDocumentsForm({
           <KeyPolicyBoxes docs={docs} onChange={onChange} kit={kit} />
         </>
       ) : null}
+
+      {show("objects") ? <ObjectsBoxes docs={docs} onChange={onChange} kit={kit} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { WizardAction, WizardState } from "@/lib/wizard/wizard-state";
 import { ErrorBox } from "./error-box";
 import { CredentialFields } from "./live-credentials";
 import { GROUPS_OF_STEP, OfflineDocumentsForm } from "./offline-documents";
+import { BundlePaste } from "./script-source";
 import { SnapshotPaste } from "./snapshot-paste";
 import { useAfterPress } from "./use-after-press";
 
@@ -36,12 +37,21 @@ export function RecheckPanel({
       <h3 id="recheck-title" className="font-semibold">
         {t("recheck.title")}
       </h3>
-      <p className="text-sm text-slate-700">{t(origin === "live" ? "recheck.hintLive" : "recheck.hintOffline")}</p>
+      <p className="text-sm text-slate-700">
+        {t(origin === "live" ? "recheck.hintLive" : origin === "bundle" ? "recheck.hintBundle" : "recheck.hintOffline")}
+      </p>
       {origin === "live" ? (
         <CredentialFields
           creds={state.creds}
           onChange={(creds) => dispatch({ type: "edit/credentials", creds })}
           errors={state.credErrors}
+          idPrefix="recheck"
+        />
+      ) : origin === "bundle" ? (
+        <BundlePaste
+          text={state.bundleText}
+          onChange={(text) => dispatch({ type: "edit/bundle", text })}
+          errors={state.pasteErrors}
           idPrefix="recheck"
         />
       ) : origin === "snapshot" ? (

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, type Dispatch } from "react";
-import { reportModel } from "@/lib/report/view-model";
+import { resultsModel } from "@/lib/wizard/results-model";
 import { stepsForMode, type StepId } from "@/lib/wizard/steps";
 import type { View, WizardAction, WizardResult, WizardState } from "@/lib/wizard/wizard-state";
 import { Overview } from "./overview";
@@ -35,8 +35,9 @@ export function ResultsView({
   const view = state.view;
   const recheckingStep = state.running?.kind === "recheck" ? state.running.step : null;
   // What every card, the verdict and the overview show, in this page's language: the shared page's model too.
-  const model = useMemo(
-    () => reportModel(report, { locale: locale === "ja" ? "ja" : "en", snapshot: result.snapshot }),
+  // Offline gaps are named once, by the verdict or one line below it; no step turns purple for them.
+  const { model, shown, gaps, gapsNamed } = useMemo(
+    () => resultsModel(report, { locale: locale === "ja" ? "ja" : "en", snapshot: result.snapshot }),
     [report, result.snapshot, locale],
   );
   return (
@@ -52,7 +53,7 @@ export function ResultsView({
               principal: (mode === "role" ? report.target.roleArn : report.target.accessKeyId) ?? "—",
             })}
             {" · "}
-            {t(`source.${result.origin === "live" ? "live" : "offline"}`)}
+            {t(`source.${result.origin === "live" ? "live" : result.origin === "bundle" ? "script" : "offline"}`)}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
@@ -73,6 +74,18 @@ export function ResultsView({
         </div>
       </div>
       <Verdict model={model} />
+      {gaps.length > 0 ? (
+        <p
+          data-testid="offline-gaps"
+          className="rounded border border-slate-300 bg-slate-50 px-3 py-2 text-sm text-slate-800"
+        >
+          {gapsNamed
+            ? t("results.gapsNamed")
+            : t("results.gaps", {
+                checks: gaps.map((g) => g.title).join(t("results.gapsSeparator")),
+              })}
+        </p>
+      ) : null}
       <div className="grid gap-6 md:grid-cols-[15rem_1fr]">
         <div>
           <StepNav
@@ -85,7 +98,7 @@ export function ResultsView({
         </div>
         <div className="min-w-0 space-y-4">
           {view === "overview" ? (
-            <Overview model={model} report={report} mode={mode} steps={steps} onOpen={onOpen} />
+            <Overview model={model} report={shown} mode={mode} steps={steps} onOpen={onOpen} />
           ) : (
             <StepSection
               step={view}

@@ -11,6 +11,7 @@ import { ExampleButtons } from "./example-buttons";
 import { OfflineDocumentsForm } from "./offline-documents";
 import { SnapshotPaste } from "./snapshot-paste";
 import { RunProgress } from "./run-progress";
+import { ScriptSource } from "./script-source";
 import { StartForm } from "./start-form";
 import { useAfterPress } from "./use-after-press";
 
@@ -31,7 +32,7 @@ export function StartView({
   const t = useTranslations("wizard");
   // Leaving a field may show a hint above the controls below it: never while a click on one of them is under way.
   const afterPress = useAfterPress();
-  const { start, source, docs, snapshotText, running } = state;
+  const { start, source, docs, snapshotText, bundleText, running } = state;
   const pending = running !== null;
   return (
     <div className="space-y-6">
@@ -64,7 +65,7 @@ export function StartView({
           <fieldset>
             <legend className="sr-only">{t("source.title")}</legend>
             <div className="flex flex-col gap-2 sm:flex-row sm:gap-6">
-              {(["live", "offline"] as const).map((s) => (
+              {(["live", "script", "offline"] as const).map((s) => (
                 <label key={s} className="flex items-start gap-2">
                   <input
                     type="radio"
@@ -89,6 +90,13 @@ export function StartView({
               errors={state.credErrors}
               policyJson={policyJson}
               howTo={howTo}
+            />
+          ) : source === "script" ? (
+            <ScriptSource
+              start={start}
+              bundleText={bundleText}
+              onBundle={(text) => dispatch({ type: "edit/bundle", text })}
+              errors={state.pasteErrors}
             />
           ) : (
             <div className="space-y-6">

@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import type { Dispatch } from "react";
+import { analyzeBundleAction } from "@/lib/actions/analyze-bundle";
 import { analyzeSnapshotAction } from "@/lib/actions/analyze-snapshot";
 import type { ActionError } from "@/lib/actions/result";
 import type { Report } from "@/lib/report/types";
@@ -17,7 +18,8 @@ type Analysed =
 
 /**
  * Sends a prepared job: the live route reads the account and analyses what it read; a pasted snapshot (documents
- * or a whole one) is analysed by the server action. `steps` limits the analysis (re-check).
+ * or a whole one) is analysed by the server action, and so is a bundle of the collection script (read as a live run
+ * reads the account). `steps` limits the analysis (re-check).
  */
 async function analyse(
   request: JobRequest,
@@ -29,6 +31,12 @@ async function analyse(
     const { target, credentials, base } = request;
     const r = await runLiveStream(locale, { target, credentials, locale, only: steps, base }, onProgress);
     return r.ok ? { ok: true, ...r.data } : { ok: false, error: r.error };
+  }
+  if (request.origin === "bundle") {
+    const r = await analyzeBundleAction({ bundle: request.bundle, steps, locale });
+    if (r.ok) return { ok: true, report: r.data.report, snapshot: r.data.snapshot };
+    const pasted = snapshotPasteError(r.error, "bundle");
+    return pasted ? { ok: false, error: null, validation: { pasteErrors: [pasted] } } : { ok: false, error: r.error };
   }
   const r = await analyzeSnapshotAction({ snapshot: request.snapshot, steps, locale });
   if (r.ok) return { ok: true, report: r.data.report, snapshot: request.snapshot };

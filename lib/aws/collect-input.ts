@@ -49,15 +49,17 @@ export interface InputProblem {
   message: string;
 }
 
-/** Every problem with the input, each naming its field; empty when the input can be collected. Never throws. */
-export function validateCollectInput(input: CollectInput): InputProblem[] {
+/** Every problem with a target (and the region asked for), each naming its field; empty when it can be read. */
+export function validateTarget(
+  t: Target | undefined,
+  region?: string | null,
+  regionField = "target.region",
+): InputProblem[] {
   const problems: InputProblem[] = [];
-  const t = input?.target;
   if (!t || typeof t !== "object") return [{ field: "target", message: "is required" }];
-  const region = input.region ?? t.region ?? undefined;
   if (region !== undefined && region !== null && !isValidRegion(region)) {
     problems.push({
-      field: input.region !== undefined ? "region" : "target.region",
+      field: regionField,
       message: `"${String(region).slice(0, 40)}" is not an AWS region (e.g. ap-northeast-1)`,
     });
   }
@@ -80,6 +82,18 @@ export function validateCollectInput(input: CollectInput): InputProblem[] {
   } else {
     problems.push({ field: "target.mode", message: 'must be "role" or "access-key"' });
   }
+  return problems;
+}
+
+/** Every problem with the input, each naming its field; empty when the input can be collected. Never throws. */
+export function validateCollectInput(input: CollectInput): InputProblem[] {
+  const t = input?.target;
+  if (!t || typeof t !== "object") return [{ field: "target", message: "is required" }];
+  const problems = validateTarget(
+    t,
+    input.region ?? t.region ?? undefined,
+    input.region !== undefined ? "region" : "target.region",
+  );
   const c = input.credentials;
   if (!c || typeof c.accessKeyId !== "string" || !c.accessKeyId.trim()) {
     problems.push({ field: "credentials.accessKeyId", message: "is required" });

@@ -37,18 +37,32 @@ export async function collectSnapshot(input: CollectInput): Promise<Snapshot> {
         })
       : undefined;
   try {
-    return await collectWith(sdkApi(clients), input, importClients && sdkApi(importClients));
+    const secrets = [input.credentials.secretAccessKey, input.credentials.sessionToken, input.importSecret];
+    return await collectWith(sdkApi(clients), input, secrets, importClients && sdkApi(importClients));
   } finally {
     clients.destroy();
     importClients?.destroy();
   }
 }
 
-/** The run itself, over any API: starts the readers, waits for them or the deadline, and assembles what they read. */
-async function collectWith(api: AwsApi, input: CollectInput, importApi?: AwsApi): Promise<Snapshot> {
+/** What a run over any API needs (a live run also has credentials; a bundle's replay has none). */
+export type RunSettings = Pick<
+  CollectInput,
+  "target" | "region" | "only" | "onProgress" | "deadlineMs" | "headSample" | "simulate"
+>;
+
+/**
+ * The run itself, over any API: starts the readers, waits for them or the deadline, and assembles what they read.
+ * `secrets` never appear in a message. The target must be valid (validateTarget).
+ */
+export async function collectWith(
+  api: AwsApi,
+  input: RunSettings,
+  secrets: readonly (string | undefined)[] = [],
+  importApi?: AwsApi,
+): Promise<Snapshot> {
   const { target } = input;
   const uri = parseBucketUri(target.bucketUri).value as ParsedBucketUri;
-  const secrets = [input.credentials.secretAccessKey, input.credentials.sessionToken, input.importSecret];
   const run = new CollectRun(input.onProgress, secrets);
   const state = newCollectState(target, uri.bucket, readsForSteps(input.only, input.simulate === true));
   const c = newCollection({

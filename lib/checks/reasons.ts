@@ -11,6 +11,13 @@ const FIXED: Record<string, string> = {
     "入力されていません。オフラインモードで貼り付けるか、ライブモードを使ってください",
   "not provided: object details are read in live mode only":
     "入力されていません。オブジェクトの詳細はライブモードでのみ読み取ります",
+  "not provided: left out offline (“I don't know”)": "オフラインでは省略されました（「わからない」を選択）",
+  "not provided: paste the output of aws s3api list-objects-v2 and head-object, or use the CloudShell script or live mode":
+    "入力されていません。aws s3api list-objects-v2 と head-object の出力を貼り付けるか、CloudShell スクリプトまたはライブモードを使ってください",
+  "not provided: paste the output of aws s3api head-object for a few objects":
+    "入力されていません。いくつかのオブジェクトについて aws s3api head-object の出力を貼り付けてください",
+  "not provided: paste the output of aws s3api get-bucket-request-payment, or use the CloudShell script or live mode":
+    "入力されていません。aws s3api get-bucket-request-payment の出力を貼り付けるか、CloudShell スクリプトまたはライブモードを使ってください",
 };
 
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [

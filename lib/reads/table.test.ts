@@ -17,9 +17,10 @@ const kmsExample = EXAMPLES["kms-no-decrypt"];
 const BOX_FIELDS: Record<OfflineBox, (keyof OfflineDocuments)[]> = {
   trust: ["trustPolicy"],
   identity: ["identityPolicies", "userArn"],
-  bucketPolicy: ["bucketPolicy", "bucketOwnerAccountId"],
+  bucketPolicy: ["bucketPolicy", "bucketOwnerAccountId", "requesterPays"],
   ownership: ["objectOwnership"],
   encryption: ["bucketEncryption", "keyPolicies"],
+  objects: ["objectListing", "objectHeads"],
 };
 
 const FULL: OfflineDocuments = {
@@ -28,9 +29,12 @@ const FULL: OfflineDocuments = {
   bucketOwnerAccountId: "444455556666",
   userArn: "arn:aws:iam::111122223333:user/tidb-importer",
   keyPolicies: [{ keyArn: KEY_ARN, text: JSON.stringify({ Version: "2012-10-17", Statement: [] }) }],
+  requesterPays: JSON.stringify({ Payer: "BucketOwner" }),
+  objectListing: JSON.stringify({ Contents: [{ Key: "mydata/a.csv", Size: 3, StorageClass: "STANDARD" }] }),
+  objectHeads: [{ key: "mydata/a.csv", text: JSON.stringify({ ContentLength: 3, ServerSideEncryption: "AES256" }) }],
 };
 
-/** "role.trustPolicy", "bucket.policy", "keys.*", …: the parts a snapshot defines (two levels deep). */
+/** "role.trustPolicy", "bucket.policy", "keys.*", "objects[].sse", …: the parts a snapshot defines (two levels deep). */
 function parts(s: Snapshot): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(s)) {
@@ -39,7 +43,12 @@ function parts(s: Snapshot): Map<string, string> {
       for (const [k2, v2] of Object.entries(v)) {
         if (v2 !== undefined && v2 !== null) out.set(k === "keys" ? "keys.*" : `${k}.${k2}`, JSON.stringify(v2));
       }
-    else if (v !== undefined && v !== null) out.set(k, JSON.stringify(v));
+    else if (v !== undefined && v !== null) {
+      out.set(k, JSON.stringify(v));
+      // the objects' HEAD facts
+      const sse = Array.isArray(v) ? (v as { sse?: unknown }[]).map((o) => o.sse) : [];
+      if (sse.some((x) => x !== undefined)) out.set(`${k}[].sse`, JSON.stringify(sse));
+    }
   }
   return out;
 }
@@ -92,8 +101,8 @@ describe("the read table and the offline form agree", () => {
       "assume-role": ["trust"],
       "identity-policy": ["identity", "encryption"],
       "bucket-policy": ["bucketPolicy"],
-      "object-ownership": ["ownership"],
-      encryption: ["encryption"],
+      "object-ownership": ["ownership", "objects"],
+      encryption: ["encryption", "objects"],
       summary: [],
     });
     for (const step of STEPS.filter((s) => s !== "summary"))

@@ -17,8 +17,15 @@ import type { StepId } from "@/lib/report/types";
 import type { OperationName } from "./operations";
 
 /** A box (or group of boxes) of the offline document form. */
-export type OfflineBox = "trust" | "identity" | "bucketPolicy" | "ownership" | "encryption";
-export const OFFLINE_BOXES: readonly OfflineBox[] = ["trust", "identity", "bucketPolicy", "ownership", "encryption"];
+export type OfflineBox = "trust" | "identity" | "bucketPolicy" | "ownership" | "encryption" | "objects";
+export const OFFLINE_BOXES: readonly OfflineBox[] = [
+  "trust",
+  "identity",
+  "bucketPolicy",
+  "ownership",
+  "encryption",
+  "objects",
+];
 
 export interface ReadRow {
   /** What it reads, in a few words. */
@@ -145,7 +152,7 @@ export const READS: Record<ReadId, ReadRow> = {
     fills: ["bucket.requesterPays"],
     steps: ["bucket-policy"],
     needs: ["bucket"],
-    box: null,
+    box: "bucketPolicy",
   },
   ownership: {
     what: "Object Ownership",
@@ -161,7 +168,7 @@ export const READS: Record<ReadId, ReadRow> = {
     fills: ["objects", "objectsTruncated"],
     steps: ["object-ownership", "encryption"],
     needs: ["bucket"],
-    box: null,
+    box: "objects",
   },
   objectHeads: {
     what: "the encryption and KMS key of a sample of the objects (HEAD)",
@@ -169,7 +176,7 @@ export const READS: Record<ReadId, ReadRow> = {
     fills: ["objects[].sse"],
     steps: ["encryption"],
     needs: ["objects"],
-    box: null,
+    box: "objects",
   },
   objectTags: {
     what: "the tags of the same sample of objects, when a policy has s3:ExistingObjectTag conditions",

@@ -123,3 +123,8 @@ export function keyInTarget(target: ParsedBucketUri, key: string): boolean {
   );
   return re.test(key);
 }
+
+/** The listing prefix of the import's target: its folder, its file, or its pattern up to the first wildcard. */
+export function listPrefix(u: ParsedBucketUri): string {
+  return u.kind === "folder" ? u.folder : u.kind === "file" ? (u.key ?? "") : (u.key ?? "").split(/[*?]/)[0];
+}

@@ -9,7 +9,7 @@ export interface SnapshotIssue {
 export type ParseSnapshotResult = { ok: true; snapshot: Snapshot } | { ok: false; issues: SnapshotIssue[] };
 
 /** Formats a zod path as "a.b[2].c". */
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;

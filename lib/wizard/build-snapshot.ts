@@ -5,6 +5,7 @@
 import { accountOfArn, parsePrincipalArn, regionOfArn } from "@/lib/policy/arn";
 import type { PolicyDocument, Snapshot, Target } from "@/lib/snapshot/schema";
 import { scrubSecrets } from "@/lib/security/secrets";
+import { buildOfflineObjects, NOT_PROVIDED } from "./build-objects";
 import type { OfflineDocuments, StartInput } from "./form-types";
 import {
   parseBucketEncryption,
@@ -15,7 +16,7 @@ import {
 import { parseBucketPolicy, parseIdentityPolicy, parseKeyPolicy, parseTrustPolicy } from "./parse-pasted";
 import type { PasteError, PasteSource } from "./paste-result";
 
-export const NOT_PASTED = "not provided: paste it in offline mode, or use live mode";
+export const NOT_PASTED = `${NOT_PROVIDED}: paste it in offline mode, or use live mode`;
 
 export interface OfflineBuild {
   snapshot: Snapshot;
@@ -182,9 +183,17 @@ export function buildOfflineSnapshot(start: StartInput, docs: OfflineDocuments):
     ...(ownership !== undefined ? { objectOwnership: ownership } : {}),
     ...(encryption !== undefined ? { encryption } : {}),
   };
-  unavailable.objects = "not provided: object details are read in live mode only";
+  const fromObjects = buildOfflineObjects(docs);
+  errors.push(...fromObjects.errors);
+  Object.assign(sources, fromObjects.sources);
+  Object.assign(unavailable, fromObjects.unavailable);
+  if (fromObjects.requesterPays !== undefined) bucket.requesterPays = fromObjects.requesterPays;
 
   const snapshot: Snapshot = { version: 1, target, bucket, unavailable };
+  if (fromObjects.objects) {
+    snapshot.objects = fromObjects.objects;
+    snapshot.objectsTruncated = fromObjects.objectsTruncated ?? false;
+  }
   if (Object.keys(keys).length > 0) snapshot.keys = keys;
   if (start.mode === "role") {
     snapshot.role = {

@@ -27,6 +27,12 @@ interface KeyPolicyText {
   text: string;
 }
 
+/** One object's HEAD, as `aws s3api head-object --bucket <bucket> --key <key>` prints it. */
+interface HeadText {
+  key: string;
+  text: string;
+}
+
 /** Documents pasted in offline mode; an empty text means "not provided". */
 export interface OfflineDocuments {
   trustPolicy: string;
@@ -39,6 +45,14 @@ export interface OfflineDocuments {
   userArn: string;
   /** Account that owns the bucket; empty = the role's or user's account. */
   bucketOwnerAccountId: string;
+  /** Output of aws s3api get-bucket-request-payment, or BucketOwner / Requester. */
+  requesterPays: string;
+  /** Output of aws s3api list-objects-v2 --fetch-owner for the folder. */
+  objectListing: string;
+  objectHeads: HeadText[];
+  /** "I don't know": leave the Requester Pays check, or the object checks, out (said once in the results). */
+  skipRequesterPays: boolean;
+  skipObjects: boolean;
 }
 
 export const EMPTY_START: StartInput = {
@@ -61,6 +75,11 @@ export const EMPTY_DOCUMENTS: OfflineDocuments = {
   keyPolicies: [{ keyArn: "", text: "" }],
   userArn: "",
   bucketOwnerAccountId: "",
+  requesterPays: "",
+  objectListing: "",
+  objectHeads: [{ key: "", text: "" }],
+  skipRequesterPays: false,
+  skipObjects: false,
 };
 
 /** Temporary credentials typed for live mode: used for one run, then cleared. */

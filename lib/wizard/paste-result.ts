@@ -14,6 +14,11 @@ export const PASTE_ERROR_CODES = [
   "ownership.invalid",
   "encryption.invalid",
   "snapshot.invalid",
+  "bundle.invalid",
+  "bundle.not-bundle",
+  "objects.invalid",
+  "head.invalid",
+  "payer.invalid",
   "empty",
 ] as const;
 type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
@@ -41,6 +46,9 @@ export type PasteSource =
   | "aws kms get-key-policy"
   | "aws s3api get-bucket-ownership-controls"
   | "aws s3api get-bucket-encryption"
+  | "aws s3api list-objects-v2"
+  | "aws s3api head-object"
+  | "aws s3api get-bucket-request-payment"
   | "not-found-error"
   | "value";
 

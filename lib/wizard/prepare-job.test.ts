@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { EXAMPLES } from "./examples";
@@ -160,6 +161,25 @@ describe("prepareJob: pasted documents and snapshots", () => {
     });
   });
 
+  it("reads the bundle of the collection script as is, without the start form; a snapshot there says what it is", () => {
+    const bundle = JSON.parse(readFileSync("tests/fixtures/bundles/role-ok.json", "utf8"));
+    const state: WizardState = { ...INITIAL_STATE, source: "script", bundleText: JSON.stringify(bundle) };
+    expect(prepareJob(state, { kind: "run" }, t)).toMatchObject({ ok: true, request: { origin: "bundle", bundle } });
+    const recheck = prepareJob(
+      { ...state, result: { ...resultOf("snapshot"), origin: "bundle" } },
+      { kind: "recheck", step: "bucket-policy" },
+      t,
+    );
+    expect(recheck).toMatchObject({ ok: true, request: { origin: "bundle" }, steps: ["bucket-policy"] });
+    for (const text of [JSON.stringify(snapshot), "{ not json", ""]) {
+      const p = prepareJob({ ...state, bundleText: text }, { kind: "run" }, t);
+      expect(p.ok, text).toBe(false);
+      if (!p.ok) expect(p.validation.pasteErrors?.[0]?.field).toBe("bundle");
+    }
+    const wrong = prepareJob({ ...state, bundleText: JSON.stringify(snapshot) }, { kind: "run" }, t);
+    expect(!wrong.ok && wrong.validation.pasteErrors?.[0]?.code).toBe("bundle.not-bundle");
+  });
+
   it("has nothing to re-check without an earlier result", () => {
     expect(prepareJob(offline, { kind: "recheck", step: "encryption" }, t)).toEqual({
       ok: false,
@@ -182,6 +202,16 @@ describe("after a failed request", () => {
       params: { message: "Invalid option" },
     });
     expect(snapshotPasteError({ code: "internal", message: "" })).toBeNull();
+    const b = {
+      code: "input.invalid" as const,
+      field: "bundle.calls[2].op",
+      message: "bundle.calls[2].op: Invalid option",
+    };
+    expect(snapshotPasteError(b, "bundle")).toMatchObject({
+      field: "bundle",
+      path: "$.calls[2].op",
+      code: "bundle.invalid",
+    });
   });
 
   it("marks the credential AWS refused (never its value), or the start field the server named", () => {

@@ -7,6 +7,7 @@ import type { ActionError } from "@/lib/actions/result";
 import type { Snapshot, Target } from "@/lib/snapshot/schema";
 import { buildOfflineSnapshot, targetFromStart } from "./build-snapshot";
 import type { LiveCredentials } from "./form-types";
+import { parsePastedBundle } from "./parse-bundle";
 import { parsePastedSnapshot } from "./parse-pasted";
 import type { PasteError } from "./paste-result";
 import type { StepId } from "./steps";
@@ -17,7 +18,8 @@ import type { FieldErrors, Focus, Job, Origin, Validation, WizardState } from ".
 /** What is sent: a snapshot to analyse, or the live read (whose credentials exist only in this value). */
 export type JobRequest =
   | { origin: "live"; target: Target; credentials: LiveCredentials; base?: Snapshot }
-  | { origin: "documents" | "snapshot"; snapshot: Snapshot };
+  | { origin: "documents" | "snapshot"; snapshot: Snapshot }
+  | { origin: "bundle"; bundle: Record<string, unknown> };
 
 export type Prepared =
   | {
@@ -35,6 +37,7 @@ export type Prepared =
 function originOf(state: WizardState, job: Job): Origin | null {
   if (job.kind === "recheck") return state.result?.origin ?? null;
   if (state.source === "live") return "live";
+  if (state.source === "script") return "bundle";
   return state.snapshotText.trim() ? "snapshot" : "documents";
 }
 
@@ -57,7 +60,9 @@ export function prepareJob(state: WizardState, job: Job, t: Translate): Prepared
   const steps = job.kind === "recheck" ? [job.step] : undefined;
   let fieldErrors: FieldErrors | undefined;
   if (job.kind === "run") {
-    fieldErrors = origin === "snapshot" ? {} : toErrors(startProblems(start, origin === "live"), t);
+    // A whole snapshot and a bundle carry their own target: the start form is not needed.
+    fieldErrors =
+      origin === "snapshot" || origin === "bundle" ? {} : toErrors(startProblems(start, origin === "live"), t);
     const first = Object.keys(fieldErrors)[0];
     if (first) return { ok: false, validation: { fieldErrors }, focus: { id: first } };
   }
@@ -73,6 +78,12 @@ export function prepareJob(state: WizardState, job: Job, t: Translate): Prepared
     const request: JobRequest = { origin, target: targetFromStart(start), credentials: state.creds, base };
     return { ok: true, request, steps, openStep, validation };
   }
+  if (origin === "bundle") {
+    const pasted = parsePastedBundle(state.bundleText);
+    const validation = { ...(fieldErrors ? { fieldErrors } : {}), pasteErrors: pasted.ok ? [] : [pasted.error] };
+    if (!pasted.ok) return { ok: false, validation, focus: "error" };
+    return { ok: true, request: { origin, bundle: pasted.value }, steps, openStep, validation };
+  }
   if (origin === "snapshot") {
     const pasted = parsePastedSnapshot(state.snapshotText);
     const validation = { ...(fieldErrors ? { fieldErrors } : {}), pasteErrors: pasted.ok ? [] : [pasted.error] };
@@ -87,16 +98,22 @@ export function prepareJob(state: WizardState, job: Job, t: Translate): Prepared
 }
 
 /**
- * The server found a problem in a pasted whole snapshot: shown under the snapshot box with its JSON path, not as a
+ * The server found a problem in a pasted whole snapshot or bundle: shown under its box with its JSON path, not as a
  * general error. Null when the error is about something else.
  */
-export function snapshotPasteError(error: ActionError): PasteError | null {
-  if (error.code !== "input.invalid" || !error.field?.startsWith("snapshot")) return null;
-  const path = `$${error.field.slice("snapshot".length)}`;
+export function snapshotPasteError(error: ActionError, box: "snapshot" | "bundle" = "snapshot"): PasteError | null {
+  if (error.code !== "input.invalid" || !error.field?.startsWith(box)) return null;
+  const path = `$${error.field.slice(box.length)}`;
   const message = error.message.startsWith(`${error.field}: `)
     ? error.message.slice(error.field.length + 2)
     : error.message;
-  return { field: "snapshot", path, code: "snapshot.invalid", message, params: { message } };
+  return {
+    field: box,
+    path,
+    code: box === "bundle" ? "bundle.invalid" : "snapshot.invalid",
+    message,
+    params: { message },
+  };
 }
 
 /** Marks the field a failed request names: a credential to look at again (never its value), or a start field. */

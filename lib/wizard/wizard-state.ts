@@ -20,10 +20,13 @@ import type { StatusChange } from "./report-merge";
 import { stepsForMode, type StepId } from "./steps";
 import { stepAfterRun, triageStart } from "./triage-start";
 
-/** Where the configuration comes from, as the user picks it. */
-type Source = "live" | "offline";
-/** Where a result came from: a live read, pasted documents, or a pasted whole snapshot. Re-check uses the same. */
-export type Origin = "live" | "documents" | "snapshot";
+/** Where the configuration comes from, as the user picks it: live, pasted documents, or the CloudShell script. */
+type Source = "live" | "offline" | "script";
+/**
+ * Where a result came from: a live read, pasted documents, a pasted whole snapshot, or the bundle of the collection
+ * script. Re-check uses the same.
+ */
+export type Origin = "live" | "documents" | "snapshot" | "bundle";
 /** What the results area shows. */
 export type View = "overview" | StepId;
 /** Field id → its message, in the user's language (or the server's text for an error it found). */
@@ -56,6 +59,8 @@ export interface WizardState {
   source: Source;
   docs: OfflineDocuments;
   snapshotText: string;
+  /** The bundle the collection script wrote, pasted or read from the chosen file. */
+  bundleText: string;
   /** Memory only; cleared after each run and on `pagehide`. */
   creds: LiveCredentials;
   fieldErrors: FieldErrors;
@@ -79,6 +84,7 @@ export const INITIAL_STATE: WizardState = {
   source: "live",
   docs: EMPTY_DOCUMENTS,
   snapshotText: "",
+  bundleText: "",
   creds: EMPTY_CREDENTIALS,
   fieldErrors: {},
   credErrors: {},
@@ -100,6 +106,7 @@ export type WizardAction =
   | { type: "edit/source"; source: Source }
   | { type: "edit/documents"; docs: OfflineDocuments }
   | { type: "edit/snapshot"; text: string }
+  | { type: "edit/bundle"; text: string }
   | { type: "edit/credentials"; creds: LiveCredentials }
   | { type: "credentials/clear" }
   /** Reads the pasted documents (when a box is left): what each was recognised as, or what is wrong. */
@@ -140,6 +147,8 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
       return { ...s, docs: a.docs };
     case "edit/snapshot":
       return { ...s, snapshotText: a.text };
+    case "edit/bundle":
+      return { ...s, bundleText: a.text };
     case "edit/credentials":
       return { ...s, creds: a.creds };
     case "credentials/clear":

@@ -1,11 +1,10 @@
 import "server-only";
-import { keyInTarget } from "@/lib/snapshot/bucket-uri";
+import { keyInTarget, listPrefix } from "@/lib/snapshot/bucket-uri";
 import type { GroundTruth } from "@/lib/snapshot/schema";
 import type { ImportCall, OperationName } from "@/lib/reads/operations";
 import type { CallRef } from "../run";
 import type { ApiInput, ApiOp, AwsApi } from "./api";
 import type { Collection } from "./context";
-import { listPrefix } from "./read-objects";
 import { scrubSecrets } from "@/lib/security/secrets";
 
 /** Each import call, the operation it is made as, and the operation whose IAM action a failure names. */

@@ -1,15 +1,10 @@
 import "server-only";
-import { keyInTarget, type ParsedBucketUri } from "@/lib/snapshot/bucket-uri";
+import { keyInTarget, listPrefix } from "@/lib/snapshot/bucket-uri";
 import type { SnapshotObject } from "@/lib/snapshot/schema";
 import type { CallRef } from "../run";
 import { pickSample } from "../sample";
 import type { Collection } from "./context";
 import { ensureKey } from "./read-keys";
-
-/** The listing prefix of the import's target: its folder, its file, or its pattern up to the first wildcard. */
-export function listPrefix(u: ParsedBucketUri): string {
-  return u.kind === "folder" ? u.folder : u.kind === "file" ? (u.key ?? "") : (u.key ?? "").split(/[*?]/)[0];
-}
 
 /**
  * Rows `objects` and `objectHeads`: one page of the listing under the target (owners and storage classes), then a

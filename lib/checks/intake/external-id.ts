@@ -3,7 +3,8 @@ import { defineCheck, l } from "../types";
 
 /** TiDB Cloud External IDs seen so far: hex of "infra-api" followed by 16 random bytes (an inference, not documented). */
 export const TIDB_EXTERNAL_ID = /^696e6672612d617069[0-9a-f]{32}$/;
-const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+/** Any External ID STS accepts (AWS STS API reference, AssumeRole: ExternalId). */
+export const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 
 export const inputExternalId = defineCheck({
   id: "input.external-id",

@@ -44,6 +44,27 @@ describe("cli analyze", () => {
     expect(r.out).toContain("[不合格] 信頼ポリシーの条件に別の外部IDが設定されています");
   });
 
+  it("takes the bundle of the collection script for AWS CloudShell as is", () => {
+    const r = cli(["--snapshot", "tests/fixtures/bundles/role-ok.json", "--json"]);
+    expect(r.code, r.err).toBe(0);
+    const report = JSON.parse(r.out);
+    const status = (id: string) => report.findings.find((f: { id: string }) => f.id === id)?.status;
+    // read from the bundle as a live run reads the account: the objects and Requester Pays too
+    for (const id of [
+      "role.trust.external-id",
+      "identity.get-object",
+      "bucket.requester-pays",
+      "objects.sse-c",
+      "kms.key-policy",
+    ])
+      expect(status(id), id).toBe("pass");
+    const broken = JSON.parse(readFileSync("tests/fixtures/bundles/role-ok.json", "utf8"));
+    broken.calls[2].op = "iam:DeleteRole";
+    const bad = cli(["--snapshot", "-"], JSON.stringify(broken));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("bundle.calls[2].op:");
+  });
+
   it("exits 2 on bad input, naming the JSON path", () => {
     const bad = {
       version: 1,

@@ -1,7 +1,13 @@
-/** `analyze --snapshot FILE|- [--json] [--lang en|ja]`: analyses a snapshot offline and prints the report. */
+/**
+ * `analyze --snapshot FILE|- [--json] [--lang en|ja]`: analyses a snapshot (or the bundle the collection script for
+ * AWS CloudShell wrote) offline and prints the report.
+ */
 import { CliUsageError, parseCliArgs, parseJsonInput, readInput } from "../args";
 import { useColour as colourWanted } from "../colour";
+import { snapshotFromBundle } from "@/lib/aws/from-bundle";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
+import { looksLikeBundle } from "@/lib/cloudshell/bundle";
+import type { Snapshot } from "@/lib/snapshot/schema";
 import { formatReportText } from "@/lib/report/format-text";
 import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "../share";
 
@@ -10,7 +16,8 @@ export const usage = `Usage: npm run --silent cli -- analyze --snapshot FILE|- [
 Runs every check of the catalogue over a snapshot (no network) and prints the report.
 
 Options:
-  --snapshot FILE  the snapshot as JSON ("-" reads standard input); see README, "Snapshot"
+  --snapshot FILE  the snapshot as JSON ("-" reads standard input); see README, "Snapshot". The bundle written
+                   by the collection script for AWS CloudShell is taken as is
   --json           print the Report as JSON
   --lang en|ja     language of titles and details (default en)
 ${SHARE_OPTION_HELP.replace(/^ {2}--share URL {15}/, "  --share URL      ").replace(/\n {28}/g, "\n                   ")}
@@ -29,14 +36,27 @@ export async function run(argv: string[]): Promise<number> {
   const lang = values.lang ?? "en";
   if (lang !== "en" && lang !== "ja") throw new CliUsageError(`--lang: expected en or ja, got "${lang}"`);
   const raw = parseJsonInput(readInput(values.snapshot, "--snapshot"), "--snapshot");
-  const parsed = parseSnapshot(raw);
-  if (!parsed.ok) {
-    process.stderr.write(
-      `--snapshot: not a valid snapshot (version 1):\n${parsed.issues.map((i) => `  snapshot${i.path ? `.${i.path}`.replace(".[", "[") : ""}: ${i.message}`).join("\n")}\n`,
-    );
-    return 2;
+  let snapshot: Snapshot;
+  if (looksLikeBundle(raw)) {
+    const read = await snapshotFromBundle(raw);
+    if (!read.ok) {
+      process.stderr.write(
+        `--snapshot: not a valid collection bundle:\n${read.issues.map((i) => `  bundle${i.path ? `.${i.path}`.replace(".[", "[") : ""}: ${i.message}`).join("\n")}\n`,
+      );
+      return 2;
+    }
+    snapshot = read.snapshot;
+  } else {
+    const parsed = parseSnapshot(raw);
+    if (!parsed.ok) {
+      process.stderr.write(
+        `--snapshot: not a valid snapshot (version 1):\n${parsed.issues.map((i) => `  snapshot${i.path ? `.${i.path}`.replace(".[", "[") : ""}: ${i.message}`).join("\n")}\n`,
+      );
+      return 2;
+    }
+    snapshot = parsed.snapshot;
   }
-  const report = await analyzeSnapshot(parsed.snapshot, { locale: lang });
+  const report = await analyzeSnapshot(snapshot, { locale: lang });
   process.stdout.write(
     values.json
       ? JSON.stringify(report, null, 2) + "\n"
