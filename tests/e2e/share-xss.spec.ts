@@ -36,7 +36,8 @@ function payloadReport() {
     },
     findings: [
       {
-        id: SCRIPT,
+        // A check's id is one of the catalogue's (the last test sends a payload there).
+        id: "bucket.policy.deny",
         step: "bucket-policy",
         status: "fail",
         title: `${SCRIPT} title`,
@@ -109,5 +110,13 @@ test.describe("shared reports are inert", () => {
     expect(html).not.toMatch(/<script|<img|<svg/i);
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain("&lt;script&gt;window.__xss=1&lt;/script&gt; title");
+  });
+
+  test("a finding whose id is not a check of the catalogue is refused, naming the path", async ({ request }) => {
+    const report = payloadReport();
+    report.findings[0].id = SCRIPT;
+    const res = await request.post("/api/reports", { data: report });
+    expect(res.status()).toBe(400);
+    expect(await res.text()).toContain("findings[0].id");
   });
 });
