@@ -9,6 +9,8 @@
  * - web.report_cpu_ratio: the server's CPU time per report page ÷ per bare request, in the same saturation runs;
  * - web.report_p99_ms: the report page's 99th-percentile latency at half the bare route's saturation rate (of that
  *   run), sent on schedule (open loop), each latency counted from the request's scheduled time;
+ * - web.report_p99_ratio: that p99 ÷ the bare route's p99 at the same rate, in the same run (the two open-loop
+ *   windows one after the other, their order alternating from run to run);
  * - web.report_rps: the report page's saturation throughput itself (informational: it swings with the machine).
  * Each figure is the median of BENCH_WEB_RUNS runs (default 5, at least 3) with its spread (min–max) in `how`.
  */
@@ -96,6 +98,7 @@ interface Run {
   page: Saturation;
   rate: number;
   atRate: Awaited<ReturnType<typeof atRate>>;
+  bareAtRate: Awaited<ReturnType<typeof atRate>>;
 }
 
 const fmt = (v: number, digits: number) => v.toFixed(digits);
@@ -147,14 +150,20 @@ export default async function bench(): Promise<Figure[]> {
     for (let i = 0; i < RUNS; i++) {
       const { bare: b, page: p } = await sideBySide({ bare: bareUrl, page: pageUrl }, pgid);
       const rate = Math.max(1, Math.round(b.rps / 2));
-      runs.push({ bare: b, page: p, rate, atRate: await atRate(pageUrl, rate, DURATION_MS) });
+      // The page and the bare route at that rate, one after the other; which goes first alternates between runs.
+      const pageFirst = i % 2 === 0;
+      const first = await atRate(pageFirst ? pageUrl : bareUrl, rate, DURATION_MS);
+      const second = await atRate(pageFirst ? bareUrl : pageUrl, rate, DURATION_MS);
+      const [pageAt, bareAt] = pageFirst ? [first, second] : [second, first];
+      runs.push({ bare: b, page: p, rate, atRate: pageAt, bareAtRate: bareAt });
     }
 
     const ratios = runs.map((r) => r.page.rps / r.bare.rps);
     const cpuRatios = runs.map((r) => r.page.cpuMsPerRequest / r.bare.cpuMsPerRequest);
     const p99s = runs.map((r) => r.atRate.p99Ms);
+    const p99Ratios = runs.map((r) => r.atRate.p99Ms / r.bareAtRate.p99Ms);
     const pageRps = runs.map((r) => r.page.rps);
-    const errors = runs.reduce((n, r) => n + r.bare.errors + r.page.errors + r.atRate.errors, 0);
+    const errors = runs.reduce((n, r) => n + r.bare.errors + r.page.errors + r.atRate.errors + r.bareAtRate.errors, 0);
     const setting =
       `on one next start (build ${buildId}, SQLite store); GET /en/r/<id> is a saved report of ${report.findings.length} findings, ${page.body.length} bytes of HTML; ` +
       `the reference GET ${BARE_PATH} is a bare route handler on the same server answering a constant ${bare.body.length}-byte SVG (prerendered by Next, outside proxy.ts and the store); ` +
@@ -202,6 +211,20 @@ export default async function bench(): Promise<Figure[]> {
             )
             .join("; ") +
           `; ${setting}; target ≤ 50`,
+      },
+      {
+        name: "web.report_p99_ratio",
+        value: Number(median(p99Ratios).toFixed(3)),
+        unit: "ratio",
+        how:
+          `p99 of GET /en/r/<id> ÷ p99 of GET ${BARE_PATH}, each sent on schedule at half the bare route's saturation rate of the same run for ${DURATION_MS / 1000} s (open loop), one after the other (order alternating between runs), ${spread(p99Ratios, 3)}: ` +
+          runs
+            .map(
+              (r) =>
+                `${r.atRate.p99Ms.toFixed(1)} ÷ ${r.bareAtRate.p99Ms.toFixed(1)} ms at ${r.rate}/s (bare median ${r.bareAtRate.medianMs.toFixed(1)} ms, ${r.bareAtRate.ok} of ${r.bareAtRate.sent} answered)`,
+            )
+            .join("; ") +
+          `; ${setting}; informational (what the page adds to the tail beyond the bare route at the same rate)`,
       },
       {
         name: "web.report_rps",
