@@ -2,20 +2,35 @@
 
 import type { ReactNode } from "react";
 
-/** Shared field chrome: a visible label, an optional hint and error, both tied to the control for screen readers. */
+/** A problem of a field as shown: its text, and the one-click fix when there is one ("did you mean"). */
+export interface ShownProblem {
+  text: string;
+  /** "invalid" marks the field wrong (red, aria-invalid); a "note" is information (blue). */
+  level: "invalid" | "note";
+  fix?: { label: string; ariaLabel?: string; apply: () => void };
+}
+
+/**
+ * Shared field chrome: a visible label, an optional hint, and the field's message (an error, or a problem found as
+ * it is typed), tied to the control (aria-describedby) and announced when it appears or changes (a polite live
+ * region that is always there).
+ */
 export function Field({
   id,
   label,
   hint,
   error,
+  problem,
   children,
 }: {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string | null;
+  problem?: ShownProblem | null;
   children: ReactNode;
 }) {
+  const shown: ShownProblem | null = error ? { text: error, level: "invalid" } : (problem ?? null);
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block font-medium text-slate-900">
@@ -27,12 +42,31 @@ export function Field({
         </div>
       ) : null}
       {children}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
-          <span aria-hidden="true">✕ </span>
-          {error}
-        </p>
-      ) : null}
+      <div aria-live="polite">
+        {shown ? (
+          <p
+            id={`${id}-error`}
+            data-level={shown.level}
+            className={`text-sm ${shown.level === "invalid" ? "font-medium text-red-800" : "text-blue-900"}`}
+          >
+            <span aria-hidden="true">{shown.level === "invalid" ? "✕ " : "ℹ "}</span>
+            {shown.text}
+            {shown.fix ? (
+              <>
+                {" "}
+                <button
+                  type="button"
+                  onClick={shown.fix.apply}
+                  aria-label={shown.fix.ariaLabel}
+                  className="rounded border border-current px-2 py-0.5 font-medium underline-offset-2 hover:underline"
+                >
+                  {shown.fix.label}
+                </button>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -46,12 +80,21 @@ const inputClass =
   "block w-full rounded border border-slate-500 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-700";
 const textareaClass = `${inputClass} font-mono text-xs sm:text-sm`;
 
+/** aria-invalid and aria-describedby of a control from its error or shown problem. */
+function ariaOf(id: string, hint: boolean, error: string | null | undefined, problem: ShownProblem | null | undefined) {
+  return {
+    "aria-invalid": error || problem?.level === "invalid" ? true : undefined,
+    "aria-describedby": describedBy(id, hint, !!error || !!problem),
+  };
+}
+
 export function TextInput({
   id,
   value,
   onChange,
   hint,
   error,
+  problem,
   ...rest
 }: {
   id: string;
@@ -59,6 +102,7 @@ export function TextInput({
   onChange: (v: string) => void;
   hint?: boolean;
   error?: string | null;
+  problem?: ShownProblem | null;
 } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "value" | "id">) {
   return (
     <input
@@ -66,8 +110,7 @@ export function TextInput({
       name={id}
       value={value}
       onChange={(e) => onChange(e.target.value)}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(id, !!hint, !!error)}
+      {...ariaOf(id, !!hint, error, problem)}
       className={inputClass}
       {...rest}
     />
@@ -80,6 +123,7 @@ export function TextArea({
   onChange,
   hint,
   error,
+  problem,
   rows = 6,
   ...rest
 }: {
@@ -88,6 +132,7 @@ export function TextArea({
   onChange: (v: string) => void;
   hint?: boolean;
   error?: string | null;
+  problem?: ShownProblem | null;
   rows?: number;
 } & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | "value" | "id">) {
   return (
@@ -98,8 +143,7 @@ export function TextArea({
       rows={rows}
       spellCheck={false}
       onChange={(e) => onChange(e.target.value)}
-      aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(id, !!hint, !!error)}
+      {...ariaOf(id, !!hint, error, problem)}
       className={textareaClass}
       {...rest}
     />

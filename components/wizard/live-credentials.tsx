@@ -4,46 +4,73 @@ import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { LiveCredentials } from "@/lib/wizard/form-types";
-import { Field, TextInput } from "./fields";
+import { Field, TextInput, type ShownProblem } from "./fields";
 
 export interface HowToGetCredentials {
   intro: string;
   ways: { title: string; command: string; note: string }[];
 }
 
+/** What the credential fields show: the server's message about a credential, or what is wrong as it is typed. */
+export interface CredentialMessages {
+  errors: Record<string, string>;
+  problems: Partial<Record<keyof LiveCredentials, ShownProblem>>;
+  /** A field was left or pasted into: from now on its problems show as they are typed. */
+  onTouch: (field: keyof LiveCredentials, how: "blur" | "paste") => void;
+}
+
 /** The three credential fields. Values live in the parent's state only; nothing here persists them. */
 export function CredentialFields({
   creds,
   onChange,
-  errors,
+  messages,
   idPrefix = "cred",
 }: {
   creds: LiveCredentials;
   onChange: (c: LiveCredentials) => void;
-  errors: Record<string, string>;
+  messages: CredentialMessages;
   idPrefix?: string;
 }) {
   const t = useTranslations("wizard.live");
+  const { errors, problems, onTouch } = messages;
   const set = (k: keyof LiveCredentials) => (v: string) => onChange({ ...creds, [k]: v });
   const common = { autoComplete: "off", spellCheck: false, autoCapitalize: "off" } as const;
+  const touch = (k: keyof LiveCredentials) => ({
+    onBlur: () => onTouch(k, "blur"),
+    onPaste: () => onTouch(k, "paste"),
+  });
   return (
     <div className="space-y-4">
-      <Field id={`${idPrefix}-accessKeyId`} label={t("accessKeyId")} error={errors.accessKeyId}>
+      <Field
+        id={`${idPrefix}-accessKeyId`}
+        label={t("accessKeyId")}
+        error={errors.accessKeyId}
+        problem={problems.accessKeyId}
+      >
         <TextInput
           id={`${idPrefix}-accessKeyId`}
           value={creds.accessKeyId}
           onChange={set("accessKeyId")}
           error={errors.accessKeyId}
+          problem={problems.accessKeyId}
+          {...touch("accessKeyId")}
           {...common}
         />
       </Field>
-      <Field id={`${idPrefix}-secretAccessKey`} label={t("secretAccessKey")} error={errors.secretAccessKey}>
+      <Field
+        id={`${idPrefix}-secretAccessKey`}
+        label={t("secretAccessKey")}
+        error={errors.secretAccessKey}
+        problem={problems.secretAccessKey}
+      >
         <TextInput
           id={`${idPrefix}-secretAccessKey`}
           type="password"
           value={creds.secretAccessKey}
           onChange={set("secretAccessKey")}
           error={errors.secretAccessKey}
+          problem={problems.secretAccessKey}
+          {...touch("secretAccessKey")}
           {...common}
         />
       </Field>
@@ -52,6 +79,7 @@ export function CredentialFields({
         label={t("sessionToken")}
         hint={t("sessionTokenHint")}
         error={errors.sessionToken}
+        problem={problems.sessionToken}
       >
         <TextInput
           id={`${idPrefix}-sessionToken`}
@@ -60,6 +88,8 @@ export function CredentialFields({
           onChange={set("sessionToken")}
           hint
           error={errors.sessionToken}
+          problem={problems.sessionToken}
+          {...touch("sessionToken")}
           {...common}
         />
       </Field>
@@ -71,13 +101,13 @@ export function CredentialFields({
 export function LiveSource({
   creds,
   onChange,
-  errors,
+  messages,
   policyJson,
   howTo,
 }: {
   creds: LiveCredentials;
   onChange: (c: LiveCredentials) => void;
-  errors: Record<string, string>;
+  messages: CredentialMessages;
   policyJson: string;
   howTo: HowToGetCredentials;
 }) {
@@ -86,7 +116,7 @@ export function LiveSource({
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="space-y-3">
         <p className="text-sm text-slate-700">{t("intro")}</p>
-        <CredentialFields creds={creds} onChange={onChange} errors={errors} />
+        <CredentialFields creds={creds} onChange={onChange} messages={messages} />
         <p className="text-sm text-slate-700">{t("privacy")}</p>
       </div>
       <aside aria-labelledby="policy-title" className="min-w-0 space-y-3">

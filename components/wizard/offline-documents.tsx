@@ -9,6 +9,7 @@ import { Field, TextArea, TextInput } from "./fields";
 import { IdentityPolicyBoxes, KeyPolicyBoxes, type BoxKit } from "./policy-list-boxes";
 import { usePasteErrorText } from "./use-paste-error-text";
 import { ObjectsBoxes, RequesterPaysBox } from "./offline-objects";
+import { useCurlyQuotes } from "./use-curly-quotes";
 
 export type DocGroup = OfflineBox;
 const ALL_GROUPS: readonly DocGroup[] = OFFLINE_BOXES;
@@ -43,6 +44,12 @@ export function OfflineDocumentsForm({
     const e = errors.find((x) => x.field === field);
     return e ? errorText(e) : null;
   };
+  const quotes = useCurlyQuotes();
+  /** A JSON box's message: typographic quotes (with the fix), else its paste error. */
+  const msg = (field: string, text: string, apply: (v: string) => void) => {
+    const q = quotes(text, apply);
+    return q ? { problem: q } : { error: errOf(field) };
+  };
   const recognised = (field: string) =>
     sources[field] ? (
       <span className="mt-1 block text-emerald-900" role="status">
@@ -57,7 +64,7 @@ export function OfflineDocumentsForm({
       </span>
     ) : null;
   const id = (f: string) => `${idPrefix}-${f.replace(/[[\]]/g, "-")}`;
-  const kit: BoxKit = { id, errOf, recognised, onCheck };
+  const kit: BoxKit = { id, errOf, msg, recognised, onCheck };
   const show = (g: DocGroup) => groups.includes(g) && (g !== "trust" || mode === "role");
 
   return (
@@ -72,7 +79,7 @@ export function OfflineDocumentsForm({
               {recognised("trustPolicy")}
             </>
           }
-          error={errOf("trustPolicy")}
+          {...msg("trustPolicy", docs.trustPolicy, (v) => onChange({ ...docs, trustPolicy: v }))}
         >
           <TextArea
             onBlur={onCheck}
@@ -80,7 +87,7 @@ export function OfflineDocumentsForm({
             value={docs.trustPolicy}
             onChange={(v) => onChange({ ...docs, trustPolicy: v })}
             hint
-            error={errOf("trustPolicy")}
+            {...msg("trustPolicy", docs.trustPolicy, (v) => onChange({ ...docs, trustPolicy: v }))}
           />
         </Field>
       ) : null}
@@ -98,7 +105,7 @@ export function OfflineDocumentsForm({
                 {recognised("bucketPolicy")}
               </>
             }
-            error={errOf("bucketPolicy")}
+            {...msg("bucketPolicy", docs.bucketPolicy, (v) => onChange({ ...docs, bucketPolicy: v }))}
           >
             <TextArea
               onBlur={onCheck}
@@ -106,7 +113,7 @@ export function OfflineDocumentsForm({
               value={docs.bucketPolicy}
               onChange={(v) => onChange({ ...docs, bucketPolicy: v })}
               hint
-              error={errOf("bucketPolicy")}
+              {...msg("bucketPolicy", docs.bucketPolicy, (v) => onChange({ ...docs, bucketPolicy: v }))}
             />
           </Field>
           <Field id={id("bucketOwnerAccountId")} label={t("bucketOwner.label")} hint={t("bucketOwner.hint")}>
@@ -133,7 +140,7 @@ export function OfflineDocumentsForm({
               {recognised("objectOwnership")}
             </>
           }
-          error={errOf("objectOwnership")}
+          {...msg("objectOwnership", docs.objectOwnership, (v) => onChange({ ...docs, objectOwnership: v }))}
         >
           <TextArea
             onBlur={onCheck}
@@ -141,7 +148,7 @@ export function OfflineDocumentsForm({
             value={docs.objectOwnership}
             onChange={(v) => onChange({ ...docs, objectOwnership: v })}
             hint
-            error={errOf("objectOwnership")}
+            {...msg("objectOwnership", docs.objectOwnership, (v) => onChange({ ...docs, objectOwnership: v }))}
             rows={3}
           />
         </Field>
@@ -158,7 +165,7 @@ export function OfflineDocumentsForm({
                 {recognised("bucketEncryption")}
               </>
             }
-            error={errOf("bucketEncryption")}
+            {...msg("bucketEncryption", docs.bucketEncryption, (v) => onChange({ ...docs, bucketEncryption: v }))}
           >
             <TextArea
               onBlur={onCheck}
@@ -166,7 +173,7 @@ export function OfflineDocumentsForm({
               value={docs.bucketEncryption}
               onChange={(v) => onChange({ ...docs, bucketEncryption: v })}
               hint
-              error={errOf("bucketEncryption")}
+              {...msg("bucketEncryption", docs.bucketEncryption, (v) => onChange({ ...docs, bucketEncryption: v }))}
               rows={4}
             />
           </Field>

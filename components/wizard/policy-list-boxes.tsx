@@ -3,12 +3,18 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { AccessMode, OfflineDocuments } from "@/lib/wizard/form-types";
-import { Field, TextArea, TextInput } from "./fields";
+import { Field, TextArea, TextInput, type ShownProblem } from "./fields";
 
 /** What every document box of the offline form uses: its element id, its error, what its text was recognised as. */
 export interface BoxKit {
   id: (field: string) => string;
   errOf: (field: string) => string | null;
+  /** A JSON box's message: its typographic quotes with the fix (`apply` puts the straightened text in), else its error. */
+  msg: (
+    field: string,
+    text: string,
+    apply: (v: string) => void,
+  ) => { problem: ShownProblem } | { error: string | null };
   /** What the box's text was recognised as (null: nothing yet). */
   recognised: (field: string) => ReactNode;
   /** Called when the user leaves a document box. */
@@ -44,6 +50,12 @@ export function IdentityPolicyBoxes({ mode, docs, onChange, kit }: ListProps & {
       ) : null}
       {docs.identityPolicies.map((p, i) => {
         const field = `identityPolicies[${i}]`;
+        const setText = (v: string) =>
+          onChange({
+            ...docs,
+            identityPolicies: docs.identityPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)),
+          });
+        const message = kit.msg(field, p.text, setText);
         return (
           <div key={i} className="space-y-2 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
             <Field id={kit.id(`${field}-name`)} label={t("identity.name", { n: i + 1 })} hint={t("identity.nameHint")}>
@@ -64,20 +76,15 @@ export function IdentityPolicyBoxes({ mode, docs, onChange, kit }: ListProps & {
               id={kit.id(field)}
               label={t("identity.document", { n: i + 1 })}
               hint={kit.recognised(field)}
-              error={kit.errOf(field)}
+              {...message}
             >
               <TextArea
                 onBlur={kit.onCheck}
                 id={kit.id(field)}
                 value={p.text}
-                error={kit.errOf(field)}
+                {...message}
                 hint={kit.recognised(field) !== null}
-                onChange={(v) =>
-                  onChange({
-                    ...docs,
-                    identityPolicies: docs.identityPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)),
-                  })
-                }
+                onChange={setText}
               />
             </Field>
             {docs.identityPolicies.length > 1 ? (
@@ -110,6 +117,9 @@ export function KeyPolicyBoxes({ docs, onChange, kit }: ListProps) {
     <>
       {docs.keyPolicies.map((k, i) => {
         const field = `keyPolicies[${i}]`;
+        const setText = (v: string) =>
+          onChange({ ...docs, keyPolicies: docs.keyPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)) });
+        const message = kit.msg(field, k.text, setText);
         return (
           <div key={i} className="space-y-2">
             <Field
@@ -141,21 +151,9 @@ export function KeyPolicyBoxes({ docs, onChange, kit }: ListProps) {
                   {kit.recognised(field)}
                 </>
               }
-              error={kit.errOf(field)}
+              {...message}
             >
-              <TextArea
-                onBlur={kit.onCheck}
-                id={kit.id(field)}
-                value={k.text}
-                hint
-                error={kit.errOf(field)}
-                onChange={(v) =>
-                  onChange({
-                    ...docs,
-                    keyPolicies: docs.keyPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)),
-                  })
-                }
-              />
+              <TextArea onBlur={kit.onCheck} id={kit.id(field)} value={k.text} hint {...message} onChange={setText} />
             </Field>
           </div>
         );

@@ -10,6 +10,7 @@ import { GROUPS_OF_STEP, OfflineDocumentsForm } from "./offline-documents";
 import { BundlePaste } from "./script-source";
 import { SnapshotPaste } from "./snapshot-paste";
 import { useAfterPress } from "./use-after-press";
+import { useFieldMessages } from "./use-field-messages";
 
 /**
  * "Re-check this step": what the step reads, from the same origin as the run (fresh credentials, the step's
@@ -28,6 +29,7 @@ export function RecheckPanel({
 }) {
   const t = useTranslations("wizard");
   const afterPress = useAfterPress();
+  const messages = useFieldMessages(state, dispatch);
   const origin = state.result?.origin ?? "documents";
   const mode = state.result?.report.target.mode ?? state.start.mode;
   const pending = state.running !== null;
@@ -44,7 +46,7 @@ export function RecheckPanel({
         <CredentialFields
           creds={state.creds}
           onChange={(creds) => dispatch({ type: "edit/credentials", creds })}
-          errors={state.credErrors}
+          messages={messages.credentials}
           idPrefix="recheck"
         />
       ) : origin === "bundle" ? (

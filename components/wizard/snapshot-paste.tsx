@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import type { PasteError } from "@/lib/wizard/paste-result";
 import { Field, TextArea } from "./fields";
 import { usePasteErrorText } from "./use-paste-error-text";
+import { useCurlyQuotes } from "./use-curly-quotes";
 
 /** Offline alternative: a whole snapshot saved by `npm run cli -- collect` (perhaps edited), analysed as is. */
 export function SnapshotPaste({
@@ -19,11 +20,14 @@ export function SnapshotPaste({
 }) {
   const t = useTranslations("wizard.offline.snapshot");
   const errorText = usePasteErrorText();
+  const quotes = useCurlyQuotes();
   const e = errors.find((x) => x.field === "snapshot");
   const id = `${idPrefix}-snapshot`;
+  const q = quotes(text, onChange);
+  const message = q ? { problem: q } : { error: e ? errorText(e) : null };
   return (
-    <Field id={id} label={t("label")} hint={t("hint")} error={e ? errorText(e) : null}>
-      <TextArea id={id} value={text} onChange={onChange} hint error={e ? errorText(e) : null} rows={8} />
+    <Field id={id} label={t("label")} hint={t("hint")} {...message}>
+      <TextArea id={id} value={text} onChange={onChange} hint rows={8} {...message} />
     </Field>
   );
 }

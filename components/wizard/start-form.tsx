@@ -3,20 +3,29 @@
 import { useTranslations } from "next-intl";
 import type { StartInput } from "@/lib/wizard/form-types";
 import type { StepId } from "@/lib/wizard/steps";
+import type { StartField } from "@/lib/wizard/validate-start";
 import type { FieldErrors } from "@/lib/wizard/wizard-state";
-import { Field, TextArea, TextInput } from "./fields";
+import { Field, TextArea, TextInput, type ShownProblem } from "./fields";
 
-/** What is imported and how TiDB Cloud reaches it; optionally the error text TiDB Cloud showed. */
+/**
+ * What is imported and how TiDB Cloud reaches it; optionally the error text TiDB Cloud showed. Each field shows
+ * the server's message about it (`errors`) or the problem found as it is typed (`problems`).
+ */
 export function StartForm({
   start,
   onChange,
   errors,
+  problems,
+  onTouch,
   triageStep,
   onErrorMessageBlur,
 }: {
   start: StartInput;
   onChange: (s: StartInput) => void;
   errors: FieldErrors;
+  problems: Partial<Record<StartField, ShownProblem>>;
+  /** The field was left or pasted into: from now on its problems show as they are typed. */
+  onTouch: (field: StartField, how: "blur" | "paste") => void;
   triageStep: StepId | null;
   onErrorMessageBlur: () => void;
 }) {
@@ -51,13 +60,22 @@ export function StartForm({
         </div>
       </fieldset>
 
-      <Field id="bucketUri" label={t("bucketUri.label")} hint={t("bucketUri.hint")} error={errors.bucketUri}>
+      <Field
+        id="bucketUri"
+        label={t("bucketUri.label")}
+        hint={t("bucketUri.hint")}
+        error={errors.bucketUri}
+        problem={problems.bucketUri}
+      >
         <TextInput
           id="bucketUri"
           value={start.bucketUri}
           onChange={set("bucketUri")}
           hint
           error={errors.bucketUri}
+          problem={problems.bucketUri}
+          onBlur={() => onTouch("bucketUri", "blur")}
+          onPaste={() => onTouch("bucketUri", "paste")}
           placeholder="s3://tidb-cloud-source-data/mydata/"
           autoComplete="off"
         />
@@ -65,13 +83,22 @@ export function StartForm({
 
       {role ? (
         <>
-          <Field id="roleArn" label={t("roleArn.label")} hint={t("roleArn.hint")} error={errors.roleArn}>
+          <Field
+            id="roleArn"
+            label={t("roleArn.label")}
+            hint={t("roleArn.hint")}
+            error={errors.roleArn}
+            problem={problems.roleArn}
+          >
             <TextInput
               id="roleArn"
               value={start.roleArn}
               onChange={set("roleArn")}
               hint
               error={errors.roleArn}
+              problem={problems.roleArn}
+              onBlur={() => onTouch("roleArn", "blur")}
+              onPaste={() => onTouch("roleArn", "paste")}
               placeholder="arn:aws:iam::111122223333:role/tidb-import"
               autoComplete="off"
             />
@@ -86,13 +113,22 @@ export function StartForm({
             <p className="mt-2 text-slate-800">{t("whereIds.note")}</p>
           </details>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="externalId" label={t("externalId.label")} hint={t("externalId.hint")} error={errors.externalId}>
+            <Field
+              id="externalId"
+              label={t("externalId.label")}
+              hint={t("externalId.hint")}
+              error={errors.externalId}
+              problem={problems.externalId}
+            >
               <TextInput
                 id="externalId"
                 value={start.externalId}
                 onChange={set("externalId")}
                 hint
                 error={errors.externalId}
+                problem={problems.externalId}
+                onBlur={() => onTouch("externalId", "blur")}
+                onPaste={() => onTouch("externalId", "paste")}
                 autoComplete="off"
               />
             </Field>
@@ -101,6 +137,7 @@ export function StartForm({
               label={t("tidbAccountId.label")}
               hint={t("tidbAccountId.hint")}
               error={errors.tidbAccountId}
+              problem={problems.tidbAccountId}
             >
               <TextInput
                 id="tidbAccountId"
@@ -108,6 +145,9 @@ export function StartForm({
                 onChange={set("tidbAccountId")}
                 hint
                 error={errors.tidbAccountId}
+                problem={problems.tidbAccountId}
+                onBlur={() => onTouch("tidbAccountId", "blur")}
+                onPaste={() => onTouch("tidbAccountId", "paste")}
                 inputMode="numeric"
                 autoComplete="off"
               />
@@ -115,26 +155,44 @@ export function StartForm({
           </div>
         </>
       ) : (
-        <Field id="accessKeyId" label={t("accessKeyId.label")} hint={t("accessKeyId.hint")} error={errors.accessKeyId}>
+        <Field
+          id="accessKeyId"
+          label={t("accessKeyId.label")}
+          hint={t("accessKeyId.hint")}
+          error={errors.accessKeyId}
+          problem={problems.accessKeyId}
+        >
           <TextInput
             id="accessKeyId"
             value={start.accessKeyId}
             onChange={set("accessKeyId")}
             hint
             error={errors.accessKeyId}
+            problem={problems.accessKeyId}
+            onBlur={() => onTouch("accessKeyId", "blur")}
+            onPaste={() => onTouch("accessKeyId", "paste")}
             placeholder="AKIA…"
             autoComplete="off"
           />
         </Field>
       )}
 
-      <Field id="region" label={t("region.label")} hint={t("region.hint")} error={errors.region}>
+      <Field
+        id="region"
+        label={t("region.label")}
+        hint={t("region.hint")}
+        error={errors.region}
+        problem={problems.region}
+      >
         <TextInput
           id="region"
           value={start.region}
           onChange={set("region")}
           hint
           error={errors.region}
+          problem={problems.region}
+          onBlur={() => onTouch("region", "blur")}
+          onPaste={() => onTouch("region", "paste")}
           placeholder="ap-northeast-1"
           autoComplete="off"
         />
@@ -154,14 +212,20 @@ export function StartForm({
           </>
         }
         error={errors.errorMessage}
+        problem={problems.errorMessage}
       >
         <TextArea
           id="errorMessage"
           value={start.errorMessage}
           onChange={set("errorMessage")}
-          onBlur={onErrorMessageBlur}
+          onBlur={() => {
+            onErrorMessageBlur();
+            onTouch("errorMessage", "blur");
+          }}
+          onPaste={() => onTouch("errorMessage", "paste")}
           hint
           error={errors.errorMessage}
+          problem={problems.errorMessage}
           rows={3}
         />
       </Field>

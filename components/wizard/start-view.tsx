@@ -14,6 +14,7 @@ import { RunProgress } from "./run-progress";
 import { ScriptSource } from "./script-source";
 import { StartForm } from "./start-form";
 import { useAfterPress } from "./use-after-press";
+import { useFieldMessages } from "./use-field-messages";
 
 /** The wizard's first page: what is imported, where the configuration comes from, and the run button. */
 export function StartView({
@@ -32,6 +33,7 @@ export function StartView({
   const t = useTranslations("wizard");
   // Leaving a field may show a hint above the controls below it: never while a click on one of them is under way.
   const afterPress = useAfterPress();
+  const messages = useFieldMessages(state, dispatch);
   const { start, source, docs, snapshotText, bundleText, running } = state;
   const pending = running !== null;
   return (
@@ -52,6 +54,8 @@ export function StartView({
           start={start}
           onChange={(s) => dispatch({ type: "edit/start", start: s })}
           errors={state.fieldErrors}
+          problems={messages.start}
+          onTouch={messages.onTouchStart}
           triageStep={state.triageStep}
           onErrorMessageBlur={() => afterPress(() => dispatch({ type: "triage/read" }))}
         />
@@ -87,7 +91,7 @@ export function StartView({
             <LiveSource
               creds={state.creds}
               onChange={(creds) => dispatch({ type: "edit/credentials", creds })}
-              errors={state.credErrors}
+              messages={messages.credentials}
               policyJson={policyJson}
               howTo={howTo}
             />

@@ -12,5 +12,9 @@ export function usePasteErrorText() {
       line: Number(e.params?.line ?? 0),
       column: Number(e.params?.column ?? 0),
       message: String(e.params?.message ?? ""),
+      size: Number(e.params?.size ?? 0),
+      total: Number(e.params?.total ?? 0),
+      limit: Number(e.params?.limit ?? 0),
+      parts: String(e.params?.parts ?? ""),
     });
 }

@@ -57,7 +57,7 @@ export function useWizardJob(state: WizardState, dispatch: Dispatch<WizardAction
   const submit = async (job: Job) => {
     if (state.running) return;
     if (job.kind === "run") dispatch({ type: "triage/read" });
-    const prepared = prepareJob(state, job, (k) => t(k));
+    const prepared = prepareJob(state, job);
     if (!prepared.ok) {
       dispatch({ type: "job/rejected", validation: prepared.validation, focus: prepared.focus });
       return;

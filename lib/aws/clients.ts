@@ -4,7 +4,8 @@ import { KMSClient } from "@aws-sdk/client-kms";
 import { S3Client } from "@aws-sdk/client-s3";
 import { STSClient } from "@aws-sdk/client-sts";
 import { endpointOverride } from "./endpoints";
-import { iamSigningRegion, partitionOf } from "./regions";
+import { partitionOf } from "@/lib/policy/regions";
+import { iamSigningRegion } from "./regions";
 
 export interface AwsCredentials {
   accessKeyId: string;

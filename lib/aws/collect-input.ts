@@ -5,7 +5,7 @@ import { parseBucketUri } from "@/lib/snapshot/bucket-uri";
 import { ACCESS_KEY_ID } from "@/lib/security/secrets";
 import type { Target } from "@/lib/snapshot/schema";
 import type { AwsCredentials } from "./clients";
-import { isValidRegion } from "./regions";
+import { isValidRegion } from "@/lib/policy/regions";
 import type { ProgressEvent } from "./run";
 
 export interface CollectInput {

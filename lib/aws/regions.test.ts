@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { iamSigningRegion, isValidRegion, partitionOf, REGION_LIST } from "./regions";
+import { isValidRegion, partitionOf, REGION_LIST } from "@/lib/policy/regions";
+import { iamSigningRegion } from "./regions";
 
 describe("AWS regions", () => {
   it("accepts AWS's regions and nothing that could smuggle a hostname", () => {

@@ -9,6 +9,7 @@ export const CHECK_IDS = [
   "input.bucket-uri",
   "input.role-arn",
   "input.access-key-id",
+  "input.tidb-account-id",
   "input.external-id",
   "input.error-message",
   "caller.identity",

@@ -6,6 +6,7 @@ import { inputBucketUri } from "./intake/bucket-uri";
 import { inputRoleArn } from "./intake/role-arn";
 import { inputAccessKeyId } from "./intake/access-key-id";
 import { inputExternalId } from "./intake/external-id";
+import { inputTidbAccountId } from "./intake/tidb-account-id";
 import { inputErrorMessage } from "./intake/error-message";
 import { callerIdentity } from "./intake/caller-identity";
 import { roleExists } from "./assume-role/role-exists";
@@ -43,6 +44,7 @@ export const CHECKS = [
   inputBucketUri,
   inputRoleArn,
   inputAccessKeyId,
+  inputTidbAccountId,
   inputExternalId,
   inputErrorMessage,
   callerIdentity,

@@ -1,6 +1,6 @@
 import "server-only";
-import { isValidRegion } from "@/lib/aws/regions";
-import { STS_EXTERNAL_ID } from "@/lib/checks/intake/external-id";
+import { isValidRegion } from "@/lib/policy/regions";
+import { STS_EXTERNAL_ID } from "@/lib/checks/intake/shapes";
 import { parsePrincipalArn } from "@/lib/policy/arn";
 import { accessKeyIdKind } from "@/lib/security/secrets";
 import { parseBucketUri, type ParsedBucketUri } from "@/lib/snapshot/bucket-uri";

@@ -20,6 +20,8 @@ export const PASTE_ERROR_CODES = [
   "head.invalid",
   "payer.invalid",
   "empty",
+  "too-large.documents",
+  "too-large.snapshot",
 ] as const;
 type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
 

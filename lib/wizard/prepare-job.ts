@@ -12,7 +12,8 @@ import { parsePastedSnapshot } from "./parse-pasted";
 import type { PasteError } from "./paste-result";
 import type { StepId } from "./steps";
 import { triageStart } from "./triage-start";
-import { credentialProblems, startProblems, type InputProblem } from "./validate-start";
+import { byteSize, documentsTooLarge, snapshotTooLarge } from "./request-size";
+import { blocksRun, credentialProblems, startProblems, type StartField } from "./validate-start";
 import type { FieldErrors, Focus, Job, Origin, Validation, WizardState } from "./wizard-state";
 
 /** What is sent: a snapshot to analyse, or the live read (whose credentials exist only in this value). */
@@ -43,57 +44,72 @@ function originOf(state: WizardState, job: Job): Origin | null {
 
 type Translate = (key: string) => string;
 
-const toErrors = (problems: InputProblem[], t: Translate): FieldErrors =>
-  Object.fromEntries(problems.map((p) => [p.field, t(`errors.${p.code}`)]));
+const START_ORDER: StartField[] = [
+  "bucketUri",
+  "roleArn",
+  "externalId",
+  "tidbAccountId",
+  "accessKeyId",
+  "region",
+  "errorMessage",
+];
+const CREDENTIAL_ORDER: (keyof LiveCredentials)[] = ["accessKeyId", "secretAccessKey", "sessionToken"];
+
+/** What the server action receives for a pasted snapshot, to measure it as it will be sent. */
+const sentBytes = (snapshot: unknown, steps: StepId[] | undefined) =>
+  byteSize(JSON.stringify({ snapshot, steps, locale: "en" }));
 
 /**
  * Checks the input of a job and produces what to send. A run reads the form as the triage of a pasted message
- * leaves it (the `triage/read` action shows the same). A problem comes back as messages for the fields (never
- * clearing what was typed) and where the focus should go.
+ * leaves it (the `triage/read` action shows the same). A problem stops the job when sending would be useless
+ * (`blocksRun`): the form shows it at its field (the reducer marks the attempt), nothing typed is cleared, and
+ * the focus goes to the first such field.
  */
-export function prepareJob(state: WizardState, job: Job, t: Translate): Prepared {
+export function prepareJob(state: WizardState, job: Job): Prepared {
   const origin = originOf(state, job);
   if (!origin) return { ok: false, validation: {}, focus: null };
   const tri = job.kind === "run" ? triageStart(state.start) : { start: state.start, step: null };
   const start = tri.start;
   const openStep = tri.step;
   const steps = job.kind === "recheck" ? [job.step] : undefined;
-  let fieldErrors: FieldErrors | undefined;
-  if (job.kind === "run") {
-    // A whole snapshot and a bundle carry their own target: the start form is not needed.
-    fieldErrors =
-      origin === "snapshot" || origin === "bundle" ? {} : toErrors(startProblems(start, origin === "live"), t);
-    const first = Object.keys(fieldErrors)[0];
-    if (first) return { ok: false, validation: { fieldErrors }, focus: { id: first } };
+  const live = origin === "live";
+  // A new request: the server's messages about the last one go.
+  const fresh = job.kind === "run" ? { fieldErrors: {} } : {};
+  // A whole snapshot and a bundle carry their own target: the start form is not needed.
+  if (job.kind === "run" && origin !== "snapshot" && origin !== "bundle") {
+    const problems = startProblems(start);
+    const first = START_ORDER.find((f) => blocksRun(problems[f], live));
+    if (first) return { ok: false, validation: {}, focus: { id: first } };
   }
-  if (origin === "live") {
+  if (live) {
     const problems = credentialProblems(state.creds);
-    const credErrors = toErrors(problems, t);
-    const validation = { ...(fieldErrors ? { fieldErrors } : {}), credErrors };
-    if (problems.length > 0) {
-      const prefix = job.kind === "run" ? "cred" : "recheck";
-      return { ok: false, validation, focus: { id: `${prefix}-${problems[0].field}` } };
-    }
+    const first = CREDENTIAL_ORDER.find((f) => blocksRun(problems[f], true));
+    if (first)
+      return { ok: false, validation: {}, focus: { id: `${job.kind === "run" ? "cred" : "recheck"}-${first}` } };
     const base = job.kind === "recheck" ? state.result?.snapshot : undefined;
     const request: JobRequest = { origin, target: targetFromStart(start), credentials: state.creds, base };
-    return { ok: true, request, steps, openStep, validation };
+    return { ok: true, request, steps, openStep, validation: { ...fresh, credErrors: {} } };
   }
   if (origin === "bundle") {
     const pasted = parsePastedBundle(state.bundleText);
-    const validation = { ...(fieldErrors ? { fieldErrors } : {}), pasteErrors: pasted.ok ? [] : [pasted.error] };
+    const validation = { ...fresh, pasteErrors: pasted.ok ? [] : [pasted.error] };
     if (!pasted.ok) return { ok: false, validation, focus: "error" };
     return { ok: true, request: { origin, bundle: pasted.value }, steps, openStep, validation };
   }
   if (origin === "snapshot") {
     const pasted = parsePastedSnapshot(state.snapshotText);
-    const validation = { ...(fieldErrors ? { fieldErrors } : {}), pasteErrors: pasted.ok ? [] : [pasted.error] };
-    if (!pasted.ok) return { ok: false, validation, focus: "error" };
+    const tooLarge = pasted.ok ? snapshotTooLarge(pasted.value, sentBytes(pasted.value, steps)) : null;
+    const error = pasted.ok ? tooLarge : pasted.error;
+    const validation = { ...fresh, pasteErrors: error ? [error] : [] };
+    if (!pasted.ok || error) return { ok: false, validation, focus: "error" };
     // Only the JSON and the version are checked here; the server validates the rest against the schema.
     return { ok: true, request: { origin, snapshot: pasted.value as Snapshot }, steps, openStep, validation };
   }
   const build = buildOfflineSnapshot(start, state.docs);
-  const validation = { ...(fieldErrors ? { fieldErrors } : {}), pasteErrors: build.errors, sources: build.sources };
-  if (build.errors.length > 0) return { ok: false, validation, focus: "error" };
+  const tooLarge = build.errors.length === 0 ? documentsTooLarge(state.docs, sentBytes(build.snapshot, steps)) : null;
+  const errors = tooLarge ? [tooLarge] : build.errors;
+  const validation = { ...fresh, pasteErrors: errors, sources: build.sources };
+  if (errors.length > 0) return { ok: false, validation, focus: "error" };
   return { ok: true, request: { origin, snapshot: build.snapshot }, steps, openStep, validation };
 }
 

@@ -110,6 +110,39 @@ describe("wizardReducer: editing", () => {
   });
 });
 
+describe("wizardReducer: messages at the fields", () => {
+  it("remembers the fields the user left or pasted into", () => {
+    const s = run(
+      INITIAL_STATE,
+      { type: "field/touched", field: "roleArn" },
+      { type: "field/touched", field: "cred:accessKeyId" },
+    );
+    expect(s.touched).toEqual({ roleArn: true, "cred:accessKeyId": true });
+    expect(run(s, { type: "field/touched", field: "roleArn" })).toBe(s);
+  });
+
+  it("keeps what the server said about a field until that field is changed", () => {
+    const s = {
+      ...typed,
+      fieldErrors: { region: "no such region", roleArn: "no such role" },
+      credErrors: { accessKeyId: "refused" },
+    };
+    const edited = run(s, { type: "edit/start", start: { ...s.start, region: "ap-northeast-1x" } });
+    expect(edited.fieldErrors).toEqual({ roleArn: "no such role" });
+    const creds = run(s, { type: "edit/credentials", creds: { ...CREDS, accessKeyId: "ASIAOTHER" } });
+    expect(creds.credErrors).toEqual({});
+    expect(run(s, { type: "edit/start", start: { ...s.start } }).fieldErrors).toBe(s.fieldErrors);
+  });
+
+  it("shows every field's problem after a refused run, and starts afresh once a request was sent", () => {
+    const tried = run(typed, { type: "job/rejected", validation: {}, focus: { id: "bucketUri" } });
+    expect(tried.attempted).toBe(true);
+    const sent = run({ ...tried, touched: { roleArn: true } }, { type: "job/failed", error: null });
+    expect(sent).toMatchObject({ attempted: false, touched: {} });
+    expect(run(tried, { type: "run/succeeded", result: result(), openStep: null }).attempted).toBe(false);
+  });
+});
+
 describe("wizardReducer: jobs", () => {
   it("a rejected job shows what is wrong, moves the focus, and keeps everything typed, credentials included", () => {
     const s = run(typed, {

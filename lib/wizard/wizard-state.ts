@@ -77,6 +77,10 @@ export interface WizardState {
   progress: StepProgress;
   changes: Partial<Record<StepId, Changes>>;
   focus: Focus | null;
+  /** Fields the user has left or pasted into: their problems are shown as they are typed. */
+  touched: Record<string, true>;
+  /** A run was tried: every field's problem is shown, "required" ones included. */
+  attempted: boolean;
 }
 
 export const INITIAL_STATE: WizardState = {
@@ -99,6 +103,8 @@ export const INITIAL_STATE: WizardState = {
   progress: {},
   changes: {},
   focus: null,
+  touched: {},
+  attempted: false,
 };
 
 export type WizardAction =
@@ -109,6 +115,8 @@ export type WizardAction =
   | { type: "edit/bundle"; text: string }
   | { type: "edit/credentials"; creds: LiveCredentials }
   | { type: "credentials/clear" }
+  /** A field was left or pasted into (`field` is a start field, or `cred:<name>` for a credential). */
+  | { type: "field/touched"; field: string }
   /** Reads the pasted documents (when a box is left): what each was recognised as, or what is wrong. */
   | { type: "documents/read" }
   /** Reads the pasted TiDB Cloud message: the step it points to; fills in what it names, drops a secret it echoes. */
@@ -129,6 +137,18 @@ export type WizardAction =
   | { type: "results/start-over" }
   | { type: "focus/done" };
 
+/**
+ * Once a request was sent the form starts afresh: the credentials were cleared, so their "required" must not show
+ * until the next attempt.
+ */
+const SENT = { attempted: false, touched: {} } as const;
+
+/** The messages of the fields whose value did not change. */
+function unchanged<T extends object>(errors: FieldErrors, before: T, after: T): FieldErrors {
+  const keep = Object.entries(errors).filter(([k]) => before[k as keyof T] === after[k as keyof T]);
+  return keep.length === Object.keys(errors).length ? errors : Object.fromEntries(keep);
+}
+
 const applyValidation = (s: WizardState, v: Validation): WizardState => ({
   ...s,
   ...(v.fieldErrors ? { fieldErrors: v.fieldErrors } : {}),
@@ -140,7 +160,8 @@ const applyValidation = (s: WizardState, v: Validation): WizardState => ({
 export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
   switch (a.type) {
     case "edit/start":
-      return { ...s, start: a.start };
+      // What the server said about a field holds until the field is changed.
+      return { ...s, start: a.start, fieldErrors: unchanged(s.fieldErrors, s.start, a.start) };
     case "edit/source":
       return { ...s, source: a.source };
     case "edit/documents":
@@ -150,9 +171,11 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
     case "edit/bundle":
       return { ...s, bundleText: a.text };
     case "edit/credentials":
-      return { ...s, creds: a.creds };
+      return { ...s, creds: a.creds, credErrors: unchanged(s.credErrors, s.creds, a.creds) };
     case "credentials/clear":
       return { ...s, creds: EMPTY_CREDENTIALS };
+    case "field/touched":
+      return s.touched[a.field] ? s : { ...s, touched: { ...s.touched, [a.field]: true } };
     case "documents/read": {
       const build = buildOfflineSnapshot(s.start, s.docs);
       return { ...s, pasteErrors: build.errors, sources: build.sources };
@@ -172,16 +195,18 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
         sources: {},
         fieldErrors: {},
         triageStep: null,
+        touched: {},
+        attempted: false,
       };
     case "job/rejected":
-      return { ...applyValidation(s, a.validation), actionError: null, focus: a.focus };
+      return { ...applyValidation(s, a.validation), actionError: null, focus: a.focus, attempted: true };
     case "job/started":
       return { ...applyValidation(s, a.validation), actionError: null, running: a.job, progress: {} };
     case "job/progress":
       return { ...s, progress: a.progress };
     case "job/failed": {
       const next = applyValidation(
-        { ...s, running: null, creds: EMPTY_CREDENTIALS, actionError: a.error },
+        { ...s, running: null, creds: EMPTY_CREDENTIALS, actionError: a.error, ...SENT },
         a.validation ?? {},
       );
       return { ...next, focus: "error" };
@@ -194,6 +219,7 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
         ...s,
         running: null,
         creds: EMPTY_CREDENTIALS,
+        ...SENT,
         result: a.result,
         changes: {},
         editing: false,
@@ -206,6 +232,7 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
         ...s,
         running: null,
         creds: EMPTY_CREDENTIALS,
+        ...SENT,
         result: a.result,
         changes: { ...s.changes, [a.step]: a.changes },
         focus: "step",

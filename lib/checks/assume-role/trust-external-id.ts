@@ -1,7 +1,7 @@
 import { setExternalId } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
-import { TIDB_EXTERNAL_ID } from "../intake/external-id";
+import { TIDB_EXTERNAL_ID } from "../intake/shapes";
 import { defineCheck, l } from "../types";
 import { SETTLED_BY } from "../helpers";
 import { askTrust, conditionEntries, isExternalIdKey, tidbStatements, trustPrecondition } from "./trust";

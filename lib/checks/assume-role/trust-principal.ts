@@ -3,6 +3,7 @@ import { policyFix } from "@/lib/fixes/make-fix";
 import { citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { defineCheck, l } from "../types";
 import {
+  accountQuestion,
   askTrust,
   awsPrincipals,
   conditionEntries,
@@ -22,6 +23,32 @@ export const roleTrustPrincipal = defineCheck({
     const pre = trustPrecondition(ctx);
     if (pre) return pre;
     const { snapshot, fixes } = ctx;
+    const question = accountQuestion(snapshot);
+    if (question) {
+      // A typo on either side is as likely as a wrong trust policy: rewriting it could break a working role.
+      const which = question.named
+        ? l(
+            `whether TiDB Cloud's account is ${question.typed} or ${question.named}`,
+            `TiDB Cloud のアカウントが ${question.typed} と ${question.named} のどちらか`,
+          )
+        : l(
+            `whether ${question.typed} is TiDB Cloud's account`,
+            `${question.typed} が TiDB Cloud のアカウントかどうか`,
+          );
+      return {
+        status: "unknown",
+        title: l("Which account is TiDB Cloud's?", "TiDB Cloud のアカウントはどれですか？"),
+        detail: l(
+          `It is not clear ${which.en} (see input.tidb-account-id), so the trust policy is neither judged nor corrected. Enter the account ID TiDB Cloud shows in "Add New Role ARN" and run again.`,
+          `${which.ja}分からないため（input.tidb-account-id を参照）、信頼ポリシーの判定と修正を行いません。TiDB Cloud の「Add New Role ARN」に表示されるアカウント ID を入力して、もう一度実行してください。`,
+        ),
+        unavailable: l(
+          "which account is TiDB Cloud's (shown in TiDB Cloud's Add New Role ARN dialog)",
+          "TiDB Cloud のアカウント（TiDB Cloud の「Add New Role ARN」ダイアログに表示）",
+        ),
+        evidence: { typed: question.typed, ...(question.named ? { trustPolicyAccount: question.named } : {}) },
+      };
+    }
     const trust = snapshot.role!.trustPolicy!;
     const tidb = tidbAccountId(snapshot);
     const asked = askTrust(ctx, trust, snapshot.target.externalId ?? null);

@@ -1,3 +1,4 @@
+import { accountOfArn } from "@/lib/policy/arn";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import type { CheckContext, Outcome } from "../types";
 import { l } from "../types";
@@ -6,7 +7,7 @@ import { ask, statementsOf, type Asked, type ExplainedStatement } from "../deriv
 import type { Doc } from "@/lib/fixes/workspace";
 
 /** TiDB Cloud's account in the guide's sample trust policy; the console shows each environment's own id. */
-const GUIDE_TIDB_ACCOUNT_ID = "380838443567";
+export const GUIDE_TIDB_ACCOUNT_ID = "380838443567";
 
 export function tidbAccountId(snapshot: Snapshot): string {
   return snapshot.target.tidbAccountId?.trim() || GUIDE_TIDB_ACCOUNT_ID;
@@ -142,4 +143,37 @@ export function awsPrincipals(doc: Doc, index: number): string[] {
   if (!p || typeof p !== "object") return [];
   const aws = (p as Record<string, unknown>).AWS;
   return (Array.isArray(aws) ? aws : aws === undefined ? [] : [aws]).map(String);
+}
+
+/** The 12-digit accounts the trust policy's Allow statements name as AWS principals (root, bare id, role or user). */
+function trustedAccounts(doc: Doc): string[] {
+  const out = new Set<string>();
+  statementsOf(doc).forEach((s, i) => {
+    if (s?.Effect !== "Allow") return;
+    for (const p of awsPrincipals(doc, i)) {
+      const account = /^\d{12}$/.test(p) ? p : accountOfArn(p);
+      if (account) out.add(account);
+    }
+  });
+  return [...out];
+}
+
+const differingDigits = (a: string, b: string) => [...a].filter((c, i) => c !== b[i]).length;
+
+/**
+ * When the TiDB Cloud account ID typed in the form and the trust policy disagree in a way a typo explains (two
+ * digits or fewer differ), or the typed one is the role's own account, it is not known which one is TiDB Cloud's:
+ * the checks ask instead of rewriting a trust policy that may be right.
+ */
+export function accountQuestion(
+  snapshot: Snapshot,
+): { typed: string; named: string | null; reason: "typo" | "own-account" } | null {
+  const typed = snapshot.target.tidbAccountId?.trim() ?? "";
+  if (snapshot.target.mode !== "role" || !/^\d{12}$/.test(typed)) return null;
+  const own = accountOfArn(snapshot.role?.arn ?? snapshot.target.roleArn);
+  const named = snapshot.role?.trustPolicy ? trustedAccounts(snapshot.role.trustPolicy) : [];
+  if (own === typed) return { typed, named: named.find((a) => a !== own) ?? null, reason: "own-account" };
+  if (named.includes(typed)) return null;
+  const close = named.find((a) => differingDigits(a, typed) <= 2);
+  return close ? { typed, named: close, reason: "typo" } : null;
 }

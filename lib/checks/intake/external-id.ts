@@ -1,10 +1,6 @@
 import { SETTLED_BY, skipped } from "../helpers";
 import { defineCheck, l } from "../types";
-
-/** TiDB Cloud External IDs seen so far: hex of "infra-api" followed by 16 random bytes (an inference, not documented). */
-export const TIDB_EXTERNAL_ID = /^696e6672612d617069[0-9a-f]{32}$/;
-/** Any External ID STS accepts (AWS STS API reference, AssumeRole: ExternalId). */
-export const STS_EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
+import { STS_EXTERNAL_ID, TIDB_EXTERNAL_ID } from "./shapes";
 
 export const inputExternalId = defineCheck({
   id: "input.external-id",
