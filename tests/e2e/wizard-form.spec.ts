@@ -69,7 +69,7 @@ test.describe("wizard start form", () => {
     const uri = page.getByLabel("Bucket URI");
     await expect(uri).toHaveAttribute("aria-invalid", "true");
     await expect(uri).toBeFocused();
-    await expect(page.getByText("Start the bucket URI with s3://")).toBeVisible();
+    await expect(page.getByText("An S3 URI begins with s3:// (two slashes).")).toBeVisible();
     // Nothing was sent, so nothing typed was cleared: not the form, not the credentials.
     expect(posts).toEqual([]);
     await expect(uri).toHaveValue("s3:/tidb-cloud-source-data/mydata/");
