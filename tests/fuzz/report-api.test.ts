@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
 import sample from "@/lib/share/__fixtures__/report-role.json";
-import { formatReportText } from "@/lib/report/format-text";
+import { formatReportText } from "@/lib/cli/report-text";
 import { createReportsApi, type ReportsApi } from "@/lib/share/api";
 import { HtmlCache } from "@/lib/share/html-cache";
 import { reportPageResponse } from "@/lib/share/report-page";

@@ -15,7 +15,7 @@ import { Overview } from "@/components/wizard/overview";
 import { Verdict } from "@/components/wizard/verdict";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
 import { loadMessages } from "@/lib/i18n/load-messages";
-import { formatReportText } from "@/lib/report/format-text";
+import { formatReportText } from "@/lib/cli/report-text";
 import { renderReportBody } from "@/lib/report/render-html";
 import type { Report, ReportLocale } from "@/lib/report/types";
 import { reportModel, type CardModel, type ReportModel } from "@/lib/report/view-model";

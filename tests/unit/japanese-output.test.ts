@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
 import { loadMessages } from "@/lib/i18n/load-messages";
-import { formatReportText } from "@/lib/report/format-text";
+import { formatReportText } from "@/lib/cli/report-text";
 import type { Report } from "@/lib/report/types";
 import { reportMarkdown } from "@/lib/share/labels";
 import { renderReportHtml } from "@/lib/share/render-report-html";

@@ -8,7 +8,7 @@ import { snapshotFromBundle } from "@/lib/aws/from-bundle";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
 import { looksLikeBundle } from "@/lib/cloudshell/bundle";
 import type { Snapshot } from "@/lib/snapshot/schema";
-import { formatReportText } from "@/lib/report/format-text";
+import { formatReportText } from "@/lib/cli/report-text";
 import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "../share";
 
 export const usage = `Usage: npm run --silent cli -- analyze --snapshot FILE|- [--json] [--lang en|ja] [--share URL]

@@ -1,7 +1,7 @@
 /** `diagnose`: reads the live AWS account (as `collect`) and prints the report (as `analyze`). */
 import { useColour as colourWanted } from "../colour";
 import { analyzeSnapshot } from "@/lib/checks";
-import { formatReportText } from "@/lib/report/format-text";
+import { formatReportText } from "@/lib/cli/report-text";
 import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "../share";
 import { collectFromArgv, LIVE_CREDENTIALS_HELP, LIVE_OPTIONS_HELP } from "./collect";
 

@@ -1,10 +1,12 @@
 /**
- * A report as text for people (the command line): the report model (view-model.ts) laid out for a terminal.
+ * A report as text for people (the command line): the report model (lib/report/view-model.ts) laid out for a
+ * terminal.
  * The verdict first, then what to change with each corrected document and its AWS CLI command, then every other
  * check by step, then the counts.
  */
-import type { CheckStatus, Report, ReportLocale } from "./types";
-import { reportModel, type CardModel } from "./view-model";
+import type { CheckStatus, Report, ReportLocale } from "@/lib/report/types";
+import { reportModel, type CardModel } from "@/lib/report/view-model";
+import { paint as paintIf } from "./colour";
 
 const COLOUR: Record<CheckStatus, number> = { pass: 32, fail: 31, warn: 33, unknown: 35, skipped: 90 };
 
@@ -16,8 +18,8 @@ export interface FormatOptions {
 export function formatReportText(report: Report, opts: FormatOptions = {}): string {
   const model = reportModel(report, { locale: opts.locale ?? "en" });
   const l = model.labels;
-  const paint = (code: number, s: string) => (opts.colour ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const bold = (s: string) => (opts.colour ? `\u001b[1m${s}\u001b[0m` : s);
+  const paint = (code: number, s: string) => paintIf(!!opts.colour, code, s);
+  const bold = (s: string) => paintIf(!!opts.colour, 1, s);
   const indent = (s: string, n: number) =>
     s
       .split("\n")
