@@ -7,7 +7,7 @@ import type { OfflineDocuments } from "./form-types";
 import type { PasteError } from "./paste-result";
 
 /** The limit for what a job sends, with room for the request's own framing. */
-export const REQUEST_LIMIT = ACTION_BODY_LIMIT - 32 * 1024;
+const REQUEST_LIMIT = ACTION_BODY_LIMIT - 32 * 1024;
 
 export const byteSize = (text: string): number => new TextEncoder().encode(text).length;
 const kb = (n: number) => Math.ceil(n / 1024);

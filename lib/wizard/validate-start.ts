@@ -75,7 +75,7 @@ export interface InputProblem {
 export type StartField = Exclude<keyof StartInput, "mode">;
 
 /** A pasted error message longer than this is not TiDB Cloud's message (those are a few hundred characters). */
-export const ERROR_MESSAGE_LIMIT = 10_000;
+const ERROR_MESSAGE_LIMIT = 10_000;
 export type StartProblems = Partial<Record<StartField, InputProblem>>;
 export type CredentialProblems = Partial<Record<keyof LiveCredentials, InputProblem>>;
 
