@@ -163,6 +163,11 @@ export const OPERATIONS = {
     why: "Requester Pays",
     cli: { command: "s3api get-bucket-request-payment", key: ["Bucket"] },
   },
+  "s3:GetBucketTagging": {
+    action: "s3:GetBucketTagging",
+    why: "the bucket's tags: whether a CloudFormation stack made it (its fixes then belong in the stack's template)",
+    cli: { command: "s3api get-bucket-tagging", key: ["Bucket"] },
+  },
   "s3:ListObjectsV2": {
     action: "s3:ListBucket",
     why: "the objects under the folder, their owners and storage classes",
@@ -202,7 +207,7 @@ export const OPERATIONS = {
   },
   "kms:ListResourceTags": {
     action: "kms:ListResourceTags",
-    why: "a KMS key's tags, only when a policy has aws:ResourceTag conditions",
+    why: "a KMS key's tags: for aws:ResourceTag conditions, and whether a CloudFormation stack made a key of the caller's account",
     cli: { command: "kms list-resource-tags", key: ["KeyId"], regional: true },
   },
 } as const satisfies Record<string, Operation>;
@@ -210,10 +215,11 @@ export const OPERATIONS = {
 export type OperationName = keyof typeof OPERATIONS;
 
 /**
- * Operations the collector makes only when a policy asks for their answer (a condition on object or key tags), so a
- * run over an account whose policies have no such condition does not call them.
+ * Operations the collector makes only when a policy asks for their answer (a condition on object tags), so a run over
+ * an account whose policies have no such condition does not call them. (A key's tags are also read for a customer
+ * managed key of the caller's account, whatever the policies say.)
  */
-export const CONDITIONAL_OPERATIONS: readonly OperationName[] = ["s3:GetObjectTagging", "kms:ListResourceTags"];
+export const CONDITIONAL_OPERATIONS: readonly OperationName[] = ["s3:GetObjectTagging"];
 
 /** The IAM action an operation needs (null for sts:GetCallerIdentity). */
 export function actionFor(op: OperationName): string | null {

@@ -132,9 +132,16 @@ export const READS: Record<ReadId, ReadRow> = {
     box: "identity",
   },
   bucket: {
-    what: "that the bucket exists, its region and its owner",
-    ops: ["s3:HeadBucket", "s3:GetBucketLocation", "s3:GetBucketAcl"],
-    fills: ["bucket", "bucket.exists", "bucket.region", "bucket.ownerAccountId", "bucket.ownerCanonicalId"],
+    what: "that the bucket exists, its region, its owner and its tags",
+    ops: ["s3:HeadBucket", "s3:GetBucketLocation", "s3:GetBucketAcl", "s3:GetBucketTagging"],
+    fills: [
+      "bucket",
+      "bucket.exists",
+      "bucket.region",
+      "bucket.ownerAccountId",
+      "bucket.ownerCanonicalId",
+      "bucket.tags",
+    ],
     steps: ["bucket-policy"],
     box: "bucketPolicy",
   },
@@ -196,7 +203,7 @@ export const READS: Record<ReadId, ReadRow> = {
     box: "encryption",
   },
   keys: {
-    what: "each KMS key in use: state, region, aliases, key policy, and its tags when a policy has aws:ResourceTag conditions",
+    what: "each KMS key in use: state, region, aliases, key policy, and its tags (when a policy has aws:ResourceTag conditions, or the key is the caller's account's own)",
     ops: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListAliases", "kms:ListResourceTags"],
     fills: ["keys.*"],
     steps: ["identity-policy", "encryption"],

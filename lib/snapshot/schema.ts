@@ -159,8 +159,9 @@ export const SnapshotSchema = z.object({
   groundTruth: z.array(GroundTruthSchema).nullish(),
   simulation: z.array(SimulationSchema).nullish(),
   /**
-   * Tags of the customer managed policies read (attached to the role, the user or its groups, or the permissions
-   * boundary), by policy ARN (iam:ListPolicyTags): aws:cloudformation:* tags say a stack made the policy. A policy
+   * Tags of customer managed policies (attached to the role, the user or its groups, or the permissions boundary), by
+   * policy ARN (iam:ListPolicyTags), when a snapshot carries them: aws:cloudformation:* tags say a stack made the
+   * policy. Live mode does not read them (CloudFormation does not propagate its tags to IAM resources). A policy
    * absent here: its tags are not known.
    */
   policyTags: z.record(z.string(), TagMap).nullish(),

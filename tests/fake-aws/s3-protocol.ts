@@ -152,6 +152,15 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
           `<RequestPaymentConfiguration ${NS}><Payer>${b.requesterPays ? "Requester" : "BucketOwner"}</Payer></RequestPaymentConfiguration>`,
         );
       };
+    } else if (q.has("tagging")) {
+      op = "s3:GetBucketTagging";
+      handle = (ctx) => {
+        const tags = Object.entries(bucketOf(ctx, bucket).tags ?? {});
+        // A bucket without tags answers NoSuchTagSet, as S3 does.
+        if (!tags.length) throw new FakeAwsError(404, "NoSuchTagSet", "The TagSet does not exist");
+        const set = tags.map(([k, v]) => el("Tag", [el("Key", t(k)), el("Value", t(v))])).join("");
+        return xml(`<Tagging ${NS}><TagSet>${set}</TagSet></Tagging>`);
+      };
     } else if (q.has("acl")) {
       op = "s3:GetBucketAcl";
       handle = (ctx) => {

@@ -97,6 +97,8 @@ const EFFECTS: Record<OperationName, Effect> = {
   // HeadBucket already gave the region: a failed GetBucketLocation loses nothing.
   "s3:GetBucketLocation": { scenario: "role-ok", path: null, unknown: [] },
   "s3:GetBucketAcl": { scenario: "role-ok", path: "bucket.ownerCanonicalId", unknown: [] },
+  // Only whether a CloudFormation stack made the bucket is lost: no fix names a stack, no check needs it.
+  "s3:GetBucketTagging": { scenario: "role-ok", path: "bucket.tags", unknown: [] },
   "s3:GetBucketPolicy": { scenario: "role-ok", path: "bucket.policy", unknown: ["bucket.policy.deny"] },
   "s3:GetBucketOwnershipControls": {
     scenario: "role-ok",

@@ -44,6 +44,7 @@ interface ApiCalls {
   ];
   "s3:GetBucketEncryption": [S3.GetBucketEncryptionCommandInput, S3.GetBucketEncryptionCommandOutput];
   "s3:GetBucketRequestPayment": [S3.GetBucketRequestPaymentCommandInput, S3.GetBucketRequestPaymentCommandOutput];
+  "s3:GetBucketTagging": [S3.GetBucketTaggingCommandInput, S3.GetBucketTaggingCommandOutput];
   "s3:ListObjectsV2": [S3.ListObjectsV2CommandInput, S3.ListObjectsV2CommandOutput];
   "s3:HeadObject": [S3.HeadObjectCommandInput, S3.HeadObjectCommandOutput];
   "s3:GetObjectTagging": [S3.GetObjectTaggingCommandInput, S3.GetObjectTaggingCommandOutput];

@@ -40,6 +40,7 @@ function roleState(): CollectState {
     ownership: "BucketOwnerEnforced",
     encryption: { algorithm: "aws:kms", kmsKeyId: KEY_ARN, bucketKeyEnabled: false },
     requesterPays: false,
+    tags: {},
   });
   s.objects.list = [
     { key: "data/a.csv", size: 1, storageClass: "STANDARD", ownerCanonicalId: CANONICAL, sse: "aws:kms" },

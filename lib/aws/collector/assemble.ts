@@ -97,6 +97,7 @@ function assembleBucket(state: CollectState, un: Record<string, string>): Snapsh
   set("region", b.region, b.regionFailed, "s3:GetBucketLocation");
   set("ownerAccountId", b.ownerAccountId, b.ownerFailed, "s3:ListBucket");
   set("ownerCanonicalId", b.ownerCanonicalId, b.aclFailed, "s3:GetBucketAcl");
+  set("tags", b.tags, b.tagsFailed, "s3:GetBucketTagging");
   set("policy", b.policy, b.policyFailed, "s3:GetBucketPolicy", reads.has("bucketPolicy"));
   set("objectOwnership", b.ownership, b.ownershipFailed, "s3:GetBucketOwnershipControls", reads.has("ownership"));
   set("encryption", b.encryption, b.encryptionFailed, "s3:GetEncryptionConfiguration", reads.has("encryption"));

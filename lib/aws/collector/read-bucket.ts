@@ -8,8 +8,8 @@ import { accountOfArn } from "@/lib/policy/arn";
 
 /**
  * The bucket (rows `bucket`, `bucketPolicy`, `requesterPays`, `ownership`, `encryption`, and the objects), every
- * read at once: existence and region, owner, policy, Object Ownership, Requester Pays, default encryption (whose
- * KMS key is read as soon as it is named).
+ * read at once: existence and region, owner, tags, policy, Object Ownership, Requester Pays, default encryption
+ * (whose KMS key is read as soon as it is named).
  */
 export async function readBucket(c: Collection): Promise<void> {
   if (!c.reads.has("bucket")) return;
@@ -50,6 +50,14 @@ export async function readBucket(c: Collection): Promise<void> {
       const r = await c.call("s3:GetBucketAcl", "object-ownership", [], { Bucket }, on);
       if (r.ok) b.ownerCanonicalId = r.value.Owner?.ID;
       else if (!noBucket(r)) b.aclFailed = r.reason;
+    })(),
+    // The bucket's tags: aws:cloudformation:* say a stack made it (its settings' fixes then belong in the template).
+    (async () => {
+      const r = await c.call("s3:GetBucketTagging", "bucket-policy", [], { Bucket }, on);
+      if (r.ok)
+        b.tags = Object.fromEntries((r.value.TagSet ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ""]));
+      else if (r.error.awsCode === "NoSuchTagSet") b.tags = {};
+      else if (!noBucket(r)) b.tagsFailed = r.reason;
     })(),
   ];
   if (c.reads.has("bucketPolicy")) {

@@ -99,10 +99,19 @@ async function readKeyDetails(c: Collection, arn: string, parent: CallRef): Prom
   })();
   await Promise.all([
     policyRead,
-    // The key's tags (aws:ResourceTag), only when its key policy or an identity policy has such a condition.
+    // The key's tags: for aws:ResourceTag, when its key policy or an identity policy has such a condition; and for a
+    // key of the caller's own account (tags cannot be listed across accounts), whether a
+    // CloudFormation stack made it (aws:cloudformation:*), so that its key policy's fix names the stack.
     (async () => {
-      await Promise.all([policyRead, c.signals.identityPoliciesRead.promise]);
-      if (!mentions([...(k.policy ? [k.policy] : []), ...identityPoliciesRead(c.state)], "aws:ResourceTag/")) return;
+      const [, , caller] = await Promise.all([
+        policyRead,
+        c.signals.identityPoliciesRead.promise,
+        c.signals.caller.promise,
+      ]);
+      const needed = mentions([...(k.policy ? [k.policy] : []), ...identityPoliciesRead(c.state)], "aws:ResourceTag/");
+      // (An AWS managed key has no tags of its own: listing them answers none.)
+      const own = !!caller.accountId && (accountOfArn(arn) ?? k.accountId) === caller.accountId;
+      if (!needed && !own) return;
       const tags: Record<string, string> = {};
       const listed = await pages(
         c,
@@ -115,8 +124,10 @@ async function readKeyDetails(c: Collection, arn: string, parent: CallRef): Prom
         },
         { subject: arn, region },
       );
-      if (listed.failed) c.state.unavailable[`keys.${arn}.tags`] = listed.failed;
-      else k.tags = tags;
+      // Unread tags matter only to a condition on them; without one, no stack is named.
+      if (listed.failed) {
+        if (needed) c.state.unavailable[`keys.${arn}.tags`] = listed.failed;
+      } else k.tags = tags;
     })(),
     (async () => {
       const aliases: string[] = [];

@@ -84,6 +84,8 @@ interface BucketState {
   encryptionFailed?: string;
   requesterPays?: boolean;
   requesterPaysFailed?: string;
+  tags?: Record<string, string>;
+  tagsFailed?: string;
 }
 
 interface ObjectsState {
