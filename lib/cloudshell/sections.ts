@@ -83,6 +83,8 @@ for account in "$ROLE_ACCOUNT" "$CALLER_ACCOUNT"; do
   if call 's3:HeadBucket' '' "$(jo Bucket "$BUCKET" ExpectedBucketOwner "$account")"; then break; fi
 done
 call 's3:GetBucketAcl' '' "$(jo Bucket "$BUCKET")"
+# The bucket's tags: whether a CloudFormation stack made it.
+call 's3:GetBucketTagging' '' "$(jo Bucket "$BUCKET")"
 `,
   bucketPolicy: sh`
 call 's3:GetBucketPolicy' '' "$(jo Bucket "$BUCKET")"
@@ -131,8 +133,14 @@ key_details() {
   KEYS_DONE+="$1 "
   call 'kms:GetKeyPolicy' "$2" "$(jo KeyId "$1" PolicyName default)"
   call 'kms:ListAliases' "$2" "$(jo KeyId "$1")"
-  # Only when a policy read so far has an aws:ResourceTag condition: the key's tags.
-  if mentions 'aws:ResourceTag/'; then call 'kms:ListResourceTags' "$2" "$(jo KeyId "$1")"; fi
+  # The key's tags: always for a key of the caller's own account (whether a CloudFormation stack made it; tags
+  # cannot be listed across accounts), and for another key only when a policy read so far has an aws:ResourceTag
+  # condition.
+  local account=''
+  if [[ $1 =~ ^arn:[^:]+:kms:[^:]*:([0-9]{12}): ]]; then account=$\{BASH_REMATCH[1]}; fi
+  if { [ -n "$account" ] && [ "$account" = "$CALLER_ACCOUNT" ]; } || mentions 'aws:ResourceTag/'; then
+    call 'kms:ListResourceTags' "$2" "$(jo KeyId "$1")"
+  fi
 }
 for id in "$\{KEY_IDS[@]}"; do
   if [[ $id =~ $KEY_ARN_SHAPE ]]; then

@@ -46,6 +46,7 @@ const ALLOWED = new Set([
   "s3api get-bucket-ownership-controls",
   "s3api get-bucket-encryption",
   "s3api get-bucket-request-payment",
+  "s3api get-bucket-tagging",
   "s3api list-objects-v2",
   "s3api head-object",
   "s3api get-object-tagging",
