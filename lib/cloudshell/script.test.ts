@@ -1,7 +1,8 @@
 // The collection script is built so that nothing a user (or a crafted link) puts in the form can change its commands:
 // every value is checked against its strict shape, and the one free-form value (the folder or file of the bucket
 // URI) enters only as a single-quoted word in the values block. Its AWS CLI commands are reads, generated from the
-// operation table; running it for real is tests/integration/cloudshell-script.test.ts.
+// operation table; running it is tests/integration/cloudshell-script.test.ts (call for call against the live
+// collector) and cloudshell-aws-cli.test.ts (the real AWS CLI).
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { OPERATIONS } from "@/lib/reads/operations";
@@ -169,6 +170,16 @@ describe("collectionScript: its commands", () => {
         for (const op of row.ops) expect(called, `${mode} ${id}`).toContain(op);
       }
     }
+  });
+
+  it("in Japanese makes the same commands: only comments and the messages it prints differ", () => {
+    const message = /^(# |echo '|printf '|if ! command -v aws >\/dev\/null 2>&1; then echo ')/;
+    const commands = (text: string) => text.split("\n").filter((l) => !message.test(l));
+    const en = script(collectionScript(ROLE));
+    const ja = script(collectionScript(ROLE, "ja"));
+    expect(ja).not.toBe(en);
+    expect(commands(ja)).toEqual(commands(en));
+    expect(commands(en).length).toBeGreaterThan(300);
   });
 
   it("speaks the user's language and names the file it writes", () => {
