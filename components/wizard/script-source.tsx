@@ -21,11 +21,14 @@ export function ScriptSource({
   bundleText,
   onBundle,
   errors,
+  policyJson,
 }: {
   start: StartInput;
   bundleText: string;
   onBundle: (text: string) => void;
   errors: PasteError[];
+  /** The diagnosing policy: the reads the CloudShell session needs (an administrator has them). */
+  policyJson: string;
 }) {
   const t = useTranslations("wizard.script");
   const locale = useLocale();
@@ -94,6 +97,14 @@ export function ScriptSource({
           </div>
         ) : null}
       </div>
+      <details className="rounded border border-slate-200 p-3">
+        <summary className="cursor-pointer font-medium">{t("permissions.title")}</summary>
+        <div className="mt-3 space-y-2">
+          <p className="text-sm text-slate-700">{t("permissions.text")}</p>
+          <CopyButton text={policyJson} label={t("permissions.copy")} />
+          <CodeBlock code={policyJson} label={t("permissions.title")} />
+        </div>
+      </details>
       <BundlePaste text={bundleText} onChange={onBundle} errors={errors} />
     </div>
   );

@@ -101,6 +101,7 @@ export function StartView({
               bundleText={bundleText}
               onBundle={(text) => dispatch({ type: "edit/bundle", text })}
               errors={state.pasteErrors}
+              policyJson={policyJson}
             />
           ) : (
             <div className="space-y-6">

