@@ -89,6 +89,8 @@ export function ObjectsBoxes({
   const t = useTranslations("wizard.offline.objects");
   const setHead = (i: number, patch: Partial<OfflineDocuments["objectHeads"][number]>) =>
     onChange({ ...docs, objectHeads: docs.objectHeads.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  const setListing = (v: string) => onChange({ ...docs, objectListing: v });
+  const listingMessage = h.msg("objectListing", docs.objectListing, setListing);
   return (
     <fieldset className="space-y-4 rounded border border-slate-200 p-3">
       <legend className="px-1 font-medium">{t("legend")}</legend>
@@ -104,19 +106,20 @@ export function ObjectsBoxes({
                 {h.recognised("objectListing")}
               </>
             }
-            error={h.errOf("objectListing")}
+            {...listingMessage}
           >
             <TextArea
               onBlur={h.onCheck}
               id={h.id("objectListing")}
               value={docs.objectListing}
-              onChange={(v) => onChange({ ...docs, objectListing: v })}
+              onChange={setListing}
               hint
-              error={h.errOf("objectListing")}
+              {...listingMessage}
             />
           </Field>
           {docs.objectHeads.map((head, i) => {
             const field = `objectHeads[${i}]`;
+            const headMessage = h.msg(field, head.text, (v) => setHead(i, { text: v }));
             return (
               <div key={i} className="space-y-2 border-t border-slate-100 pt-3">
                 <Field
@@ -143,14 +146,14 @@ export function ObjectsBoxes({
                       {h.recognised(field)}
                     </>
                   }
-                  error={h.errOf(field)}
+                  {...headMessage}
                 >
                   <TextArea
                     onBlur={h.onCheck}
                     id={h.id(field)}
                     value={head.text}
                     hint
-                    error={h.errOf(field)}
+                    {...headMessage}
                     rows={4}
                     onChange={(v) => setHead(i, { text: v })}
                   />

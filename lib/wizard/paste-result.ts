@@ -21,7 +21,9 @@ export const PASTE_ERROR_CODES = [
   "payer.invalid",
   "empty",
   "too-large.documents",
+  "too-large.objects",
   "too-large.snapshot",
+  "too-large.bundle",
 ] as const;
 type PasteErrorCode = (typeof PASTE_ERROR_CODES)[number];
 

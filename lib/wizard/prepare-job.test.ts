@@ -201,6 +201,37 @@ describe("prepareJob: pasted documents and snapshots", () => {
     ]);
   });
 
+  it("asks for the first 1,000 objects when a whole folder's object listing is too large to send", () => {
+    const contents = Array.from({ length: 12_000 }, (_, i) => ({
+      Key: `mydata/part-${String(i).padStart(6, "0")}.csv`,
+      Size: 1024,
+      StorageClass: "STANDARD",
+      Owner: { ID: "c".repeat(64) },
+    }));
+    const docs = { ...offline.docs, objectListing: JSON.stringify({ Contents: contents }, null, 4) };
+    const p = prepareJob({ ...offline, docs }, { kind: "run" });
+    expect(p).toMatchObject({
+      ok: false,
+      focus: "error",
+      validation: { pasteErrors: [{ field: "objectListing", code: "too-large.objects", params: { limit: 992 } }] },
+    });
+    const first = { ...docs, objectListing: JSON.stringify({ Contents: contents.slice(0, 1000) }, null, 4) };
+    expect(prepareJob({ ...offline, docs: first }, { kind: "run" }).ok).toBe(true);
+  });
+
+  it("sends no bundle too large to send, and says the command line analyses it", () => {
+    const bundle = JSON.parse(readFileSync("tests/fixtures/bundles/role-ok.json", "utf8")) as Record<string, unknown>;
+    const state: WizardState = { ...INITIAL_STATE, source: "script" };
+    const padded = { ...bundle, padding: "x".repeat(1024 * 1024) };
+    const p = prepareJob({ ...state, bundleText: JSON.stringify(padded) }, { kind: "run" });
+    expect(p).toMatchObject({
+      ok: false,
+      focus: "error",
+      validation: { pasteErrors: [{ field: "bundle", code: "too-large.bundle", params: { limit: 992 } }] },
+    });
+    expect(prepareJob({ ...state, bundleText: JSON.stringify(bundle) }, { kind: "run" }).ok).toBe(true);
+  });
+
   it("names the largest parts of a pasted snapshot too large to send", () => {
     const big = {
       ...snapshot,

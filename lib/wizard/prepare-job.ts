@@ -12,7 +12,7 @@ import { parsePastedSnapshot } from "./parse-pasted";
 import type { PasteError } from "./paste-result";
 import type { StepId } from "./steps";
 import { triageStart } from "./triage-start";
-import { byteSize, documentsTooLarge, snapshotTooLarge } from "./request-size";
+import { bundleTooLarge, byteSize, documentErrors, sentBytes, snapshotTooLarge } from "./request-size";
 import { blocksRun, credentialProblems, startProblems, type StartField } from "./validate-start";
 import type { FieldErrors, Focus, Job, Origin, Validation, WizardState } from "./wizard-state";
 
@@ -55,10 +55,6 @@ const START_ORDER: StartField[] = [
 ];
 const CREDENTIAL_ORDER: (keyof LiveCredentials)[] = ["accessKeyId", "secretAccessKey", "sessionToken"];
 
-/** What the server action receives for a pasted snapshot, to measure it as it will be sent. */
-const sentBytes = (snapshot: unknown, steps: StepId[] | undefined) =>
-  byteSize(JSON.stringify({ snapshot, steps, locale: "en" }));
-
 /**
  * Checks the input of a job and produces what to send. A run reads the form as the triage of a pasted message
  * leaves it (the `triage/read` action shows the same). A problem stops the job when sending would be useless
@@ -92,8 +88,10 @@ export function prepareJob(state: WizardState, job: Job): Prepared {
   }
   if (origin === "bundle") {
     const pasted = parsePastedBundle(state.bundleText);
-    const validation = { ...fresh, pasteErrors: pasted.ok ? [] : [pasted.error] };
-    if (!pasted.ok) return { ok: false, validation, focus: "error" };
+    const sent = pasted.ok ? byteSize(JSON.stringify({ bundle: pasted.value, steps, locale: "en" })) : 0;
+    const error = pasted.ok ? bundleTooLarge(sent) : pasted.error;
+    const validation = { ...fresh, pasteErrors: error ? [error] : [] };
+    if (!pasted.ok || error) return { ok: false, validation, focus: "error" };
     return { ok: true, request: { origin, bundle: pasted.value }, steps, openStep, validation };
   }
   if (origin === "snapshot") {
@@ -106,8 +104,7 @@ export function prepareJob(state: WizardState, job: Job): Prepared {
     return { ok: true, request: { origin, snapshot: pasted.value as Snapshot }, steps, openStep, validation };
   }
   const build = buildOfflineSnapshot(start, state.docs);
-  const tooLarge = build.errors.length === 0 ? documentsTooLarge(state.docs, sentBytes(build.snapshot, steps)) : null;
-  const errors = tooLarge ? [tooLarge] : build.errors;
+  const errors = documentErrors(state.docs, build, steps);
   const validation = { ...fresh, pasteErrors: errors, sources: build.sources };
   if (errors.length > 0) return { ok: false, validation, focus: "error" };
   return { ok: true, request: { origin, snapshot: build.snapshot }, steps, openStep, validation };

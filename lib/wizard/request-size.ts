@@ -12,6 +12,10 @@ const REQUEST_LIMIT = ACTION_BODY_LIMIT - 32 * 1024;
 export const byteSize = (text: string): number => new TextEncoder().encode(text).length;
 const kb = (n: number) => Math.ceil(n / 1024);
 
+/** What the server action receives for a snapshot, measured as it will be sent. */
+export const sentBytes = (snapshot: unknown, steps?: readonly string[]) =>
+  byteSize(JSON.stringify({ snapshot, steps, locale: "en" }));
+
 /** The pasted boxes, with the field each error is shown under. */
 function boxes(docs: OfflineDocuments): [string, string][] {
   return [
@@ -21,12 +25,15 @@ function boxes(docs: OfflineDocuments): [string, string][] {
     ["objectOwnership", docs.objectOwnership],
     ["bucketEncryption", docs.bucketEncryption],
     ...docs.keyPolicies.map((p, i): [string, string] => [`keyPolicies[${i}]`, p.text]),
+    ["requesterPays", docs.requesterPays],
+    ["objectListing", docs.objectListing],
+    ...docs.objectHeads.map((h, i): [string, string] => [`objectHeads[${i}]`, h.text]),
   ];
 }
 
 /**
  * Pasted documents that make the request too large: the error goes under the largest box (or null when the
- * request fits).
+ * request fits). The objects' checks need only the first 1,000 objects (what a live run reads).
  */
 export function documentsTooLarge(docs: OfflineDocuments, requestBytes: number): PasteError | null {
   if (requestBytes <= REQUEST_LIMIT) return null;
@@ -35,8 +42,25 @@ export function documentsTooLarge(docs: OfflineDocuments, requestBytes: number):
   return {
     field,
     path: "$",
-    code: "too-large.documents",
+    // The CLI lists every object of the folder unless told otherwise; a policy box holds a whole export instead.
+    code: field === "objectListing" ? "too-large.objects" : "too-large.documents",
     message: `${field} holds ${params.size} KB; everything pasted is ${params.total} KB, over the ${params.limit} KB limit`,
+    params,
+  };
+}
+
+/**
+ * The bundle of the collection script too large to send: the command line analyses it without this limit (the
+ * script writes what the account holds; there is nothing in it to trim by hand).
+ */
+export function bundleTooLarge(requestBytes: number): PasteError | null {
+  if (requestBytes <= REQUEST_LIMIT) return null;
+  const params = { total: kb(requestBytes), limit: kb(REQUEST_LIMIT) };
+  return {
+    field: "bundle",
+    path: "$",
+    code: "too-large.bundle",
+    message: `the bundle is ${params.total} KB, over the ${params.limit} KB limit; analyse it with the command line`,
     params,
   };
 }
@@ -58,4 +82,18 @@ export function snapshotTooLarge(snapshot: Record<string, unknown>, requestBytes
     message: `the snapshot is ${params.total} KB, over the ${params.limit} KB limit; largest parts: ${parts}`,
     params,
   };
+}
+
+/**
+ * The pasted documents' errors as a run finds them: the boxes that cannot be read, else everything being too large
+ * to send. Leaving a box shows the same, so a run started straight from a box is not undone by that box's check.
+ */
+export function documentErrors(
+  docs: OfflineDocuments,
+  build: { snapshot: unknown; errors: PasteError[] },
+  steps?: readonly string[],
+): PasteError[] {
+  if (build.errors.length > 0) return build.errors;
+  const tooLarge = documentsTooLarge(docs, sentBytes(build.snapshot, steps));
+  return tooLarge ? [tooLarge] : [];
 }

@@ -101,6 +101,30 @@ describe("the role ARN", () => {
     expect(of({ roleArn }).roleArn).toMatchObject({ code, level: "invalid", blocks: "live", suggestion });
   });
 
+  it("says an IAM console address is not the ARN, naming the role whose Summary shows it", () => {
+    for (const roleArn of [
+      "https://us-east-1.console.aws.amazon.com/iam/home?region=ap-northeast-1#/roles/details/tidb-import?section=permissions",
+      "https://console.aws.amazon.com/iam/home#/roles/tidb-import",
+      "https://console.amazonaws.cn/iam/home#/roles/details/tidb%40import",
+    ]) {
+      expect(of({ roleArn }).roleArn, roleArn).toMatchObject({
+        code: "roleArn.console-url",
+        level: "invalid",
+        blocks: "live",
+        params: { name: roleArn.includes("%40") ? "tidb@import" : "tidb-import" },
+      });
+      // The address holds no account ID: no ARN is made up.
+      expect(of({ roleArn }).roleArn?.suggestion).toBeUndefined();
+    }
+    // Another console page, or a look-alike host, is just not an ARN.
+    expect(of({ roleArn: "https://console.aws.amazon.com/iam/home#/users/details/tidb" }).roleArn?.code).toBe(
+      "roleArn.not-arn",
+    );
+    expect(of({ roleArn: "https://console.aws.amazon.com.example.com/iam/home#/roles/x" }).roleArn?.code).toBe(
+      "roleArn.not-arn",
+    );
+  });
+
   it("says which rule a malformed ARN breaks, when nothing it could have meant is known", () => {
     expect(of({ roleArn: "arn:aws:iam::11112222333:role/tidb-import" }).roleArn?.code).toBe("roleArn.account");
     expect(of({ roleArn: "arn:aws:iam::111122223333:role/" + "r".repeat(65) }).roleArn?.code).toBe(

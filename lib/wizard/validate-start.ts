@@ -26,6 +26,7 @@ export const INPUT_PROBLEM_CODES = [
   "bucketUri.no-folder",
   "bucketUri.folder-slash",
   "roleArn.not-role",
+  "roleArn.console-url",
   ...(
     [
       "not-arn",
@@ -170,11 +171,36 @@ const isRoleArn = (v: string) => {
   return p.ok && p.value.kind === "role";
 };
 
+/**
+ * The role an IAM console address shows (`https://…console.aws.amazon.com/iam/home#/roles/details/NAME?…`, or the
+ * older `#/roles/NAME`), or null when the text is not such an address. The address holds no account ID, so no ARN
+ * can be made from it.
+ */
+function roleOfConsoleUrl(v: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return null;
+  }
+  if (!/(^|\.)console\.(aws\.amazon\.com|amazonaws\.cn|amazonaws-us-gov\.com)$/.test(url.hostname)) return null;
+  const m = /^#\/roles\/(?:details\/)?([\w+=,.@%-]+)(?:[/?]|$)/.exec(url.hash);
+  if (!url.pathname.startsWith("/iam") || !m) return null;
+  try {
+    const name = decodeURIComponent(m[1]);
+    return /^[\w+=,.@-]{1,64}$/.test(name) ? name : null;
+  } catch {
+    return null;
+  }
+}
+
 function roleArnProblem(raw: string): InputProblem | null {
   const v = raw.trim();
   if (!v) return null;
   const p = parsePrincipalArn(v);
   if (p.ok && p.value.kind === "role") return null;
+  const page = roleOfConsoleUrl(v);
+  if (page) return invalid("roleArn.console-url", "live", { params: { name: page } });
   const fix = cleanupFix(v, isRoleArn, "live");
   if (fix) return fix;
   if (p.ok) {

@@ -75,6 +75,25 @@ describe("wizardReducer: editing", () => {
     expect(broken.docs.bucketPolicy).toBe("{ nope");
   });
 
+  it("says so when a box is left whose paste makes everything too large to send, as a run started from it does", () => {
+    const contents = Array.from({ length: 10_000 }, (_, i) => ({
+      Key: `mydata/part-${i}.csv`,
+      Owner: { ID: "c".repeat(64) },
+    }));
+    const docs = { ...typed.docs, objectListing: JSON.stringify({ Contents: contents }) };
+    const left = run(typed, { type: "edit/documents", docs }, { type: "documents/read" });
+    expect(left.pasteErrors.map((e) => [e.field, e.code])).toEqual([["objectListing", "too-large.objects"]]);
+    // A click on Run from inside the box: the run's message first, then the check of the box just left.
+    const rejected = run(
+      typed,
+      { type: "edit/documents", docs },
+      { type: "job/rejected", validation: { pasteErrors: left.pasteErrors }, focus: "error" },
+      { type: "documents/read" },
+    );
+    expect(rejected.pasteErrors).toEqual(left.pasteErrors);
+    expect(rejected.docs.objectListing).toBe(docs.objectListing);
+  });
+
   it("reads a pasted TiDB Cloud message: the step it points to, the role ARN it names, the secret it echoes dropped", () => {
     const message = `Cannot assume the provided role ${ROLE_ARN}. Please check the trust relationship settings of the role.`;
     const s = run(

@@ -17,6 +17,7 @@ import {
 } from "./form-types";
 import type { PasteError, PasteSource } from "./paste-result";
 import type { StatusChange } from "./report-merge";
+import { documentErrors } from "./request-size";
 import { stepsForMode, type StepId } from "./steps";
 import { stepAfterRun, triageStart } from "./triage-start";
 
@@ -178,7 +179,7 @@ export function wizardReducer(s: WizardState, a: WizardAction): WizardState {
       return s.touched[a.field] ? s : { ...s, touched: { ...s.touched, [a.field]: true } };
     case "documents/read": {
       const build = buildOfflineSnapshot(s.start, s.docs);
-      return { ...s, pasteErrors: build.errors, sources: build.sources };
+      return { ...s, pasteErrors: documentErrors(s.docs, build), sources: build.sources };
     }
     case "triage/read": {
       const tri = triageStart(s.start);
