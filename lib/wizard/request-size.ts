@@ -35,7 +35,7 @@ function boxes(docs: OfflineDocuments): [string, string][] {
  * Pasted documents that make the request too large: the error goes under the largest box (or null when the
  * request fits). The objects' checks need only the first 1,000 objects (what a live run reads).
  */
-export function documentsTooLarge(docs: OfflineDocuments, requestBytes: number): PasteError | null {
+function documentsTooLarge(docs: OfflineDocuments, requestBytes: number): PasteError | null {
   if (requestBytes <= REQUEST_LIMIT) return null;
   const [field, text] = boxes(docs).sort((a, b) => byteSize(b[1]) - byteSize(a[1]))[0];
   const params = { size: kb(byteSize(text)), total: kb(requestBytes), limit: kb(REQUEST_LIMIT) };
