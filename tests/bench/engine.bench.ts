@@ -2,7 +2,7 @@
  * engine.evaluations_per_second: the import's five requests (GetBucketLocation, ListBucket with a prefix, GetObject,
  * GetObjectVersion, kms:Decrypt) evaluated against 20 policies of 20 statements each, with conditions
  * (18 identity policies + a permissions boundary + the bucket or key policy), on one core, the documents reused.
- * Then engine.fresh_question_ms and engine.fresh_vs_parse_ratio (fresh-engine.ts): questions whose documents the
+ * Then engine.evaluation_vs_parse_ratio (each evaluation ÷ JSON.parse of its request, same rounds); engine.fresh_question_ms and engine.fresh_vs_parse_ratio (fresh-engine.ts): questions whose documents the
  * engine has never seen; and engine.fresh_validate_ms (fresh-validate.ts): validatePolicy on such documents.
  */
 import { evaluate, type AuthorizationQuestion } from "@/lib/policy";
@@ -146,41 +146,74 @@ export function importQuestions(objects = 1): AuthorizationQuestion[] {
 
 const WARM_ROUNDS = 5;
 
-/** engine.evaluations_per_second: the same documents asked about again and again, in CPU time of this process. */
-function warmFigure(): Figure {
+/** Runs `step(k)` (k counts on across calls) until at least `ms` of CPU time have passed; returns calls per second. */
+function rate(step: (k: number) => void, from: number, ms: number): { n: number; elapsed: number; perSecond: number } {
+  let n = 0;
+  const start = cpu();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    for (let i = 0; i < 1000; i++) step(from + n + i);
+    n += 1000;
+    elapsed = cpu() - start;
+  }
+  return { n, elapsed, perSecond: (n / elapsed) * 1000 };
+}
+
+/**
+ * engine.evaluations_per_second: the same documents asked about again and again, in CPU time of this process; and
+ * engine.evaluation_vs_parse_ratio: the time of one such evaluation ÷ JSON.parse of that request's own text (the
+ * principal, action, resource and context as they would arrive), measured in the same rounds, alternately.
+ */
+function warmFigures(): Figure[] {
   const questions = importQuestions(200);
   const m = questions.length;
+  const requestTexts = questions.map((q) => JSON.stringify(q.request));
   // warm up (read and compile the policies, let the JIT settle)
   let sink = 0;
   for (let i = 0; i < 20_000; i++) sink += evaluate(questions[i % m]).matched.length;
+  for (let i = 0; i < 20_000; i++) sink += (JSON.parse(requestTexts[i % m]) as { action: string }).action.length;
+  const evaluateStep = (k: number) => (sink += evaluate(questions[k % m]).matched.length);
+  const parseStep = (k: number) => (sink += (JSON.parse(requestTexts[k % m]) as { action: string }).action.length);
   // Measured in CPU time of this process (user + system), so that other work on the machine does not count.
   const rates: number[] = [];
+  const ratios: number[] = [];
+  const parseRates: number[] = [];
   let total = 0;
   let totalCpu = 0;
   const wallStart = wall();
   for (let r = 0; r < WARM_ROUNDS; r++) {
-    let n = 0;
-    const start = cpu();
-    let elapsed = 0;
-    while (elapsed < 400) {
-      for (let i = 0; i < 5000; i++) sink += evaluate(questions[(total + n + i) % m]).matched.length;
-      n += 5000;
-      elapsed = cpu() - start;
-    }
-    rates.push((n / elapsed) * 1000);
-    total += n;
-    totalCpu += elapsed;
+    // Alternate which goes first, so that neither always runs on the warmer machine.
+    const parseFirst = r % 2 === 1;
+    const parsed = parseFirst ? rate(parseStep, total, 200) : undefined;
+    const evaluated = rate(evaluateStep, total, 400);
+    const parsedAfter = parsed ?? rate(parseStep, total, 200);
+    rates.push(evaluated.perSecond);
+    parseRates.push(parsedAfter.perSecond);
+    ratios.push(parsedAfter.perSecond / evaluated.perSecond);
+    total += evaluated.n;
+    totalCpu += evaluated.elapsed;
   }
   const wallS = (wall() - wallStart) / 1000;
   if (sink < 0) console.log(sink);
-  return {
-    name: "engine.evaluations_per_second",
-    value: Math.round(median(rates)),
-    unit: "evaluations/s",
-    how: `evaluate() in one process on one core, the same documents reused: median of ${WARM_ROUNDS} rounds of at least 0.4 s of CPU time each (rounds: ${rates.map((x) => Math.round(x)).join(", ")} evaluations/s; ${total} evaluations in ${(totalCpu / 1000).toFixed(2)} s of CPU time, ${wallS.toFixed(2)} s wall) after 20,000 warm-up ones: the import's 5 requests (s3:GetBucketLocation, s3:ListBucket with s3:prefix, s3:GetObject, s3:GetObjectVersion, kms:Decrypt) for each of 200 data files, in turn, against 18 identity policies + a permissions boundary + the bucket or key policy, 20 statements each with conditions; explanations not read; each document is read once and compiled as questions need it (cached per document object) and each compiled pattern remembers its last answer, as when the checks ask several actions on one resource`,
-  };
+  const shape =
+    "the import's 5 requests (s3:GetBucketLocation, s3:ListBucket with s3:prefix, s3:GetObject, s3:GetObjectVersion, kms:Decrypt) for each of 200 data files, in turn, against 18 identity policies + a permissions boundary + the bucket or key policy, 20 statements each with conditions; explanations not read; each document is read once and compiled as questions need it (cached per document object) and each compiled pattern remembers its last answer, as when the checks ask several actions on one resource";
+  const round = (xs: number[], digits = 0) => xs.map((x) => x.toFixed(digits)).join(", ");
+  return [
+    {
+      name: "engine.evaluations_per_second",
+      value: Math.round(median(rates)),
+      unit: "evaluations/s",
+      how: `evaluate() in one process on one core, the same documents reused: median of ${WARM_ROUNDS} rounds of at least 0.4 s of CPU time each (rounds: ${round(rates)} evaluations/s; ${total} evaluations in ${(totalCpu / 1000).toFixed(2)} s of CPU time, ${wallS.toFixed(2)} s wall, parse rounds included) after 20,000 warm-up ones: ${shape}; absolute, so it swings with the machine (engine.evaluation_vs_parse_ratio is the same measure against a reference of the same run)`,
+    },
+    {
+      name: "engine.evaluation_vs_parse_ratio",
+      value: Number(median(ratios).toFixed(2)),
+      unit: "ratio",
+      how: `CPU time of one evaluate() of engine.evaluations_per_second ÷ that of JSON.parse of the same request's text (${Math.round(requestTexts.reduce((a, t) => a + t.length, 0) / m)} characters on average: principal, action, resource, context), measured in the same ${WARM_ROUNDS} rounds (at least 0.2 s of CPU time of parsing each, before or after the evaluations, alternately); median of the rounds, spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)} (${round(ratios, 2)}); JSON.parse rounds ${round(parseRates)} per second; ${shape}`,
+    },
+  ];
 }
 
 export default async function engineBench(): Promise<Figure[]> {
-  return [warmFigure(), ...freshFigures(), await freshValidateFigure()];
+  return [...warmFigures(), ...freshFigures(), await freshValidateFigure()];
 }
