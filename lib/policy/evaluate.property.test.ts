@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./evaluate";
+import { applyingExplanations } from "./lazy-answer";
 import { parsePolicy } from "./parse-policy";
 import type { AuthorizationQuestion } from "./types";
 
@@ -251,6 +252,31 @@ describe("evaluate: properties", () => {
       }),
       { seed: SEED, numRuns: 400 },
     );
+  });
+
+  it("gives the explanations of the statements that apply or may apply, the same records as explanations holds", () => {
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    let some = 0;
+    let none = 0;
+    fc.assert(
+      fc.property(question, (q) => {
+        // given an answer whose explanations were not read, and the same answer for copies of its documents
+        const applying = json(applyingExplanations(evaluate(structuredClone(q))));
+        const all = evaluate(structuredClone(q)).explanations ?? [];
+        // then exactly the records whose `applies` is not "no-match", in order
+        expect(applying).toEqual(json(all.filter((e) => e.applies !== "no-match")));
+        // and, once the explanations were read, the same
+        const read = evaluate(q);
+        void read.explanations;
+        expect(json(applyingExplanations(read))).toEqual(applying);
+        if ((applying as unknown[]).length) some++;
+        if ((applying as unknown[]).length < all.length) none++;
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+    // the questions drawn have statements that apply and statements that do not
+    expect(some).toBeGreaterThan(20);
+    expect(none).toBeGreaterThan(20);
   });
 
   it("answers the same question the same way every time (pure)", () => {

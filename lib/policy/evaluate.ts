@@ -185,8 +185,16 @@ class Evaluation {
     return withExplanations(decision, reason, matched, unknownKeys, this);
   }
 
-  explain(): StatementExplanation[] {
-    return explainAll(this.considered(), this.actionLower, this.resource, this.principal, this.ctx, this.hasBoundary);
+  explain(applyingOnly = false): StatementExplanation[] {
+    return explainAll(
+      this.considered(),
+      this.actionLower,
+      this.resource,
+      this.principal,
+      this.ctx,
+      this.hasBoundary,
+      applyingOnly,
+    );
   }
 
   private denyReason(): string {

@@ -14,6 +14,11 @@ export interface ConsideredPolicy {
   isResource: boolean;
 }
 
+/**
+ * One record per well-formed statement, in order. With `applyingOnly`, only the records whose `applies` is not
+ * "no-match" (the same records, in the same order): a statement whose action, resource or principal rules it out is
+ * left as soon as that is known, so that asking which statements apply costs little more than deciding.
+ */
 export function explainAll(
   policies: ConsideredPolicy[],
   actionLower: string,
@@ -21,17 +26,21 @@ export function explainAll(
   principal: PrincipalInfo,
   ctx: EvalContext,
   hasBoundary: boolean,
+  applyingOnly = false,
 ): StatementExplanation[] {
   const out: StatementExplanation[] = [];
   for (const { ref, policy, isResource } of policies) {
     for (const st of policy.statements()) {
       const a: Tri = actionMatches(st, actionLower) ? 2 : 0;
+      if (applyingOnly && a === 0) continue;
       const r = resourceMatches(st, resource, ctx, null);
+      if (applyingOnly && r === 0) continue;
       let p: Tri = 2;
       if (isResource) {
         p = st.principal
           ? appliedTri(principalApplies(st.principal, st.notPrincipal, st.deny, principal, hasBoundary))
           : 0;
+        if (applyingOnly && p === 0) continue;
       }
       let c: Tri = 2;
       const failed: NonNullable<StatementExplanation["failedConditions"]> = [];
@@ -46,6 +55,7 @@ export function explainAll(
         if (v < c) c = v;
       }
       const applies = Math.min(a, r, p, c) as Tri;
+      if (applyingOnly && applies === 0) continue;
       const e: StatementExplanation = {
         policy: ref,
         statement: st.index,

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluate, evaluateMany } from "./index";
+import { applyingExplanations, evaluate, evaluateMany } from "./index";
 import type { AuthorizationQuestion, Decision } from "./types";
 import { parsePolicy } from "./parse-policy";
 
@@ -89,6 +89,14 @@ describe("policy engine fixtures", () => {
       for (const resource of ["arn:aws:s3:::other/k", "arn:aws:s3:::other", c.question.request?.resource])
         evaluate({ ...q, request: { ...q.request, resource } });
       expect(json(evaluate(q)), file).toEqual(first);
+    }
+  });
+
+  it("explains the statements that apply or may apply without the others, as explanations would", () => {
+    for (const { file, c } of cases) {
+      const applying = applyingExplanations(evaluate(structuredClone(c.question)));
+      const all = evaluate(structuredClone(c.question)).explanations ?? [];
+      expect(applying, file).toEqual(all.filter((e) => e.applies !== "no-match"));
     }
   });
 

@@ -4,6 +4,7 @@
  */
 export * from "./types";
 export { evaluate, evaluateMany } from "./evaluate";
+export { applyingExplanations } from "./lazy-answer";
 export { parsePolicy } from "./parse-policy";
 export { validatePolicy } from "./validate/validate-policy";
 export { wildcardMatch } from "./wildcard";

@@ -6,7 +6,8 @@ import type { Answer, MatchedStatement, StatementExplanation } from "./types";
 
 /** What can explain an answer on demand (the evaluation that decided it). */
 interface Explainer {
-  explain(): StatementExplanation[];
+  /** Every statement's record, or (applyingOnly) those whose `applies` is not "no-match". */
+  explain(applyingOnly?: boolean): StatementExplanation[];
 }
 
 const EVALUATION = Symbol("evaluation");
@@ -45,4 +46,16 @@ export function withExplanations(
   hidden.value = undefined;
   Object.defineProperty(a, "explanations", explanationsAccessor);
   return a;
+}
+
+/**
+ * The records of `answer.explanations` whose `applies` is "match" or "unknown", in the same order: the statements that
+ * apply or may apply. Worked out without explaining the other statements when the explanations were not read yet.
+ */
+export function applyingExplanations(answer: Answer): StatementExplanation[] {
+  const a = answer as LazyAnswer;
+  const known = a[EXPLANATIONS];
+  const ev = a[EVALUATION];
+  if (known === undefined && ev) return ev.explain(true);
+  return (answer.explanations ?? []).filter((e) => e.applies !== "no-match");
 }
