@@ -58,7 +58,7 @@ export const roleTrustBlockingConditions = defineCheck({
     };
     const cite = (i: number) => ({ document: "trust-policy", statement: i, sid: sidOf(i) });
 
-    const denies = asked.statements.filter(
+    const denies = asked.applying.filter(
       (s) => s.document === "trust-policy" && s.effect === "Deny" && s.applies !== "no-match",
     );
     const hardDeny = denies.find((s) => s.applies === "match");

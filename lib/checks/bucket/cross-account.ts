@@ -37,7 +37,7 @@ export const bucketPolicyCrossAccount = defineCheck({
     const denied = derived.s3Requests.filter((r) => {
       if (!policy) return true;
       const a = askBucket(ctx, r, policy);
-      return !a.statements.some(
+      return !a.applying.some(
         (s) => s.document === "bucket-policy" && s.effect === "Allow" && s.applies !== "no-match",
       );
     });

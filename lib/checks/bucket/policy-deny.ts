@@ -47,7 +47,7 @@ export const bucketPolicyDeny = defineCheck({
       const a = askBucket(ctx, r, policy);
       // Only an answer that matched a Deny (decided or not) needs the per-statement explanations.
       if (!a.answer.matched.some((m) => m.effect === "Deny")) continue;
-      for (const s of a.statements) {
+      for (const s of a.applying) {
         if (s.document !== "bucket-policy" || s.effect !== "Deny" || s.applies === "no-match") continue;
         const h = hits.get(s.statement) ?? {
           statement: s.statement,
@@ -97,7 +97,7 @@ export const bucketPolicyDeny = defineCheck({
     const edits: string[] = [];
     for (const h of all) {
       const still = h.requests.filter((r) =>
-        askBucket(ctx, r, after).statements.some(
+        askBucket(ctx, r, after).applying.some(
           (s) =>
             s.document === "bucket-policy" &&
             s.statement === h.statement &&

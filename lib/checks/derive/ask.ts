@@ -1,4 +1,4 @@
-import { evaluate } from "@/lib/policy";
+import { applyingExplanations, evaluate } from "@/lib/policy";
 import type { Answer, StatementExplanation } from "@/lib/policy/types";
 import type { PolicyDocument } from "@/lib/snapshot/schema";
 import type { NamedPolicy } from "./policies";
@@ -21,6 +21,11 @@ export interface Asked {
   cited: (Cited & { effect: "Allow" | "Deny"; undecided?: boolean })[];
   /** Every statement's explanation, by document. */
   statements: ExplainedStatement[];
+  /**
+   * The explanations of the statements that apply or may apply (`applies` "match" or "unknown"), by document: the
+   * same records as in `statements`, without explaining every other statement (most questions only need these).
+   */
+  applying: ExplainedStatement[];
 }
 
 export interface AskInput {
@@ -43,8 +48,7 @@ export function statementsOf(doc: PolicyDocument | null | undefined): Record<str
 }
 
 function documentOf(input: AskInput, ref: string): NamedPolicy | null {
-  const m = /^identity:(\d+)$/.exec(ref);
-  if (m) return input.identity[Number(m[1])] ?? null;
+  if (ref.startsWith("identity:")) return input.identity[Number(ref.slice(9))] ?? null;
   if (ref === "boundary") return input.boundary ?? null;
   if (ref === "resource") return input.resource ?? null;
   return null;
@@ -73,7 +77,13 @@ export function ask(input: AskInput): Asked {
     const sid = statementsOf(documentOf(input, ref)?.doc)[i]?.Sid;
     return typeof sid === "string" ? sid : undefined;
   };
+  const named = (e: StatementExplanation): ExplainedStatement => ({
+    ...e,
+    document: name(e.policy),
+    sid: e.sid ?? sidOf(e.policy, e.statement),
+  });
   let statements: ExplainedStatement[] | undefined;
+  let applying: ExplainedStatement[] | undefined;
   return {
     answer,
     cited: answer.matched.map((m) => ({
@@ -85,12 +95,14 @@ export function ask(input: AskInput): Asked {
     })),
     // Explanations cost a pass over every statement: computed only when a check reads them.
     get statements() {
-      statements ??= (answer.explanations ?? []).map((e) => ({
-        ...e,
-        document: name(e.policy),
-        sid: e.sid ?? sidOf(e.policy, e.statement),
-      }));
+      statements ??= (answer.explanations ?? []).map(named);
       return statements;
+    },
+    get applying() {
+      applying ??= statements
+        ? statements.filter((e) => e.applies !== "no-match")
+        : applyingExplanations(answer).map(named);
+      return applying;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { StepId } from "@/lib/report/types";
-import { citeText, citeTextJa } from "../derive/ask";
+import { citeText, citeTextJa, type Asked } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { sample, sampleJa } from "../helpers";
@@ -26,6 +26,8 @@ export interface ActionCheckSpec {
   deniedTitle: Localized;
 }
 
+type Tri = "yes" | "no" | "unknown";
+
 function what(r: ImportRequest): string {
   return r.objectKey ?? r.resource;
 }
@@ -50,16 +52,27 @@ export function actionCheck<const Id extends CheckId>(spec: ActionCheckSpec & { 
       if (requests.length === 0)
         return { status: "skipped", detail: l("Nothing to check.", "確認する対象がありません。") };
       const boundary = ctx.derived.identity!.boundary;
+      // The identity side alone and the boundary are asked about only for a request the effective decision denies
+      // (they name the cause); an allowed request needs neither.
       const results = requests.map((r) => {
         const effective = askEffective(ctx, r);
-        const id = askIdentity(ctx, r);
+        const decision = effective.answer.decision;
+        let id: Asked | undefined;
+        let identity: Tri | undefined;
+        let bounded: Tri | undefined;
         return {
           r,
           effective,
-          decision: effective.answer.decision,
-          identity: identityAllows(id),
-          boundary: effective.answer.decision === "allow" ? ("yes" as const) : boundaryAllows(ctx, r, boundary),
-          id,
+          decision,
+          get id(): Asked {
+            return (id ??= askIdentity(ctx, r));
+          },
+          get identity(): Tri {
+            return (identity ??= identityAllows(this.id));
+          },
+          get boundary(): Tri {
+            return decision === "allow" ? "yes" : (bounded ??= boundaryAllows(ctx, r, boundary));
+          },
         };
       });
       const denied = results.filter((x) => x.decision === "implicit-deny" || x.decision === "explicit-deny");

@@ -25,7 +25,7 @@ export function boundaryAllows(
   boundary: NamedPolicy | null,
 ): "yes" | "no" | "unknown" {
   if (!boundary) return "yes";
-  const mine = askBoundary(ctx, r, boundary).statements.filter(
+  const mine = askBoundary(ctx, r, boundary).applying.filter(
     (s) => s.document === boundary.document && s.effect === "Allow",
   );
   if (mine.some((s) => s.applies === "match")) return "yes";

@@ -1,5 +1,6 @@
 import { policyFix } from "@/lib/fixes/make-fix";
 import type { Doc } from "@/lib/fixes/workspace";
+import { denyOnly } from "../derive/allow-only";
 import { ask, citeText, citeTextJa } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
@@ -54,6 +55,9 @@ export const identityExplicitDeny = defineCheck({
       ...derived.kmsRequests.map((r) => asKeyArn(r, derived.region, r.kmsKey?.accountId ?? null, p.partition)),
     ];
     const hits = new Map<string, Hit>();
+    const denyOnlyPolicies = derived.identity!.policies.map((x) => ({ document: x.document, doc: denyOnly(x.doc) }));
+    const b = derived.identity!.boundary;
+    const denyOnlyBoundary = b ? { document: b.document, doc: denyOnly(b.doc) } : b;
     for (const r of requests) {
       const kms = r.action.startsWith("kms:");
       const a = ask({
@@ -61,15 +65,16 @@ export const identityExplicitDeny = defineCheck({
         principal: p.requestArn,
         principalAccount: p.accountId,
         resourceAccount: kms ? (r.kmsKey?.accountId ?? p.accountId) : (derived.bucketAccount ?? p.accountId),
-        identity: derived.identity!.policies,
-        boundary: derived.identity!.boundary,
+        // Which Deny statements apply does not depend on any Allow: the copies without them are scanned faster.
+        identity: denyOnlyPolicies,
+        boundary: denyOnlyBoundary,
         resource: kms
           ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) }
           : null,
       });
       // Only an answer that matched a Deny (decided or not) needs the per-statement explanations.
       if (!a.answer.matched.some((m) => m.effect === "Deny")) continue;
-      for (const s of a.statements) {
+      for (const s of a.applying) {
         if (s.effect !== "Deny" || s.applies === "no-match" || s.document === "delegating-key-policy") continue;
         const k = `${s.document}#${s.statement}`;
         const h = hits.get(k) ?? {

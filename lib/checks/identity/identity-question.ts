@@ -157,7 +157,7 @@ export function askEffective(ctx: CheckContext, req: ImportRequest, withBoundary
 /** The identity policies grant the request (an explicit Deny is judged separately by identity.explicit-deny). */
 export function identityAllows(a: Asked): "yes" | "no" | "unknown" {
   if (a.answer.decision === "allow") return "yes";
-  const allowStatements = a.statements.filter((s) => s.effect === "Allow" && s.document.includes("policy:"));
+  const allowStatements = a.applying.filter((s) => s.effect === "Allow" && s.document.includes("policy:"));
   if (allowStatements.some((s) => s.applies === "match")) return "yes";
   if (a.answer.decision === "unknown" || allowStatements.some((s) => s.applies === "unknown")) return "unknown";
   return "no";
