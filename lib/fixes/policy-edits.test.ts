@@ -64,6 +64,18 @@ describe("policy edits", () => {
     });
   });
 
+  it('replace "Principal": "*" (the short form of everyone) by one account', () => {
+    const after = replacePrincipal(
+      doc([{ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }]),
+      0,
+      "*",
+      "arn:aws:iam::380838443567:root",
+    );
+    expect((after.Statement as Record<string, unknown>[])[0].Principal).toEqual({
+      AWS: "arn:aws:iam::380838443567:root",
+    });
+  });
+
   it("set the External ID, removing the wrong condition and keeping other clusters' ids when asked", () => {
     const before = doc([
       {

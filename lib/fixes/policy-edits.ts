@@ -67,12 +67,12 @@ export function addStatement(doc: Doc | null, statement: Statement): Doc {
   return out;
 }
 
-/** Replaces one value in a statement's Principal.AWS. */
+/** Replaces one value in a statement's Principal.AWS (`"Principal": "*"` counts as `{ "AWS": "*" }`). */
 export function replacePrincipal(doc: Doc, index: number, from: string | null, to: string): Doc {
   const { doc: out, statements } = cloneStatements(doc);
   const st = statements[index];
   const principal = st.Principal && typeof st.Principal === "object" ? (st.Principal as Record<string, unknown>) : {};
-  const list = asList(principal.AWS);
+  const list = st.Principal === "*" ? ["*"] : asList(principal.AWS);
   const next = from === null ? [...list, to] : list.map((p) => (p === from ? to : p));
   principal.AWS = compact([...new Set(next)]);
   st.Principal = principal;

@@ -1,7 +1,8 @@
 import { addStatement, replacePrincipal } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
-import { citeText, citeTextJa, statementsOf } from "../derive/ask";
-import { defineCheck, l } from "../types";
+import { citeText, citeTextJa, statementsOf, type Asked } from "../derive/ask";
+import type { Doc } from "@/lib/fixes/workspace";
+import { defineCheck, l, type CheckContext, type Localized, type Outcome } from "../types";
 import {
   accountQuestion,
   askTrust,
@@ -14,6 +15,81 @@ import {
 } from "./trust";
 
 const ID = "role.trust.principal";
+
+/**
+ * Condition keys that tie a statement trusting "*" to particular callers: with one of them the engine has decided for
+ * TiDB Cloud's account, and other accounts are held to the same condition.
+ */
+const CALLER_KEYS = new Set([
+  "aws:principalaccount",
+  "aws:principalarn",
+  "aws:principalorgid",
+  "aws:principalorgpaths",
+  "aws:userid",
+  "aws:sourceaccount",
+  "aws:sourcearn",
+  "aws:sourceowner",
+]);
+
+/**
+ * Allow statements of the trust policy that let any AWS principal call sts:AssumeRole: Principal "*" (or AWS "*")
+ * with no condition on who the caller is. AWS "strongly recommend[s]" against "*" in an Allow's Principal unless
+ * access is otherwise restricted, "especially ... IAM role trust policies" (iam-user-guide
+ * reference_policies_elements_principal.md, "All principals"); an External ID is not a secret
+ * (id_roles_create_for-user_externalid.md), so it does not restrict who can call.
+ */
+function openStatements(trust: Doc, asked: Asked): number[] {
+  return asked.statements
+    .filter((s) => s.document === "trust-policy" && s.effect === "Allow" && s.action === "match")
+    .map((s) => s.statement)
+    .filter(
+      (i, k, all) =>
+        all.indexOf(i) === k &&
+        awsPrincipals(trust, i).includes("*") &&
+        !conditionEntries(trust, i).some((e) => CALLER_KEYS.has(e.key.toLowerCase())),
+    );
+}
+
+/** TiDB Cloud can assume the role, but so can anyone: name the statements, and narrow TiDB Cloud's own to its account. */
+function openTrustWarning(
+  ctx: CheckContext,
+  trust: Doc,
+  open: number[],
+  tidbStatement: number,
+  tidb: string,
+  accountNote: Localized,
+): Outcome {
+  const { snapshot, fixes } = ctx;
+  const rootArn = `arn:${ctx.derived.principal!.partition}:iam::${tidb}:root`;
+  const cite = (i: number) => {
+    const sid = statementsOf(trust)[i]?.Sid;
+    return { document: "trust-policy", statement: i, sid: typeof sid === "string" ? sid : undefined };
+  };
+  const listEn = open.map((i) => citeText(cite(i))).join(", ");
+  const listJa = open.map((i) => citeTextJa(cite(i))).join("、");
+  const own = open.includes(tidbStatement);
+  const before = fixes.current("trust-policy", trust)!;
+  const after = own ? replacePrincipal(before, tidbStatement, "*", rootArn) : null;
+  return {
+    status: "warn",
+    title: l(
+      "The trust policy lets any AWS account assume the role",
+      "信頼ポリシーがすべての AWS アカウントにロールの引き受けを許可しています",
+    ),
+    detail: l(
+      `${listEn} ${open.length > 1 ? "allow" : "allows"} sts:AssumeRole to "*" with no condition on the caller's account: TiDB Cloud can assume the role${accountNote.en}, but so can any AWS account that has or guesses the External ID, which is not a secret. ` +
+        (own
+          ? `Trust TiDB Cloud's account ${rootArn} instead of "*".`
+          : `Statement ${tidbStatement} already trusts TiDB Cloud's account: remove "*" from the others, or limit them to the accounts that need the role.`),
+      `${listJa}は条件なしで "*" に sts:AssumeRole を許可しています。TiDB Cloud はロールを引き受けられますが${accountNote.ja}、外部IDを知っている（または推測した）すべての AWS アカウントも引き受けられます。外部IDは秘密情報ではありません。` +
+        (own
+          ? `"*" の代わりに TiDB Cloud のアカウント ${rootArn} を信頼されたエンティティにしてください。`
+          : `ステートメント ${tidbStatement} がすでに TiDB Cloud のアカウントを信頼しているので、ほかのステートメントから "*" を削除するか、ロールが必要なアカウントだけに限定してください。`),
+    ),
+    evidence: { document: "trust-policy", statement: open[0], principals: ["*"], open },
+    ...(after ? { fix: policyFix(fixes, snapshot, ID, "trust-policy", before, after) } : {}),
+  };
+}
 
 export const roleTrustPrincipal = defineCheck({
   id: ID,
@@ -61,6 +137,8 @@ export const roleTrustPrincipal = defineCheck({
         );
     if (ok.length > 0) {
       const c = ok[0];
+      const open = openStatements(trust, asked);
+      if (open.length > 0) return openTrustWarning(ctx, trust, open, c.statement, tidb, accountNote);
       return {
         status: "pass",
         detail: l(
