@@ -71,6 +71,46 @@ describe("redactReport", () => {
     expect(JSON.stringify(out)).not.toContain("IOSFODNN7EXAMPLE");
   });
 
+  it("redacts s3:prefix values, with or without a slash, as folders, and leaves the same word alone in prose", () => {
+    const r = structuredClone(report);
+    r.target.bucketUri = "s3://acme-tidb-source-data/quarterly/";
+    r.findings[1].detail =
+      'It allows listing only when StringEquals s3:prefix "quarterly", and TiDB Cloud lists with prefix "quarterly/". ' +
+      "「hidden-area」も許可されています。The import reads every file.";
+    r.findings[1].fix = {
+      ...r.findings[0].fix!,
+      after: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: "s3:ListBucket",
+            Resource: "arn:aws:s3:::acme-tidb-source-data",
+            Condition: {
+              StringLike: { "s3:prefix": ["quarterly", "quarterly/*", "hidden-area", "import", "2024/q1"] },
+            },
+          },
+        ],
+      },
+    };
+    const { report: out } = redactReport(r);
+    const json = JSON.stringify(out);
+    for (const s of ["quarterly", "hidden-area", "2024/q1"]) expect(json).not.toContain(s);
+    const folder = out.target.bucketUri.split("/")[3];
+    expect(folder).toMatch(/^folder-\d+$/);
+    const prefixes = (
+      out.findings[1].fix!.after as { Statement: { Condition: Record<string, Record<string, string[]>> }[] }
+    ).Statement[0].Condition.StringLike["s3:prefix"];
+    // The same folder gets the same placeholder with or without its slash; a bare prefix is a folder, not a file.
+    expect(prefixes.slice(0, 2)).toEqual([folder, `${folder}/*`]);
+    expect(prefixes[2]).toMatch(/^folder-\d+$/);
+    expect(out.findings[1].detail).toContain(`s3:prefix "${folder}", and TiDB Cloud lists with prefix "${folder}/"`);
+    expect(out.findings[1].detail).toContain(`「${prefixes[2]}」も許可されています`);
+    // "import" is replaced where it is the value, not in the sentence that uses the word.
+    expect(prefixes[3]).toMatch(/^folder-\d+$/);
+    expect(out.findings[1].detail).toContain("The import reads every file.");
+  });
+
   it("is deterministic", () => {
     expect(redactReport(report)).toEqual(redactReport(report));
   });

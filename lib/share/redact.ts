@@ -6,7 +6,8 @@
  * - AWS account ids (12 digits, also inside ARNs) → 111111111111, 222222222222, …; the TiDB Cloud account id stays;
  * - bucket names (in s3:// URIs, S3 ARNs and plain text) → example-bucket-1, …;
  * - object keys and folders after the bucket (in URIs and ARNs, and plain-text paths that start with a known
- *   folder) → folder-1/object-2.csv, keeping `*`/`?` wildcards and the file extension;
+ *   folder) → folder-1/object-2.csv, keeping `*`/`?` wildcards and the file extension; key prefixes of `s3:prefix`
+ *   conditions, also without a slash ("mydata" → folder-1): as a whole value, or quoted in prose;
  * - KMS key ids (UUIDs, `mrk-…`) and customer aliases → 11111111-2222-3333-4444-aaaaaaaaaaa1, alias/key-1;
  * - access key ids and unique ids (AKIA…, ASIA…, AIDA…, AROA…) → AKIAEXAMPLE000000001 (prefix kept);
  * - External IDs (the target's and every `sts:ExternalId` condition value) → external-id-1, or for a TiDB Cloud
@@ -54,6 +55,8 @@ class Redactor {
   private readonly buckets = new Set<string>();
   private readonly folders = new Set<string>(); // first path segment + "/"
   private readonly wholePaths = new Set<string>(); // paths (without the leading "/") known as a whole
+  private readonly prefixes = new Set<string>(); // s3:prefix values: their last segment is a folder, not a file
+  private readonly barePrefixes = new Set<string>(); // those without a "/": matched only whole or quoted
   private readonly accountsN: Numbering;
   private readonly bucketsN = new Numbering((n) => `example-bucket-${n}`);
   private readonly foldersN = new Numbering((n) => `folder-${n}`);
@@ -86,6 +89,7 @@ class Redactor {
   collect(value: unknown, key?: string): void {
     if (typeof value === "string") {
       if (key && /^sts:externalid$/i.test(key)) this.addExternalId(value);
+      if (key && /^s3:prefix$/i.test(key)) this.addPrefix(value);
       const whole = WHOLE_S3.exec(value.trim());
       if (whole) {
         this.addBucketPath(whole[1], whole[2], true);
@@ -121,6 +125,22 @@ class Redactor {
     // An id that differs only in case keeps that difference visible.
     const placeholder = id !== lower && id === id.toUpperCase() ? base.toUpperCase() : base;
     this.externalSeen.set(id, placeholder);
+    this.scanner = null;
+  }
+
+  /**
+   * A key prefix of an `s3:prefix` condition: a path known as a whole. One without a "/" ("mydata") is a plain word
+   * that prose may use otherwise ("import"), so it is replaced only as a whole value or between quotes.
+   */
+  addPrefix(raw: string): void {
+    const v = raw.trim().replace(/^\/+/, "");
+    if (!v || /^[*?/]*$/.test(v) || /\s/.test(v)) return;
+    this.prefixes.add(v);
+    if (v.includes("/")) {
+      this.wholePaths.add(v);
+      const first = v.split("/")[0];
+      if (first && !/[*?]/.test(first)) this.folders.add(`${first}/`);
+    } else this.barePrefixes.add(v);
     this.scanner = null;
   }
 
@@ -168,6 +188,7 @@ class Redactor {
       // Paths known as a whole first, complete (they may hold Japanese); then paths as prose writes them.
       `(?<knownuri>(?:s3://|arn:aws[a-z-]*:s3:::)(?:${alt(this.buckets)})/(?:${alt(this.wholePaths)})${PATH_END})`,
       `(?<knownpath>(?<![\\w./:-])(?:${alt(this.wholePaths)})${PATH_END})`,
+      `(?<bareprefix>(?<=^|["'“‘「])(?:${alt(this.barePrefixes)})(?=$|["'”’」]))`,
       `(?<uri>${S3_URI.source})`,
       `(?<arn>${S3_ARN.source})`,
       `(?<barepath>(?<![\\w./:-])(?:${alt(this.folders)})${PROSE_PATH_CHARS})`,
@@ -183,7 +204,7 @@ class Redactor {
     const segments = path.split("/");
     const out = segments.map((seg, i) => {
       if (/^[*?.]*$/.test(seg)) return seg;
-      const isFile = i === segments.length - 1;
+      const isFile = i === segments.length - 1 && !this.prefixes.has(path);
       const ext = isFile ? (seg.match(/(\.[A-Za-z0-9]{1,8})+$/)?.[0] ?? "") : "";
       const stem = ext ? seg.slice(0, -ext.length) : seg;
       const numbering = isFile ? this.objectsN : this.foldersN;
@@ -211,7 +232,8 @@ class Redactor {
       const groups = rest[rest.length - 1] as Record<string, string | undefined>;
       // A path at the end of a sentence: the full stop or colon is not part of it.
       const isPath = groups.uri !== undefined || groups.arn !== undefined || groups.barepath !== undefined;
-      if (groups.knownuri !== undefined || groups.knownpath !== undefined) return this.replaceOne(whole, groups);
+      if (groups.knownuri !== undefined || groups.knownpath !== undefined || groups.bareprefix !== undefined)
+        return this.replaceOne(whole, groups);
       const tail = isPath ? (/[.:!]+$/.exec(whole)?.[0] ?? "") : "";
       const match = tail ? whole.slice(0, -tail.length) : whole;
       return this.replaceOne(match, groups) + tail;
@@ -230,7 +252,8 @@ class Redactor {
         if (!m) return match;
         return m[1] + this.bucketsN.get(m[2]) + (m[3] ? "/" + this.redactPath(m[3].slice(1)) : "");
       }
-      if (groups.barepath !== undefined || groups.knownpath !== undefined) return this.redactPath(match);
+      if (groups.barepath !== undefined || groups.knownpath !== undefined || groups.bareprefix !== undefined)
+        return this.redactPath(match);
       if (groups.barebucket !== undefined) return this.bucketsN.get(match);
       if (groups.acct !== undefined) return this.keep.has(match) ? match : this.accountsN.get(match);
       return match;
