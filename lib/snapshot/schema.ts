@@ -124,6 +124,14 @@ const ObjectSchema = z.object({
   ownerCanonicalId: z.string().nullish(),
   sse: z.enum(["AES256", "aws:kms", "aws:kms:dsse", "SSE-C"]).nullish(),
   kmsKeyId: z.string().nullish(),
+  /**
+   * Whether the object was written with an S3 Bucket Key (HeadObject's x-amz-server-side-encryption-bucket-key-enabled,
+   * SDK BucketKeyEnabled; false for an SSE-KMS object whose HEAD lacks it). Per object: objects written before the
+   * bucket's Bucket Key was turned on do not use it, and a PUT can override the bucket's setting. It decides the
+   * encryption context S3 passes to kms:Decrypt (aws:s3:arn = the bucket's ARN with a Bucket Key, the object's ARN
+   * without). Absent: not known.
+   */
+  bucketKeyEnabled: z.boolean().nullish(),
   archiveStatus: z.string().nullish(),
   restored: z.boolean().nullish(),
   /** The object's tags (s3:GetObjectTagging): s3:ExistingObjectTag of GetObject. */

@@ -65,6 +65,34 @@ describe("the object and Requester Pays boxes", () => {
     expect(parseHeadObject('{"Policy": "{}"}', "h")).toMatchObject({ ok: false, error: { code: "head.invalid" } });
   });
 
+  it("read from a pasted HEAD whether the object was written with an S3 Bucket Key (the CLI prints BucketKeyEnabled only then)", () => {
+    const head = { ContentLength: 7, ETag: '"e"', ServerSideEncryption: "aws:kms", SSEKMSKeyId: KEY };
+    const value = (o: object) => {
+      const r = parseHeadObject(JSON.stringify(o, null, 4), "h");
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    expect(value({ ...head, BucketKeyEnabled: true }).bucketKeyEnabled).toBe(true);
+    // written before the bucket's Bucket Key was turned on: S3 sends no header, the CLI prints no field
+    expect(value(head).bucketKeyEnabled).toBe(false);
+    // DSSE-KMS never uses an S3 Bucket Key; SSE-S3 has no KMS key, so there is nothing to say
+    expect(value({ ...head, ServerSideEncryption: "aws:kms:dsse" }).bucketKeyEnabled).toBe(false);
+    expect(value({ ContentLength: 7, ServerSideEncryption: "AES256" })).not.toHaveProperty("bucketKeyEnabled");
+    // and the snapshot's object carries it
+    const built = buildOfflineObjects({
+      ...EMPTY_DOCUMENTS,
+      objectListing: JSON.stringify(listing),
+      objectHeads: [
+        { key: "mydata/a.csv", text: JSON.stringify({ ...head, BucketKeyEnabled: true }) },
+        { key: "mydata/b.csv", text: JSON.stringify(head) },
+      ],
+    });
+    expect(built.objects?.map((o) => [o.key, o.bucketKeyEnabled])).toEqual([
+      ["mydata/a.csv", true],
+      ["mydata/b.csv", false],
+    ]);
+  });
+
   it("read Requester Pays as the CLI prints it, or as one word", () => {
     expect(parseRequestPayment('{\n    "Payer": "Requester"\n}')).toMatchObject({ ok: true, value: true });
     expect(parseRequestPayment("BucketOwner")).toMatchObject({ ok: true, value: false });

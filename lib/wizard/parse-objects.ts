@@ -3,6 +3,7 @@
  * `aws s3api list-objects-v2 … --fetch-owner`, of `aws s3api head-object` for a few objects, and of
  * `aws s3api get-bucket-request-payment`, pasted as is. Pure.
  */
+import { bucketKeyOf } from "@/lib/snapshot/bucket-key";
 import type { SnapshotObject } from "@/lib/snapshot/schema";
 import { fail, isEmpty, isRecord, parseJsonText, type ParseResult } from "./paste-result";
 
@@ -36,7 +37,10 @@ export function parseObjectListing(
   return { ok: true, value: { objects, truncated }, source: "aws s3api list-objects-v2" };
 }
 
-export type HeadFacts = Pick<SnapshotObject, "sse" | "kmsKeyId" | "storageClass" | "archiveStatus" | "restored">;
+export type HeadFacts = Pick<
+  SnapshotObject,
+  "sse" | "kmsKeyId" | "bucketKeyEnabled" | "storageClass" | "archiveStatus" | "restored"
+>;
 
 /**
  * One object's HEAD: the CLI's output, or its error for an SSE-C object (S3 answers 400 Bad Request to a HEAD
@@ -60,6 +64,10 @@ export function parseHeadObject(text: string, field: string): ParseResult<HeadFa
         : null,
   };
   if (str(v.SSEKMSKeyId)) facts.kmsKeyId = v.SSEKMSKeyId as string;
+  // The CLI prints "BucketKeyEnabled": true for an object written with an S3 Bucket Key and leaves it out otherwise
+  // (as the live collector reads it: lib/aws/collector/read-objects.ts).
+  const bucketKey = bucketKeyOf(facts.sse, v.BucketKeyEnabled === true);
+  if (bucketKey !== undefined) facts.bucketKeyEnabled = bucketKey;
   if (str(v.StorageClass)) facts.storageClass = v.StorageClass as string;
   if (str(v.ArchiveStatus)) facts.archiveStatus = v.ArchiveStatus as string;
   if (str(v.Restore)) facts.restored = /ongoing-request="false"/.test(v.Restore as string);

@@ -18,6 +18,7 @@ interface FakeObject {
   ownerCanonicalId: string;
   sse?: SnapshotObject["sse"];
   kmsKeyId?: string | null;
+  bucketKeyEnabled?: boolean | null;
   archiveStatus?: string | null;
   restored?: boolean | null;
   tags?: Record<string, string> | null;
@@ -41,6 +42,7 @@ function objectsOf(ctx: RequestContext): FakeObject[] {
       ownerCanonicalId: o.ownerCanonicalId ?? (o.ownerAccountId ? canonicalIdOf(o.ownerAccountId) : ownerCanon),
       sse: o.sse,
       kmsKeyId: o.kmsKeyId,
+      bucketKeyEnabled: o.bucketKeyEnabled,
       archiveStatus: o.archiveStatus,
       restored: o.restored,
       tags: o.tags,
@@ -225,6 +227,8 @@ export function routeS3(method: string, url: URL, headers: Record<string, string
       etag: '"fakeetag"',
       ...(o.sse && o.sse !== "SSE-C" ? { "x-amz-server-side-encryption": o.sse } : {}),
       ...(o.kmsKeyId ? { "x-amz-server-side-encryption-aws-kms-key-id": o.kmsKeyId } : {}),
+      // S3 sends it for an object written with an S3 Bucket Key, and leaves it out otherwise.
+      ...(o.bucketKeyEnabled ? { "x-amz-server-side-encryption-bucket-key-enabled": "true" } : {}),
       ...(o.storageClass && o.storageClass !== "STANDARD" ? { "x-amz-storage-class": o.storageClass } : {}),
       ...(o.archiveStatus ? { "x-amz-archive-status": o.archiveStatus } : {}),
       ...(o.restored === true

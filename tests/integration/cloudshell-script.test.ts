@@ -124,6 +124,12 @@ describe("the collection script, call for call against the live collector (a sta
     const read = await snapshotFromBundle(fixture);
     if (!read.ok) throw new Error(JSON.stringify(read.issues));
     expect(JSON.parse(JSON.stringify(read.snapshot))).toEqual(JSON.parse(JSON.stringify(results.get("role-ok")!.live)));
+    // the CLI printed "BucketKeyEnabled": true for the one object written with an S3 Bucket Key, nothing for the others
+    expect(read.snapshot.objects?.map((o) => [o.key, o.bucketKeyEnabled])).toEqual([
+      ["mydata/a.csv", true],
+      ["mydata/b.csv", false],
+      ["mydata/part2/c.csv", false],
+    ]);
   });
 
   it("a hostile folder and object keys with quotes, $(…), backticks and newlines stay data", () => {

@@ -59,6 +59,23 @@ describe("collectSnapshot against each scenario of the fake AWS endpoint", () =>
     expect(target.region).toBeNull();
   });
 
+  it("reads per object whether it was written with an S3 Bucket Key, from HeadObject", async () => {
+    // given role-ok: the bucket's Bucket Key is on, mydata/a.csv was written with it (S3 answers its HEAD with
+    // x-amz-server-side-encryption-bucket-key-enabled: true) and the others before it was turned on (no such header)
+    const sc = fake.scenarios.get("role-ok")!;
+    const snapshot = await collectSnapshot({
+      target: sc.snapshot.target,
+      credentials: { accessKeyId: sc.diagnosingKeys![0], secretAccessKey: CANARY_SECRET },
+    });
+    // then each SSE-KMS object says which, as S3 told it: the bucket's default does not stand in for the objects
+    expect(snapshot.bucket?.encryption?.bucketKeyEnabled).toBe(true);
+    expect(Object.fromEntries((snapshot.objects ?? []).map((o) => [o.key, o.bucketKeyEnabled]))).toEqual({
+      "mydata/a.csv": true,
+      "mydata/b.csv": false,
+      "mydata/part2/c.csv": false,
+    });
+  });
+
   it("serves 50 concurrent diagnoses, each its own account chosen by its access key id", async () => {
     const runs = Array.from({ length: 50 }, (_, i) => {
       const sc = scenarios[i % scenarios.length];

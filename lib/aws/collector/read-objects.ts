@@ -1,5 +1,6 @@
 import "server-only";
 import { keyInTarget, listPrefix } from "@/lib/snapshot/bucket-uri";
+import { bucketKeyOf } from "@/lib/snapshot/bucket-key";
 import type { SnapshotObject } from "@/lib/snapshot/schema";
 import type { CallRef } from "../run";
 import { pickSample } from "../sample";
@@ -76,6 +77,8 @@ async function headObject(c: Collection, obj: SnapshotObject, parent: CallRef): 
     obj.sse = sse === "AES256" || sse === "aws:kms" || sse === "aws:kms:dsse" ? sse : null;
   }
   if (v.SSEKMSKeyId) obj.kmsKeyId = v.SSEKMSKeyId;
+  const bucketKey = bucketKeyOf(obj.sse, v.BucketKeyEnabled);
+  if (bucketKey !== undefined) obj.bucketKeyEnabled = bucketKey;
   if (v.StorageClass) obj.storageClass = v.StorageClass;
   if (v.ArchiveStatus) obj.archiveStatus = v.ArchiveStatus;
   if (v.Restore) obj.restored = /ongoing-request="false"/.test(v.Restore);
