@@ -7,8 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { StartInput } from "@/lib/wizard/form-types";
 import type { PasteError } from "@/lib/wizard/paste-result";
 import { scriptQuery } from "@/lib/wizard/script-query";
-import { Field, TextArea } from "./fields";
-import { usePasteErrorText } from "./use-paste-error-text";
+import { JsonPasteBox, type PasteBoxProps } from "./json-paste-box";
 
 const SCRIPT_FILE = "s3-access-doctor-collect.sh";
 
@@ -110,39 +109,8 @@ export function ScriptSource({
   );
 }
 
-/** The bundle the script wrote: pasted, or read from the chosen file (it stays in the page until the run). */
-export function BundlePaste({
-  text,
-  onChange,
-  errors,
-  idPrefix = "doc",
-}: {
-  text: string;
-  onChange: (v: string) => void;
-  errors: PasteError[];
-  idPrefix?: string;
-}) {
+/** The bundle the script wrote: pasted, or read from the chosen file. */
+export function BundlePaste(props: PasteBoxProps) {
   const t = useTranslations("wizard.script.bundle");
-  const errorText = usePasteErrorText();
-  const e = errors.find((x) => x.field === "bundle");
-  const id = `${idPrefix}-bundle`;
-  return (
-    <div className="space-y-2">
-      <Field id={id} label={t("label")} hint={t("hint")} error={e ? errorText(e) : null}>
-        <TextArea id={id} value={text} onChange={onChange} hint error={e ? errorText(e) : null} rows={8} />
-      </Field>
-      <label className="block text-sm">
-        <span className="font-medium">{t("file")}</span>{" "}
-        <input
-          type="file"
-          accept=".json,application/json"
-          className="text-sm"
-          onChange={async (ev) => {
-            const file = ev.target.files?.[0];
-            if (file) onChange(await file.text());
-          }}
-        />
-      </label>
-    </div>
-  );
+  return <JsonPasteBox field="bundle" label={t("label")} hint={t("hint")} fileLabel={t("file")} {...props} />;
 }
