@@ -5,8 +5,9 @@ import { boxesOfStep, OFFLINE_BOXES, type OfflineBox } from "@/lib/reads/table";
 import { STEPS } from "@/lib/report/types";
 import type { AccessMode, OfflineDocuments } from "@/lib/wizard/form-types";
 import type { PasteError, PasteSource } from "@/lib/wizard/paste-result";
-import { Field, TextArea, TextInput } from "./fields";
-import { IdentityPolicyBoxes, KeyPolicyBoxes, type BoxKit } from "./policy-list-boxes";
+import { DocumentBox, type BoxKit } from "./document-box";
+import { Field, TextInput } from "./fields";
+import { IdentityPolicyBoxes, KeyPolicyBoxes } from "./policy-list-boxes";
 import { usePasteErrorText } from "./use-paste-error-text";
 import { ObjectsBoxes, RequesterPaysBox } from "./offline-objects";
 import { useCurlyQuotes } from "./use-curly-quotes";
@@ -70,52 +71,28 @@ export function OfflineDocumentsForm({
   return (
     <div className="space-y-5">
       {show("trust") ? (
-        <Field
-          id={id("trustPolicy")}
+        <DocumentBox
+          kit={kit}
+          field="trustPolicy"
           label={t("trustPolicy.label")}
-          hint={
-            <>
-              {t("trustPolicy.hint")}
-              {recognised("trustPolicy")}
-            </>
-          }
-          {...msg("trustPolicy", docs.trustPolicy, (v) => onChange({ ...docs, trustPolicy: v }))}
-        >
-          <TextArea
-            onBlur={onCheck}
-            id={id("trustPolicy")}
-            value={docs.trustPolicy}
-            onChange={(v) => onChange({ ...docs, trustPolicy: v })}
-            hint
-            {...msg("trustPolicy", docs.trustPolicy, (v) => onChange({ ...docs, trustPolicy: v }))}
-          />
-        </Field>
+          hint={t("trustPolicy.hint")}
+          text={docs.trustPolicy}
+          onChange={(trustPolicy) => onChange({ ...docs, trustPolicy })}
+        />
       ) : null}
 
       {show("identity") ? <IdentityPolicyBoxes mode={mode} docs={docs} onChange={onChange} kit={kit} /> : null}
 
       {show("bucketPolicy") ? (
         <>
-          <Field
-            id={id("bucketPolicy")}
+          <DocumentBox
+            kit={kit}
+            field="bucketPolicy"
             label={t("bucketPolicy.label")}
-            hint={
-              <>
-                {t("bucketPolicy.hint")}
-                {recognised("bucketPolicy")}
-              </>
-            }
-            {...msg("bucketPolicy", docs.bucketPolicy, (v) => onChange({ ...docs, bucketPolicy: v }))}
-          >
-            <TextArea
-              onBlur={onCheck}
-              id={id("bucketPolicy")}
-              value={docs.bucketPolicy}
-              onChange={(v) => onChange({ ...docs, bucketPolicy: v })}
-              hint
-              {...msg("bucketPolicy", docs.bucketPolicy, (v) => onChange({ ...docs, bucketPolicy: v }))}
-            />
-          </Field>
+            hint={t("bucketPolicy.hint")}
+            text={docs.bucketPolicy}
+            onChange={(bucketPolicy) => onChange({ ...docs, bucketPolicy })}
+          />
           <Field id={id("bucketOwnerAccountId")} label={t("bucketOwner.label")} hint={t("bucketOwner.hint")}>
             <TextInput
               id={id("bucketOwnerAccountId")}
@@ -131,52 +108,28 @@ export function OfflineDocumentsForm({
       ) : null}
 
       {show("ownership") ? (
-        <Field
-          id={id("objectOwnership")}
+        <DocumentBox
+          kit={kit}
+          field="objectOwnership"
           label={t("ownership.label")}
-          hint={
-            <>
-              {t("ownership.hint")}
-              {recognised("objectOwnership")}
-            </>
-          }
-          {...msg("objectOwnership", docs.objectOwnership, (v) => onChange({ ...docs, objectOwnership: v }))}
-        >
-          <TextArea
-            onBlur={onCheck}
-            id={id("objectOwnership")}
-            value={docs.objectOwnership}
-            onChange={(v) => onChange({ ...docs, objectOwnership: v })}
-            hint
-            {...msg("objectOwnership", docs.objectOwnership, (v) => onChange({ ...docs, objectOwnership: v }))}
-            rows={3}
-          />
-        </Field>
+          hint={t("ownership.hint")}
+          text={docs.objectOwnership}
+          onChange={(objectOwnership) => onChange({ ...docs, objectOwnership })}
+          rows={3}
+        />
       ) : null}
 
       {show("encryption") ? (
         <>
-          <Field
-            id={id("bucketEncryption")}
+          <DocumentBox
+            kit={kit}
+            field="bucketEncryption"
             label={t("encryption.label")}
-            hint={
-              <>
-                {t("encryption.hint")}
-                {recognised("bucketEncryption")}
-              </>
-            }
-            {...msg("bucketEncryption", docs.bucketEncryption, (v) => onChange({ ...docs, bucketEncryption: v }))}
-          >
-            <TextArea
-              onBlur={onCheck}
-              id={id("bucketEncryption")}
-              value={docs.bucketEncryption}
-              onChange={(v) => onChange({ ...docs, bucketEncryption: v })}
-              hint
-              {...msg("bucketEncryption", docs.bucketEncryption, (v) => onChange({ ...docs, bucketEncryption: v }))}
-              rows={4}
-            />
-          </Field>
+            hint={t("encryption.hint")}
+            text={docs.bucketEncryption}
+            onChange={(bucketEncryption) => onChange({ ...docs, bucketEncryption })}
+            rows={4}
+          />
           <KeyPolicyBoxes docs={docs} onChange={onChange} kit={kit} />
         </>
       ) : null}

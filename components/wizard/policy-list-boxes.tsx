@@ -1,34 +1,13 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
-import type { AccessMode, OfflineDocuments } from "@/lib/wizard/form-types";
-import { Field, TextArea, TextInput, type ShownProblem } from "./fields";
-
-/** What every document box of the offline form uses: its element id, its error, what its text was recognised as. */
-export interface BoxKit {
-  id: (field: string) => string;
-  errOf: (field: string) => string | null;
-  /** A JSON box's message: its typographic quotes with the fix (`apply` puts the straightened text in), else its error. */
-  msg: (
-    field: string,
-    text: string,
-    apply: (v: string) => void,
-  ) => { problem: ShownProblem } | { error: string | null };
-  /** What the box's text was recognised as (null: nothing yet). */
-  recognised: (field: string) => ReactNode;
-  /** Called when the user leaves a document box. */
-  onCheck?: () => void;
-}
-
-interface ListProps {
-  docs: OfflineDocuments;
-  onChange: (d: OfflineDocuments) => void;
-  kit: BoxKit;
-}
+import type { AccessMode } from "@/lib/wizard/form-types";
+import { DocumentBox, RowTextField, type BoxesProps } from "./document-box";
+import { Field, TextInput } from "./fields";
+import { RowList } from "./row-list";
 
 /** The identity policies (of the role, or of the IAM user with its ARN): one name and one document box each. */
-export function IdentityPolicyBoxes({ mode, docs, onChange, kit }: ListProps & { mode: AccessMode }) {
+export function IdentityPolicyBoxes({ mode, docs, onChange, kit }: BoxesProps & { mode: AccessMode }) {
   const t = useTranslations("wizard.offline");
   return (
     <fieldset className="space-y-4 rounded border border-slate-200 p-3">
@@ -48,123 +27,76 @@ export function IdentityPolicyBoxes({ mode, docs, onChange, kit }: ListProps & {
           />
         </Field>
       ) : null}
-      {docs.identityPolicies.map((p, i) => {
-        const field = `identityPolicies[${i}]`;
-        const setText = (v: string) =>
-          onChange({
-            ...docs,
-            identityPolicies: docs.identityPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)),
-          });
-        const message = kit.msg(field, p.text, setText);
-        return (
-          <div key={i} className="space-y-2 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-            <Field id={kit.id(`${field}-name`)} label={t("identity.name", { n: i + 1 })} hint={t("identity.nameHint")}>
-              <TextInput
-                id={kit.id(`${field}-name`)}
-                value={p.name}
-                hint
-                autoComplete="off"
-                onChange={(v) =>
-                  onChange({
-                    ...docs,
-                    identityPolicies: docs.identityPolicies.map((x, j) => (j === i ? { ...x, name: v } : x)),
-                  })
-                }
-              />
-            </Field>
-            <Field
-              id={kit.id(field)}
-              label={t("identity.document", { n: i + 1 })}
-              hint={kit.recognised(field)}
-              {...message}
-            >
-              <TextArea
-                onBlur={kit.onCheck}
-                id={kit.id(field)}
-                value={p.text}
-                {...message}
-                hint={kit.recognised(field) !== null}
-                onChange={setText}
-              />
-            </Field>
-            {docs.identityPolicies.length > 1 ? (
-              <button
-                type="button"
-                className="text-sm text-red-800 underline"
-                onClick={() => onChange({ ...docs, identityPolicies: docs.identityPolicies.filter((_, j) => j !== i) })}
-              >
-                {t("identity.remove", { n: i + 1 })}
-              </button>
-            ) : null}
-          </div>
-        );
-      })}
-      <button
-        type="button"
-        className="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-        onClick={() => onChange({ ...docs, identityPolicies: [...docs.identityPolicies, { name: "", text: "" }] })}
+      <RowList
+        rows={docs.identityPolicies}
+        onChange={(identityPolicies) => onChange({ ...docs, identityPolicies })}
+        blank={{ name: "", text: "" }}
+        addLabel={t("identity.add")}
+        removeLabel={(i) => t("identity.remove", { n: i + 1 })}
+        rowClassName="space-y-2 border-t border-slate-100 pt-3 first:border-0 first:pt-0"
       >
-        {t("identity.add")}
-      </button>
+        {(p, i, set) => {
+          const field = `identityPolicies[${i}]`;
+          return (
+            <>
+              <RowTextField
+                kit={kit}
+                field={`${field}-name`}
+                label={t("identity.name", { n: i + 1 })}
+                hint={t("identity.nameHint")}
+                value={p.name}
+                onChange={(name) => set({ name })}
+              />
+              <DocumentBox
+                kit={kit}
+                field={field}
+                label={t("identity.document", { n: i + 1 })}
+                text={p.text}
+                onChange={(text) => set({ text })}
+              />
+            </>
+          );
+        }}
+      </RowList>
     </fieldset>
   );
 }
 
 /** The KMS key policies: one key ARN and one document box each. */
-export function KeyPolicyBoxes({ docs, onChange, kit }: ListProps) {
-  const t = useTranslations("wizard.offline");
+export function KeyPolicyBoxes({ docs, onChange, kit }: BoxesProps) {
+  const t = useTranslations("wizard.offline.keyPolicy");
   return (
-    <>
-      {docs.keyPolicies.map((k, i) => {
+    <RowList
+      rows={docs.keyPolicies}
+      onChange={(keyPolicies) => onChange({ ...docs, keyPolicies })}
+      blank={{ keyArn: "", text: "" }}
+      addLabel={t("add")}
+      rowClassName="space-y-2"
+    >
+      {(k, i, set) => {
         const field = `keyPolicies[${i}]`;
-        const setText = (v: string) =>
-          onChange({ ...docs, keyPolicies: docs.keyPolicies.map((x, j) => (j === i ? { ...x, text: v } : x)) });
-        const message = kit.msg(field, k.text, setText);
         return (
-          <div key={i} className="space-y-2">
-            <Field
-              id={kit.id(`${field}-arn`)}
-              label={t("keyPolicy.arn", { n: i + 1 })}
-              hint={t("keyPolicy.arnHint")}
-              error={kit.errOf(`${field}.keyArn`)}
-            >
-              <TextInput
-                id={kit.id(`${field}-arn`)}
-                value={k.keyArn}
-                hint
-                error={kit.errOf(`${field}.keyArn`)}
-                autoComplete="off"
-                onChange={(v) =>
-                  onChange({
-                    ...docs,
-                    keyPolicies: docs.keyPolicies.map((x, j) => (j === i ? { ...x, keyArn: v } : x)),
-                  })
-                }
-              />
-            </Field>
-            <Field
-              id={kit.id(field)}
-              label={t("keyPolicy.label", { n: i + 1 })}
-              hint={
-                <>
-                  {t("keyPolicy.hint")}
-                  {kit.recognised(field)}
-                </>
-              }
-              {...message}
-            >
-              <TextArea onBlur={kit.onCheck} id={kit.id(field)} value={k.text} hint {...message} onChange={setText} />
-            </Field>
-          </div>
+          <>
+            <RowTextField
+              kit={kit}
+              field={`${field}-arn`}
+              errorField={`${field}.keyArn`}
+              label={t("arn", { n: i + 1 })}
+              hint={t("arnHint")}
+              value={k.keyArn}
+              onChange={(keyArn) => set({ keyArn })}
+            />
+            <DocumentBox
+              kit={kit}
+              field={field}
+              label={t("label", { n: i + 1 })}
+              hint={t("hint")}
+              text={k.text}
+              onChange={(text) => set({ text })}
+            />
+          </>
         );
-      })}
-      <button
-        type="button"
-        className="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
-        onClick={() => onChange({ ...docs, keyPolicies: [...docs.keyPolicies, { keyArn: "", text: "" }] })}
-      >
-        {t("keyPolicy.add")}
-      </button>
-    </>
+      }}
+    </RowList>
   );
 }
