@@ -6,6 +6,39 @@
 import type { ReadId } from "@/lib/reads/table";
 import { sh } from "./sh";
 
+/**
+ * The inline and the attached policies of a role, a user or a group: the same calls, but for the kind in their
+ * names and the bash word holding the name.
+ */
+const POLICIES = sh`
+if call 'iam:List@KIND@Policies' '' "$(jo @KIND@Name @NAME@)"; then
+  jlist PolicyNames
+  for name in "$\{VALUES[@]}"; do call 'iam:Get@KIND@Policy' '' "$(jo @KIND@Name @NAME@ PolicyName "$name")"; done
+fi
+if call 'iam:ListAttached@KIND@Policies' '' "$(jo @KIND@Name @NAME@)"; then
+  jall PolicyArn
+  for arn in "$\{VALUES[@]}"; do read_managed "$arn"; done
+fi`.trim();
+
+const POLICY_HOLDERS = {
+  role: { kind: "Role", name: '"$ROLE_NAME"' },
+  user: { kind: "User", name: '"$USER_NAME"' },
+  group: { kind: "Group", name: '"$group"' },
+} as const;
+
+/** Puts the policy reads of a holder in place of each line `@policies HOLDER@`, at that line's indentation. */
+function withPolicies(section: string): string {
+  return section.replace(/^( *)@policies (\w+)@$/gm, (_, indent: string, holder: string) => {
+    if (!(holder in POLICY_HOLDERS)) throw new Error(`no policy holder ${holder}`);
+    const { kind, name } = POLICY_HOLDERS[holder as keyof typeof POLICY_HOLDERS];
+    return POLICIES.replaceAll("@KIND@", kind)
+      .replaceAll("@NAME@", name)
+      .split("\n")
+      .map((line) => indent + line)
+      .join("\n");
+  });
+}
+
 export const SECTIONS: Record<ReadId, string> = {
   caller: sh`
 CALLER_ACCOUNT=''
@@ -15,18 +48,11 @@ if call 'sts:GetCallerIdentity' '' '{}' && jfield Account; then CALLER_ACCOUNT=$
 ROLE_BOUNDARY=''
 if call 'iam:GetRole' '' "$(jo RoleName "$ROLE_NAME")" && jfield PermissionsBoundaryArn; then ROLE_BOUNDARY=$FIELD; fi
 `,
-  rolePolicies: sh`
-if call 'iam:ListRolePolicies' '' "$(jo RoleName "$ROLE_NAME")"; then
-  jlist PolicyNames
-  for name in "$\{VALUES[@]}"; do call 'iam:GetRolePolicy' '' "$(jo RoleName "$ROLE_NAME" PolicyName "$name")"; done
-fi
-if call 'iam:ListAttachedRolePolicies' '' "$(jo RoleName "$ROLE_NAME")"; then
-  jall PolicyArn
-  for arn in "$\{VALUES[@]}"; do read_managed "$arn"; done
-fi
+  rolePolicies: withPolicies(sh`
+@policies role@
 if [ -n "$ROLE_BOUNDARY" ]; then read_managed "$ROLE_BOUNDARY"; fi
 call 'iam:ListRoleTags' '' "$(jo RoleName "$ROLE_NAME")"
-`,
+`),
   user: sh`
 USER_NAME=''
 USER_ARN=''
@@ -41,33 +67,19 @@ if [ -n "$USER_NAME" ]; then
   call 'iam:ListAccessKeys' '' "$(jo UserName "$USER_NAME")"
 fi
 `,
-  userPolicies: sh`
+  userPolicies: withPolicies(sh`
 if [ -n "$USER_NAME" ]; then
-  if call 'iam:ListUserPolicies' '' "$(jo UserName "$USER_NAME")"; then
-    jlist PolicyNames
-    for name in "$\{VALUES[@]}"; do call 'iam:GetUserPolicy' '' "$(jo UserName "$USER_NAME" PolicyName "$name")"; done
-  fi
-  if call 'iam:ListAttachedUserPolicies' '' "$(jo UserName "$USER_NAME")"; then
-    jall PolicyArn
-    for arn in "$\{VALUES[@]}"; do read_managed "$arn"; done
-  fi
+  @policies user@
   if call 'iam:ListGroupsForUser' '' "$(jo UserName "$USER_NAME")"; then
     jall GroupName
     for group in "$\{VALUES[@]}"; do
-      if call 'iam:ListGroupPolicies' '' "$(jo GroupName "$group")"; then
-        jlist PolicyNames
-        for name in "$\{VALUES[@]}"; do call 'iam:GetGroupPolicy' '' "$(jo GroupName "$group" PolicyName "$name")"; done
-      fi
-      if call 'iam:ListAttachedGroupPolicies' '' "$(jo GroupName "$group")"; then
-        jall PolicyArn
-        for arn in "$\{VALUES[@]}"; do read_managed "$arn"; done
-      fi
+      @policies group@
     done
   fi
   if [ -n "$USER_BOUNDARY" ]; then read_managed "$USER_BOUNDARY"; fi
   call 'iam:ListUserTags' '' "$(jo UserName "$USER_NAME")"
 fi
-`,
+`),
   bucket: sh`
 BUCKET_REGION=''
 if call 's3:HeadBucket' '' "$(jo Bucket "$BUCKET")" && jfield BucketRegion; then BUCKET_REGION=$FIELD; fi
