@@ -2,7 +2,9 @@
 
 import { useMemo, type Dispatch } from "react";
 import type { LiveCredentials } from "@/lib/wizard/form-types";
-import { credentialProblems, startProblems, type InputProblem, type StartField } from "@/lib/wizard/validate-start";
+import type { InputProblem } from "@/lib/wizard/input-problem";
+import { credentialProblems } from "@/lib/wizard/validate-access-key";
+import { startProblems, type StartField } from "@/lib/wizard/validate-start";
 import type { WizardAction, WizardState } from "@/lib/wizard/wizard-state";
 import type { ShownProblem } from "./fields";
 import type { CredentialMessages } from "./live-credentials";

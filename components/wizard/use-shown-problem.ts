@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { InputProblem } from "@/lib/wizard/validate-start";
+import type { InputProblem } from "@/lib/wizard/input-problem";
 import type { ShownProblem } from "./fields";
 
 /**

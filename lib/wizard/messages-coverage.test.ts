@@ -3,7 +3,7 @@ import { ACTION_ERROR_CODES } from "@/lib/actions/result";
 import { STEPS } from "@/lib/report/types";
 import { EXAMPLE_IDS } from "./examples";
 import { PASTE_ERROR_CODES } from "./paste-result";
-import { INPUT_PROBLEM_CODES } from "./validate-start";
+import { INPUT_PROBLEM_CODES } from "./input-problem";
 import en from "@/lib/i18n/messages/en/wizard.json";
 import ja from "@/lib/i18n/messages/ja/wizard.json";
 import reportEn from "@/lib/i18n/messages/en/report.json";

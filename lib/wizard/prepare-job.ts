@@ -13,7 +13,9 @@ import type { PasteError } from "./paste-result";
 import type { StepId } from "./steps";
 import { triageStart } from "./triage-start";
 import { bundleTooLarge, byteSize, documentErrors, sentBytes, snapshotTooLarge } from "./request-size";
-import { blocksRun, credentialProblems, startProblems, type StartField } from "./validate-start";
+import { blocksRun } from "./input-problem";
+import { credentialProblems } from "./validate-access-key";
+import { startProblems, type StartField } from "./validate-start";
 import type { FieldErrors, Focus, Job, Origin, Validation, WizardState } from "./wizard-state";
 
 /** What is sent: a snapshot to analyse, or the live read (whose credentials exist only in this value). */
