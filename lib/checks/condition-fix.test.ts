@@ -53,8 +53,36 @@ describe("conditions are corrected, not dropped", () => {
 
   it("adds this bucket to a kms:EncryptionContext condition naming another one, keeping the other", async () => {
     const f = await finding("role-kms-encryption-context-other-bucket", "identity.kms-decrypt");
+    // The bucket's Bucket Key is on but the objects did not say whether they use it (they may predate it): S3 passes
+    // the bucket's ARN or the object's, so both are added, the objects' under StringLike.
     expect(statements(f)[2].Condition).toEqual({
-      StringEquals: { "kms:EncryptionContext:aws:s3:arn": ["arn:aws:s3:::old-source-data", B] },
+      StringLike: { "kms:EncryptionContext:aws:s3:arn": ["arn:aws:s3:::old-source-data", `${B}/mydata/*`, B] },
+    });
+    expect(f.detail).toContain("not this bucket");
+    expect(f.translations?.ja?.detail).toContain("バケットキー");
+  });
+
+  it("a condition on the bucket's ARN, objects written before the S3 Bucket Key: both contexts under StringLike", async () => {
+    const f = await finding("role-kms-context-bucket-arn-objects-predate-bucket-key", "identity.kms-decrypt");
+    expect(statements(f)[2].Condition).toEqual({
+      StringLike: { "kms:EncryptionContext:aws:s3:arn": [B, `${B}/mydata/*`] },
+    });
+    expect(f.detail).toContain("written without an S3 Bucket Key");
+    expect(f.translations?.ja?.detail).toContain("バケットキーなしで");
+  });
+
+  it("a condition on the objects' ARNs, some objects written with an S3 Bucket Key: the bucket's ARN is added", async () => {
+    const f = await finding("role-kms-context-object-arn-mixed-objects", "identity.kms-decrypt");
+    expect(statements(f)[2].Condition).toEqual({
+      StringLike: { "kms:EncryptionContext:aws:s3:arn": [`${B}/mydata/*`, B] },
+    });
+  });
+
+  it("corrects the key policy's encryption-context condition in place, for every principal it names", async () => {
+    const f = await finding("role-key-policy-context-bucket-arn-objects-predate-bucket-key", "kms.key-policy");
+    expect(statements(f)[1]).toMatchObject({
+      Sid: "AllowTiDBImportThroughS3",
+      Condition: { StringLike: { "kms:EncryptionContext:aws:s3:arn": [B, `${B}/mydata/*`] } },
     });
   });
 

@@ -6,14 +6,16 @@
  *   Amazon S3, condition keys of ListBucket);
  * - s3:prefix on the listing: add the import's folder;
  * - kms:ViaService naming S3 in another Region: the bucket's Region instead;
- * - kms:EncryptionContext:aws:s3:arn naming another bucket: add this bucket (or its folder's objects);
+ * - kms:EncryptionContext:aws:s3:arn missing a context S3 passes (another bucket, or the bucket's ARN where objects use an
+ *   S3 Bucket Key, or the objects' ARNs where they do not): add every context the objects give (encryption-context-fix.ts);
  * - aws:ResourceAccount / s3:ResourceAccount / kms:CallerAccount with a typo: the right account instead.
  * Anything else is not corrected here (null): then a new unconditioned statement is the last resort, said so.
  */
 import { addConditionValue } from "@/lib/fixes/policy-edits";
-import { moveConditionKey, replaceConditionValues, splitStatement } from "@/lib/fixes/condition-edits";
+import { replaceConditionValues, splitStatement } from "@/lib/fixes/condition-edits";
 import type { Doc } from "@/lib/fixes/workspace";
 import { statementsOf } from "./derive/ask";
+import { correctEncryptionContext } from "./encryption-context-fix";
 import type { ImportRequest } from "./derive/requests";
 import type { CheckContext, Localized } from "./types";
 import { l } from "./types";
@@ -123,21 +125,12 @@ export function correctConditions(
           ? `kms:ViaService が別のリージョンの S3（${q(wrong)}）を指定していますが、S3 はバケットのリージョンから KMS を呼び出すため、「${value}」に修正します`
           : `kms:ViaService にバケットのリージョンの S3 が含まれていないため、「${value}」を追加します`,
       );
-    } else if (key === "kms:encryptioncontext:aws:s3:arn" && value && bucketArn) {
-      // With an S3 Bucket Key the context is the bucket's ARN; without one, each object's ARN.
-      const objectLevel = value !== bucketArn;
-      const target = objectLevel ? `${bucketArn}/${folder}*` : bucketArn;
-      const like = /Like/.test(f.operator);
-      after =
-        objectLevel && !like
-          ? moveConditionKey(after, index, f.operator, f.operator.replace(/Equals/, "Like"), f.key, target)
-          : addConditionValue(after, index, f.operator, f.key, target);
-      en.push(
-        `kms:EncryptionContext:aws:s3:arn names ${q(have)}, not this bucket: "${target}" is added${objectLevel && !like ? ` (under ${f.operator.replace(/Equals/, "Like")}, since each object has its own ARN)` : ""}`,
-      );
-      ja.push(
-        `kms:EncryptionContext:aws:s3:arn が ${q(have)} を指定しており、このバケットではないため、「${target}」を追加します${objectLevel && !like ? `（オブジェクトごとに ARN が異なるため ${f.operator.replace(/Equals/, "Like")} にします）` : ""}`,
-      );
+    } else if (key === "kms:encryptioncontext:aws:s3:arn" && bucketArn) {
+      const c = correctEncryptionContext(after, index, f.operator, f.key, have, req, bucketArn, folder);
+      if (!c) return null;
+      after = c.after;
+      en.push(c.named.en);
+      ja.push(c.named.ja);
     } else if (ACCOUNT_KEYS.includes(key) && value) {
       const typo = have.find((v) => /^\d{12}$/.test(v) && v !== value && distance(v, value) <= 2);
       after = typo

@@ -54,16 +54,33 @@ function documentOf(input: AskInput, ref: string): NamedPolicy | null {
   return null;
 }
 
-/** Asks the policy engine about one request, and names each statement by its catalogue document. */
+/** How bad a decision is for the import: of several requests that must all be allowed, the worst decides. */
+const WORST: Record<Answer["decision"], number> = { allow: 0, unknown: 1, "implicit-deny": 2, "explicit-deny": 3 };
+
+/**
+ * Asks the policy engine about one request, and names each statement by its catalogue document. A request made in
+ * several forms (`alsoAs`: kms:Decrypt for objects with and without an S3 Bucket Key) is answered by the worst of
+ * them, with that form's statements.
+ */
 export function ask(input: AskInput): Asked {
+  const first = askOne(input, input.request);
+  let worst = first;
+  for (const r of input.request.alsoAs ?? []) {
+    const a = askOne(input, r);
+    if (WORST[a.answer.decision] > WORST[worst.answer.decision]) worst = a;
+  }
+  return worst;
+}
+
+function askOne(input: AskInput, request: ImportRequest): Asked {
   const answer = evaluate({
     request: {
       principal: input.principal,
-      action: input.request.action,
-      resource: input.request.resource,
-      context: input.request.context,
-      unknownKeys: input.request.unknownKeys,
-      ...(input.request.partialContext ? { partialContext: input.request.partialContext } : {}),
+      action: request.action,
+      resource: request.resource,
+      context: request.context,
+      unknownKeys: request.unknownKeys,
+      ...(request.partialContext ? { partialContext: request.partialContext } : {}),
     },
     principalAccount: input.principalAccount,
     resourceAccount: input.resourceAccount,

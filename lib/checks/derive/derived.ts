@@ -29,7 +29,6 @@ export function derive(snapshot: Snapshot, now: Date): Derived {
   const region = snapshot.bucket?.region ?? snapshot.target.region ?? null;
   const bArn = target ? bucketArn(principal?.partition ?? "aws", target.bucket) : null;
   const keys = keysInUse(snapshot, target);
-  const bucketKeyEnabled = Boolean(snapshot.bucket?.encryption?.bucketKeyEnabled);
   return {
     uriResult,
     target,
@@ -41,8 +40,8 @@ export function derive(snapshot: Snapshot, now: Date): Derived {
     s3Requests: target && principal ? s3Requests(snapshot, target, principal, now, region) : [],
     keys,
     kmsRequests:
-      principal && bArn
-        ? keys.map((k) => kmsDecryptRequest(snapshot, k, principal, now, region, bArn, bucketKeyEnabled))
+      principal && bArn && target
+        ? keys.map((k) => kmsDecryptRequest(snapshot, k, principal, now, region, bArn, target))
         : [],
   };
 }

@@ -18,6 +18,11 @@ export interface ImportRequest {
   objectKey?: string;
   /** The KMS key, for kms:Decrypt. */
   kmsKey?: KeyInUse;
+  /**
+   * The same call as S3 makes it for other objects, whose context differs (kms:Decrypt for objects written with and
+   * without an S3 Bucket Key): the import needs each of them allowed, so `ask` answers with the worst of them.
+   */
+  alsoAs?: ImportRequest[];
 }
 
 export function bucketArn(partition: string, bucket: string): string {
@@ -86,11 +91,53 @@ export function s3Requests(
   return out;
 }
 
+/** The kms:EncryptionContext:aws:s3:arn of one kms:Decrypt: known, or one of several values. */
+type ArnContext = { exact: string } | { oneOf: string[] };
+
+/**
+ * What S3 passes as kms:EncryptionContext:aws:s3:arn when it decrypts the key's objects: the bucket's ARN for an object
+ * written with an S3 Bucket Key, the object's ARN otherwise (Amazon S3 User Guide, doc_source/UsingKMSEncryption.md
+ * "Encryption context" and doc_source/bucket-key.md). Per object, not per bucket: "When you configure an S3 Bucket Key,
+ * objects that are already in the bucket do not use the S3 Bucket Key", and a PUT may override the bucket's setting.
+ * - every object of the key says (objects[].bucketKeyEnabled, read with HeadObject): the contexts they give, one, or
+ *   both when some objects use a Bucket Key and others do not (each must be allowed: `alsoAs`);
+ * - objects that do not say (or none known) while the bucket's default has the Bucket Key on: either, since they may
+ *   predate it (`oneOf`: the engine decides when both give the same answer, and says undecided otherwise);
+ * - objects that do not say while the bucket's default has it off (or is not known): the object's ARN, as before
+ *   objects said (one written with the per-request header would carry the bucket's ARN; not assumed).
+ */
+function encryptionContexts(
+  snapshot: Snapshot,
+  key: KeyInUse,
+  bucketArnValue: string,
+  fallbackKey: string,
+): ArnContext[] {
+  const byKey = new Map((snapshot.objects ?? []).map((o) => [o.key, o] as const));
+  const uses = (k: string): boolean | null => {
+    const o = byKey.get(k);
+    if (o?.sse === "aws:kms:dsse") return false; // DSSE-KMS never uses an S3 Bucket Key
+    return typeof o?.bucketKeyEnabled === "boolean" ? o.bucketKeyEnabled : null;
+  };
+  const withKey = key.objects.some((k) => uses(k) === true);
+  const without = key.objects.find((k) => uses(k) === false);
+  const unknown = key.objects.length === 0 ? [fallbackKey] : key.objects.filter((k) => uses(k) === null);
+  const out: ArnContext[] = [];
+  if (withKey) out.push({ exact: bucketArnValue });
+  if (without !== undefined) out.push({ exact: `${bucketArnValue}/${without}` });
+  if (unknown.length > 0) {
+    const objectArn = `${bucketArnValue}/${unknown[0]}`;
+    if (snapshot.bucket?.encryption?.bucketKeyEnabled) {
+      if (!withKey || without === undefined) out.push({ oneOf: [bucketArnValue, objectArn] });
+    } else if (without === undefined) out.push({ exact: objectArn });
+  }
+  return out;
+}
+
 /**
  * kms:Decrypt as S3 makes it on the principal's behalf (forward access session): kms:ViaService is S3 in the bucket's
  * region, kms:CallerAccount is the principal's account, aws:ViaAWSService is true; the encryption context names the
- * bucket when S3 Bucket Keys are on, the object otherwise; aws:ResourceAccount, kms:ResourceAliases and
- * aws:ResourceTag come from the key.
+ * bucket or the object (see encryptionContexts: one request per context the key's objects give); aws:ResourceAccount,
+ * kms:ResourceAliases and aws:ResourceTag come from the key.
  */
 export function kmsDecryptRequest(
   snapshot: Snapshot,
@@ -99,18 +146,23 @@ export function kmsDecryptRequest(
   now: Date,
   region: string | null,
   bucketArnValue: string,
-  bucketKeyEnabled: boolean,
+  target: ParsedBucketUri,
 ): ImportRequest {
-  const firstObject = key.objects[0];
   const parts = kmsContext(baseContext(snapshot, p, now, region), key);
   Object.assign(parts.context, {
     "aws:ViaAWSService": "true",
     "kms:CallerAccount": p.accountId,
     "kms:EncryptionAlgorithm": "SYMMETRIC_DEFAULT",
-    "kms:EncryptionContext:aws:s3:arn":
-      bucketKeyEnabled || !firstObject ? bucketArnValue : `${bucketArnValue}/${firstObject}`,
   });
   if (region) parts.context["kms:ViaService"] = `s3.${region}.amazonaws.com`;
   else parts.unknownKeys.push("kms:ViaService");
-  return { ...request("kms:Decrypt", key.arn, parts), kmsKey: key };
+  const [first, ...others] = encryptionContexts(snapshot, key, bucketArnValue, representativeKey(target)).map(
+    (c): ImportRequest => {
+      const r = request("kms:Decrypt", key.arn, parts);
+      if ("exact" in c) r.context = { ...r.context, "kms:EncryptionContext:aws:s3:arn": c.exact };
+      else r.partialContext = { ...r.partialContext, "kms:EncryptionContext:aws:s3:arn": c };
+      return { ...r, kmsKey: key };
+    },
+  );
+  return others.length ? { ...first, alsoAs: others } : first;
 }

@@ -146,6 +146,17 @@ function unknownKeyReason(snapshot: Snapshot, key: string, action: string): Unkn
       ),
       read: null,
     };
+  if (k === "kms:encryptioncontext:aws:s3:arn")
+    // Only partly known: the bucket's default has the S3 Bucket Key on, and the objects did not say whether they use it
+    // (requests.ts encryptionContexts; Amazon S3 User Guide, doc_source/bucket-key.md).
+    return {
+      key,
+      why: l(
+        "kms:EncryptionContext:aws:s3:arn, which S3 sets to the bucket's ARN for objects written with an S3 Bucket Key and to the object's ARN for the others: the bucket has its Bucket Key on, but objects written before it was turned on do not use it, and whether the objects under the import do is not known (reading them with s3:HeadObject, which needs s3:GetObject, settles it)",
+        "kms:EncryptionContext:aws:s3:arn（S3 バケットキーを使って書き込まれたオブジェクトではバケットの ARN、それ以外ではオブジェクトの ARN になります。バケットではバケットキーが有効ですが、有効にする前に書き込まれたオブジェクトは使用しません。インポート対象のオブジェクトがどちらなのかは不明で、s3:HeadObject（必要な権限は s3:GetObject）でオブジェクトを読み取れば判定できます）",
+      ),
+      read: "s3:GetObject",
+    };
   if (k === "s3:tlsversion")
     return {
       key,

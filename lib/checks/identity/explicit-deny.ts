@@ -23,7 +23,8 @@ function homeOf(document: string): DenyHome {
  */
 function asKeyArn(r: ImportRequest, region: string | null, account: string | null, partition: string): ImportRequest {
   if (r.kmsKey?.manager !== "AWS" || /:key\//.test(r.resource) || !region || !account) return r;
-  return { ...r, resource: `arn:${partition}:kms:${region}:${account}:key/aws-s3-managed-key-id-unknown` };
+  const resource = `arn:${partition}:kms:${region}:${account}:key/aws-s3-managed-key-id-unknown`;
+  return { ...r, resource, ...(r.alsoAs ? { alsoAs: r.alsoAs.map((x) => ({ ...x, resource })) } : {}) };
 }
 
 interface Hit {

@@ -43,7 +43,9 @@ function simulatorDisagreements(ctx: CheckContext): { compared: number; disagree
   let compared = 0;
   for (const s of sims) {
     const known = all.find((r) => r.action.toLowerCase() === s.action.toLowerCase() && r.resource === s.resource);
-    const req = known ?? (all[0] && { ...all[0], action: s.action, resource: s.resource, objectKey: undefined });
+    const req =
+      known ??
+      (all[0] && { ...all[0], action: s.action, resource: s.resource, objectKey: undefined, alsoAs: undefined });
     if (!req) continue;
     const ours = identityAllows(askIdentity(ctx, req));
     if (ours === "unknown") continue;
