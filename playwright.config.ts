@@ -61,10 +61,11 @@ export default defineConfig({
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
         REPORTS_DB_PATH: join(runDir, "reports.db"),
         // Every browser test saves reports from the one loopback address; the limit itself is tested in
-        // tests/integration/share-api.test.ts, so here it must not make a growing suite flaky.
+        // tests/integration/share-api.test.ts and across two servers in tests/e2e/scale-out.spec.ts, so here it must not
+        // make a growing suite flaky.
         REPORTS_RATE_LIMIT: "1000",
         // Likewise for live diagnoses (tests/e2e/live-load.spec.ts alone sends 50): that limit and the wizard's message
-        // are tested against a server of their own (tests/e2e/live-rate-limit.spec.ts) and in tests/integration.
+        // are tested against two servers of their own (tests/e2e/scale-out.spec.ts) and in the live route's tests.
         LIVE_RATE_LIMIT: "100000",
         // Live mode reads the fake AWS endpoint; no AWS credentials come from the environment.
         AWS_ENDPOINT_URL: FAKE_AWS_URL,
