@@ -88,22 +88,18 @@ function ariaOf(id: string, hint: boolean, error: string | null | undefined, pro
   };
 }
 
-export function TextInput({
-  id,
-  value,
-  onChange,
-  hint,
-  error,
-  problem,
-  ...rest
-}: {
+/** What every control takes: its id (also its name), its value and setter, whether a hint and a message describe it. */
+interface ControlProps {
   id: string;
   value: string;
   onChange: (v: string) => void;
   hint?: boolean;
   error?: string | null;
   problem?: ShownProblem | null;
-} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "onChange" | "value" | "id">) {
+}
+type InputAttributes = Omit<React.InputHTMLAttributes<HTMLInputElement>, keyof ControlProps>;
+
+export function TextInput({ id, value, onChange, hint, error, problem, ...rest }: ControlProps & InputAttributes) {
   return (
     <input
       id={id}
@@ -126,15 +122,7 @@ export function TextArea({
   problem,
   rows = 6,
   ...rest
-}: {
-  id: string;
-  value: string;
-  onChange: (v: string) => void;
-  hint?: boolean;
-  error?: string | null;
-  problem?: ShownProblem | null;
-  rows?: number;
-} & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "onChange" | "value" | "id">) {
+}: ControlProps & { rows?: number } & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, keyof ControlProps>) {
   return (
     <textarea
       id={id}
@@ -147,5 +135,41 @@ export function TextArea({
       className={textareaClass}
       {...rest}
     />
+  );
+}
+
+/**
+ * A text field checked as it is typed (the start form, the credentials): its label and hint, the server's message
+ * about it or the problem found, and `onTouch` when it is left or pasted into (from then on its problems show).
+ */
+export function CheckedTextField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  problem,
+  onTouch,
+  ...rest
+}: Omit<ControlProps, "hint"> & {
+  label: string;
+  hint?: string;
+  onTouch: (how: "blur" | "paste") => void;
+} & Omit<InputAttributes, "onBlur" | "onPaste">) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error} problem={problem}>
+      <TextInput
+        id={id}
+        value={value}
+        onChange={onChange}
+        hint={!!hint}
+        error={error}
+        problem={problem}
+        onBlur={() => onTouch("blur")}
+        onPaste={() => onTouch("paste")}
+        {...rest}
+      />
+    </Field>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { CodeBlock } from "@/components/ui/code-block";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { LiveCredentials } from "@/lib/wizard/form-types";
-import { Field, TextInput, type ShownProblem } from "./fields";
+import { CheckedTextField, type ShownProblem } from "./fields";
 
 export interface HowToGetCredentials {
   intro: string;
@@ -33,66 +33,27 @@ export function CredentialFields({
 }) {
   const t = useTranslations("wizard.live");
   const { errors, problems, onTouch } = messages;
-  const set = (k: keyof LiveCredentials) => (v: string) => onChange({ ...creds, [k]: v });
-  const common = { autoComplete: "off", spellCheck: false, autoCapitalize: "off" } as const;
-  const touch = (k: keyof LiveCredentials) => ({
-    onBlur: () => onTouch(k, "blur"),
-    onPaste: () => onTouch(k, "paste"),
-  });
+  /** One credential's field; the secret and the token are typed like passwords (never shown). */
+  const field = (name: keyof LiveCredentials, extra: { type?: "password"; hint?: string } = {}) => (
+    <CheckedTextField
+      id={`${idPrefix}-${name}`}
+      label={t(name)}
+      value={creds[name]}
+      onChange={(v) => onChange({ ...creds, [name]: v })}
+      error={errors[name]}
+      problem={problems[name]}
+      onTouch={(how) => onTouch(name, how)}
+      {...extra}
+      autoComplete="off"
+      spellCheck={false}
+      autoCapitalize="off"
+    />
+  );
   return (
     <div className="space-y-4">
-      <Field
-        id={`${idPrefix}-accessKeyId`}
-        label={t("accessKeyId")}
-        error={errors.accessKeyId}
-        problem={problems.accessKeyId}
-      >
-        <TextInput
-          id={`${idPrefix}-accessKeyId`}
-          value={creds.accessKeyId}
-          onChange={set("accessKeyId")}
-          error={errors.accessKeyId}
-          problem={problems.accessKeyId}
-          {...touch("accessKeyId")}
-          {...common}
-        />
-      </Field>
-      <Field
-        id={`${idPrefix}-secretAccessKey`}
-        label={t("secretAccessKey")}
-        error={errors.secretAccessKey}
-        problem={problems.secretAccessKey}
-      >
-        <TextInput
-          id={`${idPrefix}-secretAccessKey`}
-          type="password"
-          value={creds.secretAccessKey}
-          onChange={set("secretAccessKey")}
-          error={errors.secretAccessKey}
-          problem={problems.secretAccessKey}
-          {...touch("secretAccessKey")}
-          {...common}
-        />
-      </Field>
-      <Field
-        id={`${idPrefix}-sessionToken`}
-        label={t("sessionToken")}
-        hint={t("sessionTokenHint")}
-        error={errors.sessionToken}
-        problem={problems.sessionToken}
-      >
-        <TextInput
-          id={`${idPrefix}-sessionToken`}
-          type="password"
-          value={creds.sessionToken}
-          onChange={set("sessionToken")}
-          hint
-          error={errors.sessionToken}
-          problem={problems.sessionToken}
-          {...touch("sessionToken")}
-          {...common}
-        />
-      </Field>
+      {field("accessKeyId")}
+      {field("secretAccessKey", { type: "password" })}
+      {field("sessionToken", { type: "password", hint: t("sessionTokenHint") })}
     </div>
   );
 }

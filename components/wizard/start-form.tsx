@@ -5,12 +5,15 @@ import type { StartInput } from "@/lib/wizard/form-types";
 import type { StepId } from "@/lib/wizard/steps";
 import type { StartField } from "@/lib/wizard/validate-start";
 import type { FieldErrors } from "@/lib/wizard/wizard-state";
-import { Field, TextArea, TextInput, type ShownProblem } from "./fields";
+import { CheckedTextField, Field, TextArea, type ShownProblem } from "./fields";
 
 /**
  * What is imported and how TiDB Cloud reaches it; optionally the error text TiDB Cloud showed. Each field shows
  * the server's message about it (`errors`) or the problem found as it is typed (`problems`).
  */
+/** The start form's one-line fields. */
+type TextField = Exclude<StartField, "errorMessage">;
+
 export function StartForm({
   start,
   onChange,
@@ -36,6 +39,21 @@ export function StartForm({
     (v: StartInput[K]) =>
       onChange({ ...start, [k]: v });
   const role = start.mode === "role";
+  /** One of the start form's text fields, checked as it is typed. */
+  const textField = (name: TextField, extra: { placeholder?: string; inputMode?: "numeric" } = {}) => (
+    <CheckedTextField
+      id={name}
+      label={t(`${name}.label`)}
+      hint={t(`${name}.hint`)}
+      value={start[name]}
+      onChange={set(name)}
+      error={errors[name]}
+      problem={problems[name]}
+      onTouch={(how) => onTouch(name, how)}
+      {...extra}
+      autoComplete="off"
+    />
+  );
   return (
     <section aria-labelledby="start-title" className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
       <h2 id="start-title" className="text-xl font-semibold">
@@ -60,49 +78,11 @@ export function StartForm({
         </div>
       </fieldset>
 
-      <Field
-        id="bucketUri"
-        label={t("bucketUri.label")}
-        hint={t("bucketUri.hint")}
-        error={errors.bucketUri}
-        problem={problems.bucketUri}
-      >
-        <TextInput
-          id="bucketUri"
-          value={start.bucketUri}
-          onChange={set("bucketUri")}
-          hint
-          error={errors.bucketUri}
-          problem={problems.bucketUri}
-          onBlur={() => onTouch("bucketUri", "blur")}
-          onPaste={() => onTouch("bucketUri", "paste")}
-          placeholder="s3://tidb-cloud-source-data/mydata/"
-          autoComplete="off"
-        />
-      </Field>
+      {textField("bucketUri", { placeholder: "s3://tidb-cloud-source-data/mydata/" })}
 
       {role ? (
         <>
-          <Field
-            id="roleArn"
-            label={t("roleArn.label")}
-            hint={t("roleArn.hint")}
-            error={errors.roleArn}
-            problem={problems.roleArn}
-          >
-            <TextInput
-              id="roleArn"
-              value={start.roleArn}
-              onChange={set("roleArn")}
-              hint
-              error={errors.roleArn}
-              problem={problems.roleArn}
-              onBlur={() => onTouch("roleArn", "blur")}
-              onPaste={() => onTouch("roleArn", "paste")}
-              placeholder="arn:aws:iam::111122223333:role/tidb-import"
-              autoComplete="off"
-            />
-          </Field>
+          {textField("roleArn", { placeholder: "arn:aws:iam::111122223333:role/tidb-import" })}
           <details className="rounded border border-blue-200 bg-blue-50 p-3 text-sm">
             <summary className="cursor-pointer font-medium text-blue-950">{t("whereIds.summary")}</summary>
             <ol className="mt-2 list-decimal space-y-1 pl-5 text-slate-800">
@@ -113,90 +93,15 @@ export function StartForm({
             <p className="mt-2 text-slate-800">{t("whereIds.note")}</p>
           </details>
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field
-              id="externalId"
-              label={t("externalId.label")}
-              hint={t("externalId.hint")}
-              error={errors.externalId}
-              problem={problems.externalId}
-            >
-              <TextInput
-                id="externalId"
-                value={start.externalId}
-                onChange={set("externalId")}
-                hint
-                error={errors.externalId}
-                problem={problems.externalId}
-                onBlur={() => onTouch("externalId", "blur")}
-                onPaste={() => onTouch("externalId", "paste")}
-                autoComplete="off"
-              />
-            </Field>
-            <Field
-              id="tidbAccountId"
-              label={t("tidbAccountId.label")}
-              hint={t("tidbAccountId.hint")}
-              error={errors.tidbAccountId}
-              problem={problems.tidbAccountId}
-            >
-              <TextInput
-                id="tidbAccountId"
-                value={start.tidbAccountId}
-                onChange={set("tidbAccountId")}
-                hint
-                error={errors.tidbAccountId}
-                problem={problems.tidbAccountId}
-                onBlur={() => onTouch("tidbAccountId", "blur")}
-                onPaste={() => onTouch("tidbAccountId", "paste")}
-                inputMode="numeric"
-                autoComplete="off"
-              />
-            </Field>
+            {textField("externalId")}
+            {textField("tidbAccountId", { inputMode: "numeric" })}
           </div>
         </>
       ) : (
-        <Field
-          id="accessKeyId"
-          label={t("accessKeyId.label")}
-          hint={t("accessKeyId.hint")}
-          error={errors.accessKeyId}
-          problem={problems.accessKeyId}
-        >
-          <TextInput
-            id="accessKeyId"
-            value={start.accessKeyId}
-            onChange={set("accessKeyId")}
-            hint
-            error={errors.accessKeyId}
-            problem={problems.accessKeyId}
-            onBlur={() => onTouch("accessKeyId", "blur")}
-            onPaste={() => onTouch("accessKeyId", "paste")}
-            placeholder="AKIA…"
-            autoComplete="off"
-          />
-        </Field>
+        textField("accessKeyId", { placeholder: "AKIA…" })
       )}
 
-      <Field
-        id="region"
-        label={t("region.label")}
-        hint={t("region.hint")}
-        error={errors.region}
-        problem={problems.region}
-      >
-        <TextInput
-          id="region"
-          value={start.region}
-          onChange={set("region")}
-          hint
-          error={errors.region}
-          problem={problems.region}
-          onBlur={() => onTouch("region", "blur")}
-          onPaste={() => onTouch("region", "paste")}
-          placeholder="ap-northeast-1"
-          autoComplete="off"
-        />
-      </Field>
+      {textField("region", { placeholder: "ap-northeast-1" })}
 
       <Field
         id="errorMessage"
