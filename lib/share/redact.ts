@@ -130,7 +130,8 @@ class Redactor {
 
   /**
    * A key prefix of an `s3:prefix` condition: a path known as a whole. One without a "/" ("mydata") is a plain word
-   * that prose may use otherwise ("import"), so it is replaced only as a whole value or between quotes.
+   * that prose may use otherwise ("import"), so it is replaced only as a whole value, between quotes or as a YAML
+   * value (CloudFormation snippets).
    */
   addPrefix(raw: string): void {
     const v = raw.trim().replace(/^\/+/, "");
@@ -188,7 +189,8 @@ class Redactor {
       // Paths known as a whole first, complete (they may hold Japanese); then paths as prose writes them.
       `(?<knownuri>(?:s3://|arn:aws[a-z-]*:s3:::)(?:${alt(this.buckets)})/(?:${alt(this.wholePaths)})${PATH_END})`,
       `(?<knownpath>(?<![\\w./:-])(?:${alt(this.wholePaths)})${PATH_END})`,
-      `(?<bareprefix>(?<=^|["'“‘「])(?:${alt(this.barePrefixes)})(?=$|["'”’」]))`,
+      // Quoted (JSON, HCL, prose), or a YAML value: a list item ("- mydata") or a key's ("s3:prefix: mydata").
+      `(?<bareprefix>(?<=^|["'“‘「]|(?:^|\\n)[ \\t]*(?:-|[\\w:-]+:)[ \\t]+)(?:${alt(this.barePrefixes)})(?=$|["'”’」]|[ \\t]*\\r?\\n))`,
       `(?<uri>${S3_URI.source})`,
       `(?<arn>${S3_ARN.source})`,
       `(?<barepath>(?<![\\w./:-])(?:${alt(this.folders)})${PROSE_PATH_CHARS})`,
