@@ -1,6 +1,7 @@
 /** The shape of answers: reasons naming policy, statement and Sid; explanations per statement; JSON output. */
 import { describe, expect, it } from "vitest";
 import { evaluate, evaluateMany } from "./evaluate";
+import { applyingExplanations } from "./lazy-answer";
 import type { AuthorizationQuestion } from "./types";
 
 const A = "111122223333";
@@ -133,6 +134,43 @@ describe("evaluate: answers", () => {
     a.explanations = [];
     expect(a.explanations).toEqual([]);
     expect({ ...a }.explanations).toEqual([]);
+  });
+
+  it("lists the statements that apply or may apply once each: a document given twice, a role ARN and its session", () => {
+    const base = ask({ "aws:SecureTransport": "true" }, ["aws:SourceVpce"]);
+    const q: AuthorizationQuestion = {
+      ...base,
+      // a session of the role whose name is unknown (as the checks ask about TiDB Cloud's session)
+      request: { ...base.request, principal: `arn:aws:iam::${A}:role/tidb-import` },
+      // the same document object twice: its statements are two policies' statements
+      identityPolicies: [identity, identity],
+      resourcePolicy: {
+        Version: "2012-10-17",
+        Statement: [
+          // names the role (surely this session) and perhaps also this very session, whose name is unknown
+          {
+            Sid: "Role",
+            Effect: "Allow",
+            Principal: {
+              AWS: [`arn:aws:iam::${A}:role/tidb-import`, `arn:aws:sts::${A}:assumed-role/tidb-import/importer`],
+            },
+            Action: "s3:GetObject",
+            Resource: `${BUCKET}/*`,
+          },
+          ...bucketPolicy.Statement,
+        ],
+      },
+    };
+    const all = evaluate(structuredClone(q)).explanations!;
+    const applying = applyingExplanations(evaluate(q));
+    expect(applying).toEqual(all.filter((e) => e.applies !== "no-match"));
+    expect(applying.map((e) => `${e.policy}#${e.statement}:${e.applies}`)).toEqual([
+      "identity:0#1:match",
+      "identity:1#1:match",
+      "resource#0:match",
+      "resource#1:match",
+      "resource#3:unknown",
+    ]);
   });
 
   it("reports a malformed question as data, never as a throw", () => {

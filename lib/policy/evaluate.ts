@@ -14,7 +14,7 @@
 import { compiledPolicy } from "./compile";
 import type { Tri } from "./conditions";
 import { buildContext, describePrincipal, type EvalContext, type PrincipalInfo } from "./context";
-import { explainAll, type ConsideredPolicy } from "./explain";
+import { explainAll, explainHits, type ConsideredPolicy } from "./explain";
 import { describeHit, identityRef, scan, toMatched, uniqueMatched, type Hit } from "./hits";
 import { withExplanations } from "./lazy-answer";
 import { PrincipalMatch, SESSION_NAME_KEY } from "./match/principal";
@@ -185,16 +185,9 @@ class Evaluation {
     return withExplanations(decision, reason, matched, unknownKeys, this);
   }
 
+  /** Every statement's record, or (applyingOnly) those that apply or perhaps apply, from the hits. */
   explain(applyingOnly = false): StatementExplanation[] {
-    return explainAll(
-      this.considered(),
-      this.actionLower,
-      this.resource,
-      this.principal,
-      this.ctx,
-      this.hasBoundary,
-      applyingOnly,
-    );
+    return applyingOnly ? explainHits(this.hits, this) : explainAll(this.considered(), this);
   }
 
   private denyReason(): string {
