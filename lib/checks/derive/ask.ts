@@ -54,6 +54,19 @@ function documentOf(input: AskInput, ref: string): NamedPolicy | null {
   return null;
 }
 
+const docLists = new WeakMap<NamedPolicy[], PolicyDocument[]>();
+
+/** The documents of a list of named policies (one array per list: the checks ask with the same list again and again). */
+function docsOf(policies: NamedPolicy[]): PolicyDocument[] {
+  if (policies.length < 4) return policies.map((p) => p.doc);
+  let docs = docLists.get(policies);
+  if (!docs) {
+    docs = policies.map((p) => p.doc);
+    docLists.set(policies, docs);
+  }
+  return docs;
+}
+
 /** How bad a decision is for the import: of several requests that must all be allowed, the worst decides. */
 const WORST: Record<Answer["decision"], number> = { allow: 0, unknown: 1, "implicit-deny": 2, "explicit-deny": 3 };
 
@@ -84,7 +97,7 @@ function askOne(input: AskInput, request: ImportRequest): Asked {
     },
     principalAccount: input.principalAccount,
     resourceAccount: input.resourceAccount,
-    identityPolicies: input.identity.map((p) => p.doc),
+    identityPolicies: docsOf(input.identity),
     permissionsBoundary: input.boundary?.doc ?? null,
     sessionPolicy: null,
     resourcePolicy: input.resource?.doc ?? null,

@@ -131,6 +131,18 @@ function accountGrant(partition: string, account: string) {
  * bucket.policy.cross-account, so a stand-in grants it here; for kms: a key policy that delegates to IAM stands in
  * (kms.key-policy judges the real one).
  */
+const allowOnlyLists = new WeakMap<NamedPolicy[], NamedPolicy[]>();
+
+/** The identity policies without their Deny statements (one list per list of policies, as asked again and again). */
+function allowOnlyPolicies(policies: NamedPolicy[]): NamedPolicy[] {
+  let list = allowOnlyLists.get(policies);
+  if (!list) {
+    list = policies.map((x) => ({ document: x.document, doc: allowOnly(x.doc) }));
+    allowOnlyLists.set(policies, list);
+  }
+  return list;
+}
+
 export function askEffective(ctx: CheckContext, req: ImportRequest, withBoundary = true): Asked {
   const p = ctx.derived.principal!;
   const kms = req.action.startsWith("kms:");
@@ -142,7 +154,7 @@ export function askEffective(ctx: CheckContext, req: ImportRequest, withBoundary
     principal: p.requestArn,
     principalAccount: p.accountId,
     resourceAccount: kms ? (req.kmsKey?.accountId ?? p.accountId) : bucketAccount,
-    identity: ctx.derived.identity!.policies.map((x) => ({ document: x.document, doc: allowOnly(x.doc) })),
+    identity: allowOnlyPolicies(ctx.derived.identity!.policies),
     boundary: boundary ? { document: boundary.document, doc: allowOnly(boundary.doc) } : null,
     resource: kms
       ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) }
