@@ -95,15 +95,21 @@ export const bucketPolicyDeny = defineCheck({
     // only from the import's requests it hits (see deny-fix.ts).
     const words: Localized[] = [];
     const edits: string[] = [];
+    const asked = JSON.stringify(policy);
     for (const h of all) {
-      const still = h.requests.filter((r) =>
-        askBucket(ctx, r, after).applying.some(
-          (s) =>
-            s.document === "bucket-policy" &&
-            s.statement === h.statement &&
-            s.effect === "Deny" &&
-            s.applies !== "no-match",
-        ),
+      // While the document is still the one asked about above, the answers are those already read: every request of
+      // the hit is still hit.
+      const unchanged = JSON.stringify(after) === asked;
+      const still = h.requests.filter(
+        (r) =>
+          unchanged ||
+          askBucket(ctx, r, after).applying.some(
+            (s) =>
+              s.document === "bucket-policy" &&
+              s.statement === h.statement &&
+              s.effect === "Deny" &&
+              s.applies !== "no-match",
+          ),
       );
       if (still.length === 0) continue;
       const c = cite(h);

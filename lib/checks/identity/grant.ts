@@ -138,6 +138,19 @@ function chooseEdit(
   };
 }
 
+/** The first request the identity policies do not grant, with the engine's answer. */
+function firstDenied(
+  ctx: CheckContext,
+  requests: ImportRequest[],
+  policies: NamedPolicy[],
+): { req: ImportRequest; asked: Asked } | null {
+  for (const req of requests) {
+    const asked = askIdentity(ctx, req, policies);
+    if (identityAllows(asked) === "no") return { req, asked };
+  }
+  return null;
+}
+
 export interface GrantResult {
   fix?: Fix;
   /** What was wrong, named per edit (the first one is the headline). */
@@ -156,9 +169,10 @@ export function grantFix(ctx: CheckContext, spec: GrantSpec, failing: ImportRequ
   let before: Doc | null = null;
   let evidence: GrantResult["evidence"];
   for (let round = 0; round < 8; round++) {
-    const req = failing.find((r) => identityAllows(askIdentity(ctx, r, policies)) === "no");
-    if (!req) break;
-    const edit = chooseEdit(ctx, req, spec, policies, askIdentity(ctx, req, policies), document);
+    const denied = firstDenied(ctx, failing, policies);
+    if (!denied) break;
+    const { req, asked } = denied;
+    const edit = chooseEdit(ctx, req, spec, policies, asked, document);
     if (document && edit.document !== document) break;
     if (!document) {
       document = edit.document;
