@@ -66,9 +66,10 @@ export const identityExplicitDeny = defineCheck({
         principal: p.requestArn,
         principalAccount: p.accountId,
         resourceAccount: kms ? (r.kmsKey?.accountId ?? p.accountId) : (derived.bucketAccount ?? p.accountId),
-        // Which Deny statements apply does not depend on any Allow: the copies without them are scanned faster.
-        identity: denyOnlyPolicies,
-        boundary: denyOnlyBoundary,
+        // Which Deny statements apply does not depend on any Allow: the copies without them are scanned faster. A
+        // request asked in several forms is answered by its worst form, which the Allow statements help choose.
+        identity: r.alsoAs?.length ? derived.identity!.policies : denyOnlyPolicies,
+        boundary: r.alsoAs?.length ? b : denyOnlyBoundary,
         resource: kms
           ? { document: "delegating-key-policy", doc: delegatingKeyPolicy(p.partition, p.accountId) }
           : null,
