@@ -156,18 +156,17 @@ async function measure(snapshot: Snapshot, warmUp: number, rounds: number): Prom
   };
   for (let r = 0; r < rounds; r++) {
     const copy = read(text);
-    // One read is about a millisecond: timed as the mean of reads that last at least REFERENCE_MS of CPU time together,
-    // so that one garbage collection more or less does not decide the round.
+    // One read is about a millisecond: timed read by read for at least REFERENCE_MS of CPU time together, the round's
+    // reference being their median, so that a garbage collection of the analysis's leftovers does not decide it.
     const reference = () => {
-      const c0 = cpu();
-      let n = 0;
-      let elapsed = 0;
-      while (n < 5 || elapsed < REFERENCE_MS) {
+      const times: number[] = [];
+      const start = cpu();
+      while (times.length < 5 || cpu() - start < REFERENCE_MS) {
+        const c0 = cpu();
         if (!read(text).target) throw new Error("no target");
-        n++;
-        elapsed = cpu() - c0;
+        times.push(cpu() - c0);
       }
-      return elapsed / n;
+      return median(times);
     };
     const referenceFirst = r % 2 === 1;
     const before = referenceFirst ? reference() : undefined;
@@ -197,7 +196,7 @@ function figures(name: string, what: string, m: Rounds, rounds: number): Figure[
       name: `${name}_ratio`,
       value: Number(median(m.ratios).toFixed(1)),
       unit: "ratio",
-      how: `CPU time of one analysis (analyzeSnapshot, every check of the catalogue, fixes built and proven, the report in English) of ${what} ÷ CPU time of ${reference}; one process, ${rounds} rounds after ${m.warmUp} warm-up analyses, in each the reference (the mean of reads lasting at least ${REFERENCE_MS} ms of CPU time together) right before or after the analysis, alternately; median of the rounds' ratios, spread ${spread(m.ratios, 1)}; analysis ${list(m.analysis, 1)} ms, reference ${list(m.reference, 2)} ms of CPU time (user + system, garbage collection included); ${m.findings} findings, ${m.fixes} fixes; 1-min load average ${load} at the end`,
+      how: `CPU time of one analysis (analyzeSnapshot, every check of the catalogue, fixes built and proven, the report in English) of ${what} ÷ CPU time of ${reference}; one process, ${rounds} rounds after ${m.warmUp} warm-up analyses, in each the reference (the median of reads timed one by one for at least ${REFERENCE_MS} ms of CPU time) right before or after the analysis, alternately; median of the rounds' ratios, spread ${spread(m.ratios, 1)}; analysis ${list(m.analysis, 1)} ms, reference ${list(m.reference, 2)} ms of CPU time (user + system, garbage collection included); ${m.findings} findings, ${m.fixes} fixes; 1-min load average ${load} at the end`,
     },
     {
       name: `${name}_ms`,
