@@ -23,8 +23,7 @@ import { z } from "zod";
 import { OPERATIONS, type OperationName } from "@/lib/reads/operations";
 import { formatPath } from "@/lib/snapshot/parse";
 import { TargetSchema } from "@/lib/snapshot/schema";
-
-const BUNDLE_FORMAT = "s3-access-doctor/bundle";
+import { BUNDLE_FORMAT } from "./bundle-format";
 
 const OPERATION_NAMES = Object.keys(OPERATIONS) as [OperationName, ...OperationName[]];
 
@@ -53,16 +52,6 @@ const BundleSchema = z.object({
   calls: z.array(BundleCallSchema).max(10_000),
 });
 export type Bundle = z.infer<typeof BundleSchema>;
-
-/** Whether raw JSON claims to be a bundle (then it is parsed as one, never as a snapshot). */
-export function looksLikeBundle(raw: unknown): boolean {
-  return (
-    typeof raw === "object" &&
-    raw !== null &&
-    (raw as { format?: unknown }).format === BUNDLE_FORMAT &&
-    !Array.isArray(raw)
-  );
-}
 
 export type ParseBundleResult =
   { ok: true; bundle: Bundle } | { ok: false; issues: { path: string; message: string }[] };

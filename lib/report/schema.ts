@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHECK_IDS } from "@/lib/checks/ids";
 import { TargetSchema } from "@/lib/snapshot/schema";
+import { STATUSES, STEPS } from "./vocabulary";
 
 /**
  * The report (v1) as a schema: the one definition of its shape. `type Report` and its parts are inferred from it
@@ -10,21 +11,6 @@ import { TargetSchema } from "@/lib/snapshot/schema";
  * Objects are loose (unknown fields are kept) so that later optional fields of a report survive a share; the fields
  * named here are strict.
  */
-
-export const STEPS = [
-  "intake",
-  "assume-role",
-  "identity-policy",
-  "bucket-policy",
-  "object-ownership",
-  "encryption",
-  "summary",
-] as const;
-
-export const STATUSES = ["pass", "fail", "warn", "unknown", "skipped"] as const;
-
-/** Languages a report's text is written in. */
-export const REPORT_LOCALES = ["en", "ja"] as const;
 
 const text = (max: number) => z.string().max(max);
 const lines = z.array(text(4096)).max(50);

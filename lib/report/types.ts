@@ -1,6 +1,6 @@
 /** The report's types, inferred from its schema (lib/report/schema.ts): one definition of the shape. */
 import type { z } from "zod";
-import { REPORT_LOCALES, STATUSES, STEPS } from "./schema";
+import { REPORT_LOCALES, STATUSES, STEPS } from "./vocabulary";
 import type { EvidenceSchema, FindingSchema, FindingTextSchema, FixSchema, ReportSchema } from "./schema";
 
 export { REPORT_LOCALES, STATUSES, STEPS };

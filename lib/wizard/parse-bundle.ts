@@ -1,5 +1,5 @@
 /** The bundle of the collection script for AWS CloudShell, pasted or chosen as a file: read in the browser. Pure. */
-import { looksLikeBundle } from "@/lib/cloudshell/bundle";
+import { looksLikeBundle } from "@/lib/cloudshell/bundle-format";
 import { parsePastedSnapshot } from "./parse-pasted";
 import type { ParseResult } from "./paste-result";
 

@@ -6,7 +6,7 @@ import { CliUsageError, parseCliArgs, parseJsonInput, readInput } from "../args"
 import { useColour as colourWanted } from "../colour";
 import { snapshotFromBundle } from "@/lib/aws/from-bundle";
 import { analyzeSnapshot, parseSnapshot } from "@/lib/checks";
-import { looksLikeBundle } from "@/lib/cloudshell/bundle";
+import { looksLikeBundle } from "@/lib/cloudshell/bundle-format";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { formatReportText } from "@/lib/cli/report-text";
 import { shareFromCli, SHARE_OPTION_HELP, takeShareOption } from "../share";
