@@ -15,9 +15,9 @@ import {
 const handleI18nRouting = createMiddleware(routing);
 
 /**
- * The shared report page: plain HTML without any script (app/[locale]/r/[id]/route.ts), so no nonce. The matcher below
- * keeps it out of the proxy altogether (its route handler sets the same headers itself: it is the hot path of shared
- * links); this branch serves any variant of its path the matcher lets through.
+ * The shared report page: plain HTML without any script (app/<locale>/r/[id]/route.ts, see lib/share/report-route.ts),
+ * so no nonce. The matcher below keeps it out of the proxy altogether (its route handler sets the same headers itself:
+ * it is the hot path of shared links); this branch serves any variant of its path the matcher lets through.
  */
 const REPORT_PAGE = new RegExp(`^/(?:${routing.locales.join("|")})/r/[^/]+/?$`);
 

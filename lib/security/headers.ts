@@ -29,7 +29,7 @@ export function pageCsp({ nonce, dev }: Pick<HeaderOptions, "nonce" | "dev">): s
 }
 
 /**
- * CSP for the shared report page (app/[locale]/r/[id]/route.ts), plain HTML without any inline script or style:
+ * CSP for the shared report page (lib/share/report-route.ts), plain HTML without any inline script or style:
  * same-origin scripts and our stylesheet only, no nonce needed, so the page can be rendered once and cached.
  */
 export const REPORT_PAGE_CSP =

@@ -1,7 +1,7 @@
 /**
  * The shared report page (/<locale>/r/<id>) as one HTML string: no React, no client runtime, no inline script or
  * style, so that it can be cached per report and language and served under a CSP without a nonce
- * (see app/[locale]/r/[id]/route.ts). The report itself is lib/report/render-html.ts over the report model, the same
+ * (see lib/share/report-route.ts). The report itself is lib/report/render-html.ts over the report model, the same
  * markup the share panel previews; this file adds the page around it.
  *
  * Every string goes through escapeHtml; the messages go through next-intl's translator (ICU, plurals).

@@ -138,6 +138,10 @@ describe("reportPageResponse", () => {
     expect(await (await reportPageResponse("en", ID, get, cache)).text()).toBe(first);
     // The second request asked for the state only, not for the body.
     expect([s.lookups, s.loads]).toEqual([2, 1]);
+    // The cached bytes are the body of every answer, uncopied: reading answers (two at once, too) leaves them whole.
+    const [a, b] = await Promise.all([1, 2].map(async () => (await reportPageResponse("en", ID, get, cache)).text()));
+    expect([a, b]).toEqual([first, first]);
+    expect(new TextDecoder().decode(cache.get(`${ID}:en`))).toBe(first);
   });
 
   it("answers 404 without the store for an id that is not ours or an unknown locale", async () => {

@@ -17,7 +17,7 @@ import {
 import type { LoadResult, ReportStore, StatusResult } from "./store";
 
 /**
- * The shared report page as a plain HTML answer (see app/[locale]/r/[id]/route.ts): 200 with the report, 404 for an
+ * The shared report page as a plain HTML answer (see lib/share/report-route.ts): 200 with the report, 404 for an
  * id that is not ours or unknown, 410 for an expired or deleted report. The store is asked on every request, so a
  * deleted or expired report is never served from the cache; only the rendering of a found report is cached.
  */
@@ -60,10 +60,24 @@ const PAGE_HEADERS: [string, string][] = [
   ...Object.entries(commonHeaders({ https: false })),
 ];
 
+/**
+ * A cached page as a body without a copy: given bytes, `new Response` copies them on every answer (undici's
+ * extractBody), tens of kB per request; a stream of the one cached chunk is read as is. Nothing writes to a cached
+ * page, so sharing it between answers is safe.
+ */
+function bodyOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+}
+
 function html(body: string | Uint8Array<ArrayBuffer>, status: number, facts: RequestFacts): Response {
   const headers = [...PAGE_HEADERS, ["X-Request-Id", facts.requestId] as [string, string]];
   if (facts.https) headers.push(["Strict-Transport-Security", HSTS]);
-  return new Response(body, { status, headers });
+  return new Response(typeof body === "string" ? body : bodyOf(body), { status, headers });
 }
 
 export async function reportPageResponse(
