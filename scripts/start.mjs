@@ -25,9 +25,15 @@ const next = fileURLToPath(new URL("../node_modules/next/dist/bin/next", import.
 // common) answers its user 502, and a busy client whose event loop runs late (the browser tests' under load) misses
 // the Keep-Alive hint that would have retired the connection first. The server must outlast its clients' idle timeout.
 const KEEP_ALIVE_MS = "65000";
-const child = spawn(process.execPath, [next, "start", "-H", host, "-p", port, "--keepAliveTimeout", KEEP_ALIVE_MS], {
-  stdio: "inherit",
-});
+// Larger stream buffers, so that a page of up to 128 kB leaves in one socket write (see the file).
+const buffers = new URL("./stream-buffers.mjs", import.meta.url).href;
+const child = spawn(
+  process.execPath,
+  ["--import", buffers, next, "start", "-H", host, "-p", port, "--keepAliveTimeout", KEEP_ALIVE_MS],
+  {
+    stdio: "inherit",
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.on(signal, () => child.kill(signal));
 }
