@@ -7,7 +7,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib", "proxy.ts", "next.config.js", "package.json"];
@@ -39,17 +38,6 @@ export function ensureBuild(): string {
     if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
   }
   return readFileSync(id, "utf8").trim();
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Res {

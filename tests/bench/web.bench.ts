@@ -21,7 +21,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Figure } from "./run";
 import { atRate, median, saturate } from "./web-load";
-import { ensureBuild, freePort, groupCpuMs, request, startServer, stopServer } from "./web-server";
+import { freePort } from "../support/free-port";
+import { ensureBuild, groupCpuMs, request, startServer, stopServer } from "./web-server";
 
 const CONNECTIONS = Number(process.env.BENCH_WEB_CONNECTIONS ?? 32);
 const DURATION_MS = Number(process.env.BENCH_WEB_SECONDS ?? 10) * 1000;
