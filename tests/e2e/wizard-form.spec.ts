@@ -1,19 +1,11 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, watchPosts } from "./support";
 
 // The start form's rough edges: a click that lands where it was aimed, and input that survives a local error.
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARY0077";
 const TOKEN = "IQoJb3JpZ2luX2VjECANARYTOKEN0077bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 const ROLE_ARN = "arn:aws:iam::111122223333:role/tidb-import";
 const EXTERNAL_ID = "696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe";
-
-function watchPosts(page: Page) {
-  const posts: string[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST") posts.push(r.url());
-  });
-  return posts;
-}
 
 test.describe("wizard start form", () => {
   test("the first click on Offline is not lost when leaving the error message shows a hint above it", async ({

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expect, test, type Locator } from "@playwright/test";
+import { expectNoSeriousA11yViolations, watchPosts } from "./support";
 
 // What the start form must never do with a user's input (issue #12 §3): turn a typo into a "corrected" policy,
 // swallow the first click on a mode because a message appeared, or send a paste too large without saying why.
@@ -19,14 +19,6 @@ const trust = {
     },
   ],
 };
-
-function watchPosts(page: Page) {
-  const posts: string[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST") posts.push(r.url());
-  });
-  return posts;
-}
 
 async function messageOf(field: Locator): Promise<Locator> {
   const ids = (await field.getAttribute("aria-describedby")) ?? "";

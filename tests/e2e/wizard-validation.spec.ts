@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { expectNoSeriousA11yViolations } from "./support";
+import { expectNoSeriousA11yViolations, watchPosts } from "./support";
 
 // The start form checks what is typed before anything runs, says what is wrong at the field, and offers what was
 // most likely meant in one click (issue #12 §3).
@@ -10,14 +10,6 @@ const TOKEN = "IQoJb3JpZ2luX2VjECANARYTOKEN0099ccccccccccccccccccccccccccccccccc
 const ROLE_ARN = "arn:aws:iam::111122223333:role/tidb-import";
 const USER_ARN = "arn:aws:iam::111122223333:user/tidb-import";
 const EXTERNAL_ID = "696e6672612d617069a79c22fa5740944bf8bb32e4a0c4e3fe";
-
-function watchPosts(page: Page) {
-  const posts: string[] = [];
-  page.on("request", (r) => {
-    if (r.method() === "POST") posts.push(r.url());
-  });
-  return posts;
-}
 
 /** Pastes text into a field the way a user does: through the clipboard. */
 async function paste(page: Page, field: Locator, text: string) {
