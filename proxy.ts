@@ -15,11 +15,14 @@ import {
 const handleI18nRouting = createMiddleware(routing);
 
 /**
- * The shared report page: plain HTML without any script (app/<locale>/r/[id]/route.ts, see lib/share/report-route.ts),
+ * The shared report page: plain HTML without any script (lib/share/report-route.ts, behind a rewrite in next.config.js),
  * so no nonce. The matcher below keeps it out of the proxy altogether (its route handler sets the same headers itself:
  * it is the hot path of shared links); this branch serves any variant of its path the matcher lets through.
  */
 const REPORT_PAGE = new RegExp(`^/(?:${routing.locales.join("|")})/r/[^/]+/?$`);
+
+/** Where next.config.js rewrites the report page to: not an address of its own. */
+const REPORT_PAGE_TARGET = "/api/report-page/";
 
 /**
  * Every request gets a request id and the security headers. Pages also get a fresh CSP nonce (Next applies it to its
@@ -31,6 +34,17 @@ export default function proxy(request: NextRequest) {
   const https = cameOverHttps(request.url, request.headers.get("x-forwarded-proto"));
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   const isReportPage = REPORT_PAGE.test(request.nextUrl.pathname);
+
+  if (request.nextUrl.pathname.startsWith(REPORT_PAGE_TARGET)) {
+    const hidden = NextResponse.json(
+      { error: { code: "not-found", message: "Nothing is served at this address." } },
+      { status: 404 },
+    );
+    hidden.headers.set("Content-Security-Policy", API_CSP);
+    hidden.headers.set("X-Request-Id", requestId);
+    for (const [k, v] of Object.entries(commonHeaders({ https }))) hidden.headers.set(k, v);
+    return hidden;
+  }
 
   // A server action over the body limit: a clear 413 instead of Next's HTTP 500 with an opaque digest.
   const tooLarge = oversizeAction(request.method, request.headers);

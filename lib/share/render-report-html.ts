@@ -141,6 +141,22 @@ export function renderGoneHtml(
   });
 }
 
+/** "Shared reports are unavailable right now" (answered with 503): the store could not be reached. */
+export function renderUnavailableHtml(id: string, locale: string, messages: PageMessages): string {
+  const u = messages.share.unavailable;
+  const main =
+    `<div class="space-y-3"><h1 class="text-2xl font-bold">${e(u.title)}</h1>` +
+    `<p>${e(u.body)}</p>` +
+    `<p><a href="/${e(locale)}" class="text-blue-800 underline">${e(u.home)}</a></p></div>`;
+  return documentShell({
+    locale,
+    title: u.title,
+    path: (l) => `/${l}/r/${encodeURIComponent(id)}`,
+    main,
+    common: messages.common,
+  });
+}
+
 /** "Page not found" (answered with 404), in the page's frame. */
 export function renderNotFoundHtml(path: string, locale: string, messages: PageMessages): string {
   const nf = messages.common.notFound;

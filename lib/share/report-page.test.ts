@@ -1,11 +1,18 @@
 import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { Report } from "@/lib/report/types";
 import { REPORT_PAGE_CSP } from "@/lib/security/headers";
 import sample from "./__fixtures__/report-role.json";
 import { HtmlCache } from "./html-cache";
-import { reportPageResponse } from "./report-page";
+import { acceptsGzip, reportPage } from "./report-page";
 import type { LoadResult, ReportStore, StatusResult } from "./store";
+
+/** The route's answer as a web Response, to read its headers and text. */
+async function reportPageResponse(...args: Parameters<typeof reportPage>): Promise<Response> {
+  const answer = await reportPage(...args);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
 
 const ID = "AbCdEfGhIjKlMnOpQrStUv-_";
 const report = sample as unknown as Report;
@@ -36,7 +43,7 @@ function fakeStore(initial: LoadResult) {
   return { s, get: async () => store };
 }
 
-describe("reportPageResponse", () => {
+describe("reportPage", () => {
   it("answers the page with the strict CSP and no caching by others", async () => {
     const { get } = fakeStore(found());
     const res = await reportPageResponse("en", ID, get, new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6));
@@ -144,6 +151,28 @@ describe("reportPageResponse", () => {
     expect(new TextDecoder().decode(cache.get(`${ID}:en`))).toBe(first);
   });
 
+  it("says in the page's language with 503 and Retry-After that the store cannot be reached, without its error", async () => {
+    const down = async (): Promise<ReportStore> => {
+      throw new Error("connect ECONNREFUSED 10.0.0.5:5432 secret-canary-7781");
+    };
+    for (const locale of ["en", "ja"] as const) {
+      const res = await reportPageResponse(locale, ID, down, new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6), {
+        requestId: "req-1234abcd",
+        https: false,
+      });
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("30");
+      expect(res.headers.get("content-security-policy")).toBe(REPORT_PAGE_CSP);
+      expect(res.headers.get("x-request-id")).toBe("req-1234abcd");
+      const text = await res.text();
+      expect(text).toContain(`<html lang="${locale}">`);
+      expect(text).toContain(
+        locale === "en" ? "Shared reports are unavailable right now" : "共有レポートは現在利用できません",
+      );
+      expect(text).not.toMatch(/ECONNREFUSED|secret-canary|5432/);
+    }
+  });
+
   it("answers 404 without the store for an id that is not ours or an unknown locale", async () => {
     const { s, get } = fakeStore(found());
     for (const [locale, id] of [
@@ -159,6 +188,47 @@ describe("reportPageResponse", () => {
       expect(html).not.toContain("<script>");
     }
     expect([s.lookups, s.loads]).toEqual([0, 0]);
+  });
+});
+
+describe("the gzipped page", () => {
+  it("is the same page, compressed once and then served from the cache, for clients that take gzip", async () => {
+    const { s, get } = fakeStore(found());
+    const cache = new HtmlCache<Uint8Array<ArrayBuffer>>(10, 1e6);
+    const facts = { requestId: "req-1234abcd", https: false };
+    const plain = await reportPage("en", ID, get, cache, facts);
+    expect(plain.headers["Content-Encoding"]).toBeUndefined();
+    expect(plain.headers["Vary"]).toBe("Accept-Encoding");
+    const zipped = await reportPage("en", ID, get, cache, { ...facts, gzip: true });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers["Content-Encoding"]).toBe("gzip");
+    expect(zipped.headers["Vary"]).toBe("Accept-Encoding");
+    expect(zipped.headers["Content-Length"]).toBe(String(zipped.body.byteLength));
+    expect(zipped.body.byteLength).toBeLessThan(plain.body.byteLength / 3);
+    expect(gunzipSync(zipped.body).equals(Buffer.from(plain.body))).toBe(true);
+    const again = await reportPage("en", ID, get, cache, { ...facts, gzip: true });
+    expect(again.body).toBe(zipped.body);
+    // Still asked of the store each time: a deleted report is not served gzipped either, and both copies go.
+    s.result = { state: "gone", reason: "deleted" };
+    const gone = await reportPage("en", ID, get, cache, { ...facts, gzip: true });
+    expect(gone.status).toBe(410);
+    expect(gone.headers["Content-Encoding"]).toBeUndefined();
+    expect(cache.size).toBe(0);
+  });
+
+  it("goes only to clients whose Accept-Encoding takes gzip", () => {
+    for (const yes of [
+      "gzip",
+      "gzip, deflate, br, zstd",
+      "br;q=1.0, gzip;q=0.8",
+      "GZIP",
+      "*",
+      "x-gzip",
+      "identity, *;q=0.5",
+    ])
+      expect(acceptsGzip(yes), yes).toBe(true);
+    for (const no of [undefined, "", "identity", "br", "gzip;q=0", "gzip; q=0.000", "*;q=0", "gzip;q=0, *", "deflate"])
+      expect(acceptsGzip(no), String(no)).toBe(false);
   });
 });
 

@@ -1,7 +1,9 @@
 import "server-only";
+import { gzipSync } from "node:zlib";
 import common from "@/lib/i18n/messages/en/common.json";
 import commonJa from "@/lib/i18n/messages/ja/common.json";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { log } from "@/lib/log";
 import { commonHeaders, HSTS, REPORT_PAGE_CSP } from "@/lib/security/headers";
 import { HtmlCache } from "./html-cache";
 import { isReportId } from "./ids";
@@ -12,6 +14,7 @@ import {
   renderInvalidHtml,
   renderNotFoundHtml,
   renderReportHtml,
+  renderUnavailableHtml,
   type PageMessages,
 } from "./render-report-html";
 import type { LoadResult, ReportStore, StatusResult } from "./store";
@@ -28,7 +31,7 @@ export function pageMessages(locale: ReportLocale): PageMessages {
   return { share: shareMessages(locale), common: COMMON[locale] };
 }
 
-/** Rendered pages, kept as UTF-8 bytes (encoded once, not per request). */
+/** Rendered pages, kept as UTF-8 bytes (encoded once, not per request), and gzipped once asked so (key `…:gzip`). */
 export type PageCache = HtmlCache<Uint8Array<ArrayBuffer>>;
 
 const g = globalThis as { __s3doctorReportHtml?: PageCache };
@@ -41,56 +44,119 @@ export function reportHtmlCache(): PageCache {
 
 const encoder = new TextEncoder();
 
-/** What the answer's headers depend on: the request id (X-Request-Id) and whether the request came over HTTPS. */
+/**
+ * What the answer depends on besides the report: the request id (X-Request-Id), whether the request came over HTTPS,
+ * and whether the client takes gzip (Accept-Encoding; see acceptsGzip).
+ */
 export interface RequestFacts {
   requestId: string;
   https: boolean;
+  gzip?: boolean;
+}
+
+/**
+ * Whether an Accept-Encoding header takes gzip: named (or `*`) without `q=0` (RFC 9110 §12.5.3). `identity` alone, a
+ * missing header or `gzip;q=0` do not.
+ */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  if (!acceptEncoding) return false;
+  let star = false;
+  for (const part of acceptEncoding.split(",")) {
+    const [name, ...params] = part.split(";").map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith("q="));
+    const refused = q !== undefined && Number(q.slice(2)) === 0;
+    if (name === "gzip" || name === "x-gzip") return !refused;
+    if (name === "*") star = !refused;
+  }
+  return star;
 }
 
 /**
  * Every header of the page's answers, built once: this route is outside proxy.ts (see its matcher), so it sets the
  * proxy's security headers itself, with its own CSP; per request only the request id and, over HTTPS, HSTS are added.
  */
-const PAGE_HEADERS: [string, string][] = [
-  ["Content-Type", "text/html; charset=utf-8"],
-  ["Content-Security-Policy", REPORT_PAGE_CSP],
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Content-Security-Policy": REPORT_PAGE_CSP,
   // Shared by link only: not for shared caches, not for search engines.
-  ["Cache-Control", "private, no-store"],
-  ["X-Robots-Tag", "noindex, nofollow"],
-  ...Object.entries(commonHeaders({ https: false })),
-];
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+  ...commonHeaders({ https: false }),
+};
 
 /**
- * A cached page as a body without a copy: given bytes, `new Response` copies them on every answer (undici's
- * extractBody), tens of kB per request; a stream of the one cached chunk is read as is. Nothing writes to a cached
- * page, so sharing it between answers is safe.
+ * One answer of the page: status, headers and body, written by the route (lib/share/report-route.ts) straight to
+ * Node's response. A cached page is the cached bytes themselves: nothing writes to them, so answers share them.
  */
-function bodyOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
+export interface PageAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array<ArrayBuffer>;
 }
 
-function html(body: string | Uint8Array<ArrayBuffer>, status: number, facts: RequestFacts): Response {
-  const headers = [...PAGE_HEADERS, ["X-Request-Id", facts.requestId] as [string, string]];
-  if (facts.https) headers.push(["Strict-Transport-Security", HSTS]);
-  return new Response(typeof body === "string" ? body : bodyOf(body), { status, headers });
+function html(
+  text: string | Uint8Array<ArrayBuffer>,
+  status: number,
+  facts: RequestFacts,
+  encoding?: "gzip",
+): PageAnswer {
+  const body = typeof text === "string" ? encoder.encode(text) : text;
+  const headers: Record<string, string> = {
+    ...PAGE_HEADERS,
+    "Content-Length": String(body.byteLength),
+    "X-Request-Id": facts.requestId,
+  };
+  if (encoding) headers["Content-Encoding"] = encoding;
+  // The 200 page comes as is or gzipped, by the request's Accept-Encoding.
+  if (status === 200) headers["Vary"] = "Accept-Encoding";
+  if (facts.https) headers["Strict-Transport-Security"] = HSTS;
+  return { status, headers, body };
 }
 
-export async function reportPageResponse(
+/**
+ * The page gzipped, compressed once and cached beside it: browsers ask for gzip, and compressing tens of kB on every
+ * answer would cost the server more than the rest of the answer together.
+ */
+function gzipped(cache: PageCache, key: string, page: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  let zipped = cache.get(`${key}:gzip`);
+  if (zipped === undefined) {
+    const out = gzipSync(page, { level: 9 });
+    zipped = new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength);
+    cache.set(`${key}:gzip`, zipped);
+  }
+  return zipped;
+}
+
+export async function reportPage(
   locale: string,
   id: string,
   store: () => Promise<ReportStore>,
   cache: PageCache = reportHtmlCache(),
   facts: RequestFacts = { requestId: crypto.randomUUID(), https: false },
-): Promise<Response> {
+): Promise<PageAnswer> {
   const lang: ReportLocale = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const messages = pageMessages(lang);
   if (!isLocale(locale) || !isReportId(id))
     return html(renderNotFoundHtml(`/r/${encodeURIComponent(id)}`, lang, messages), 404, facts);
+  try {
+    return await storedPage(lang, id, messages, store, cache, facts);
+  } catch (e) {
+    // A store that cannot be reached (database down, disk full): a page saying so, never a stack trace.
+    log("error", "share.store-error", { handler: "page", error: e instanceof Error ? e.message : String(e) });
+    const answer = html(renderUnavailableHtml(id, lang, messages), 503, facts);
+    answer.headers["Retry-After"] = "30";
+    return answer;
+  }
+}
+
+async function storedPage(
+  lang: ReportLocale,
+  id: string,
+  messages: PageMessages,
+  store: () => Promise<ReportStore>,
+  cache: PageCache,
+  facts: RequestFacts,
+): Promise<PageAnswer> {
   const reports = await store();
   // The store is asked on every request (without the body: cheap), so a cached page of a report that has since expired
   // or been deleted is never served.
@@ -118,5 +184,5 @@ export async function reportPageResponse(
     cache.deletePrefix(`${id}:`);
     return html(renderGoneHtml(res.state === "gone" ? res.reason : "deleted", id, lang, messages), 410, facts);
   }
-  return html(page, 200, facts);
+  return facts.gzip ? html(gzipped(cache, key, page), 200, facts, "gzip") : html(page, 200, facts);
 }

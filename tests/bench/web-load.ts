@@ -5,9 +5,9 @@ import http from "node:http";
  * One GET whose body is read and counted, not kept (the load generator shares the machine with the server: it must
  * spend as little as it can per answer, or large pages would be slowed by their own client). Resolves with the status.
  */
-function get(url: string, agent: http.Agent): Promise<number> {
+function get(url: string, agent: http.Agent, headers?: http.OutgoingHttpHeaders): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent }, (res) => {
+    const req = http.get(url, { agent, headers }, (res) => {
       res.on("data", () => {});
       res.on("end", () => resolve(res.statusCode ?? 0));
       res.on("error", reject);
@@ -54,13 +54,15 @@ function summary(latencies: number[], errors: number, elapsedMs: number): LoadRe
 
 /**
  * Saturation (closed loop): `connections` keep-alive requests always waiting, for a fixed time. With `agent`, its
- * connections are used and left open (for slices of one measurement); else a new agent is made and destroyed.
+ * connections are used and left open (for slices of one measurement); else a new agent is made and destroyed. `headers`
+ * go with every request (Accept-Encoding: gzip, as browsers send it).
  */
 export async function saturate(
   url: string,
   connections: number,
   durationMs: number,
   shared?: http.Agent,
+  headers?: http.OutgoingHttpHeaders,
 ): Promise<LoadResult> {
   const agent = shared ?? new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
@@ -70,7 +72,7 @@ export async function saturate(
     while (performance.now() < end) {
       const t0 = performance.now();
       try {
-        if ((await get(url, agent)) === 200) latencies.push(performance.now() - t0);
+        if ((await get(url, agent, headers)) === 200) latencies.push(performance.now() - t0);
         else errors++;
       } catch {
         errors++;

@@ -9,7 +9,7 @@ import { existsSync, openSync, readdirSync, readFileSync, statSync } from "node:
 import http from "node:http";
 import { join } from "node:path";
 
-const SOURCE_DIRS = ["app", "components", "lib", "proxy.ts", "next.config.js", "package.json"];
+const SOURCE_DIRS = ["app", "pages", "components", "lib", "proxy.ts", "next.config.js", "package.json"];
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-test";
 
 function newestSource(path: string): number {

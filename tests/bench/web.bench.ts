@@ -6,6 +6,7 @@
  * - web.report_rps_ratio: the shared-report page's (/en/r/<id>, SQLite store) saturation throughput ÷ that of the
  *   bare route /favicon.ico (a route handler answering a constant SVG, prerendered by Next at build time, outside
  *   proxy.ts and the store), measured side by side in each run (alternating slices of one second);
+ * - web.report_gzip_rps_ratio: the same with Accept-Encoding: gzip, as browsers ask (informational);
  * - web.report_cpu_ratio: the server's CPU time per report page ÷ per bare request, in the same saturation runs;
  * - web.report_p99_ms: the report page's 99th-percentile latency at half the bare route's saturation rate (of that
  *   run), sent on schedule (open loop), each latency counted from the request's scheduled time;
@@ -66,37 +67,50 @@ interface Saturation {
   cpuMsPerRequest: number;
 }
 
+/** What is measured side by side: the bare route, the report page, and the page as browsers ask for it (gzip). */
+type Target = "bare" | "page" | "gzip";
+const TARGETS: Target[] = ["bare", "page", "gzip"];
+const HEADERS: Record<Target, http.OutgoingHttpHeaders | undefined> = {
+  bare: undefined,
+  page: undefined,
+  gzip: { "accept-encoding": "gzip, deflate, br, zstd" },
+};
+
 /**
- * Saturation of two URLs side by side: SLICES alternating slices of DURATION_MS / SLICES each (bare, page, page, bare,
- * …), so that both see the same machine (a busy neighbour slows both alike), with the server's CPU time per answer.
+ * Saturation of the targets side by side: SLICES alternating slices of DURATION_MS / SLICES each (bare, page, gzip,
+ * then gzip, page, bare, …), so that all see the same machine (a busy neighbour slows all alike), with the server's
+ * CPU time per answer.
  */
-async function sideBySide(urls: { bare: string; page: string }, pgid: number) {
-  const acc = {
-    bare: { ok: 0, errors: 0, ms: 0, cpu: 0, agent: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS }) },
-    page: { ok: 0, errors: 0, ms: 0, cpu: 0, agent: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS }) },
-  };
+async function sideBySide(urls: Record<Target, string>, pgid: number): Promise<Record<Target, Saturation>> {
+  const acc = Object.fromEntries(
+    TARGETS.map((k) => [
+      k,
+      { ok: 0, errors: 0, ms: 0, cpu: 0, agent: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS }) },
+    ]),
+  ) as Record<Target, { ok: number; errors: number; ms: number; cpu: number; agent: http.Agent }>;
   for (let i = 0; i < SLICES; i++) {
-    for (const k of i % 2 ? (["page", "bare"] as const) : (["bare", "page"] as const)) {
+    for (const k of i % 2 ? [...TARGETS].reverse() : TARGETS) {
       const cpu0 = groupCpuMs(pgid);
-      const r = await saturate(urls[k], CONNECTIONS, DURATION_MS / SLICES, acc[k].agent);
+      const r = await saturate(urls[k], CONNECTIONS, DURATION_MS / SLICES, acc[k].agent, HEADERS[k]);
       acc[k].cpu += groupCpuMs(pgid) - cpu0;
       acc[k].ok += r.ok;
       acc[k].errors += r.errors;
       acc[k].ms += r.elapsedMs;
     }
   }
-  const result = (k: "bare" | "page"): Saturation => {
+  const result = (k: Target): Saturation => {
     const a = acc[k];
     a.agent.destroy();
     if (a.ok === 0) throw new Error(`no request of ${urls[k]} succeeded`);
     return { ok: a.ok, errors: a.errors, rps: a.ok / (a.ms / 1000), cpuMsPerRequest: a.cpu / (a.ok + a.errors) };
   };
-  return { bare: result("bare"), page: result("page") };
+  return { bare: result("bare"), page: result("page"), gzip: result("gzip") };
 }
 
 interface Run {
   bare: Saturation;
   page: Saturation;
+  gzip: Saturation;
   rate: number;
   atRate: Awaited<ReturnType<typeof atRate>>;
   bareAtRate: Awaited<ReturnType<typeof atRate>>;
@@ -140,6 +154,11 @@ export default async function bench(): Promise<Figure[]> {
     const bareUrl = base + BARE_PATH;
     const page = await request(pageUrl);
     if (page.status !== 200) throw new Error(`${pageUrl}: HTTP ${page.status}`);
+    const zipped = await request(pageUrl, { headers: HEADERS.gzip as Record<string, string> });
+    if (zipped.status !== 200 || zipped.headers["content-encoding"] !== "gzip")
+      throw new Error(
+        `${pageUrl} with Accept-Encoding gzip: HTTP ${zipped.status}, ${zipped.headers["content-encoding"]}`,
+      );
     const bare = await request(bareUrl);
     if (bare.status !== 200) throw new Error(`${bareUrl}: HTTP ${bare.status}`);
 
@@ -147,29 +166,34 @@ export default async function bench(): Promise<Figure[]> {
     const pgid = server.pid!;
     await saturate(bareUrl, CONNECTIONS, WARMUP_MS);
     await saturate(pageUrl, CONNECTIONS, WARMUP_MS);
+    await saturate(pageUrl, CONNECTIONS, WARMUP_MS, undefined, HEADERS.gzip);
     const runs: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const { bare: b, page: p } = await sideBySide({ bare: bareUrl, page: pageUrl }, pgid);
+      const { bare: b, page: p, gzip: z } = await sideBySide({ bare: bareUrl, page: pageUrl, gzip: pageUrl }, pgid);
       const rate = Math.max(1, Math.round(b.rps / 2));
       // The page and the bare route at that rate, one after the other; which goes first alternates between runs.
       const pageFirst = i % 2 === 0;
       const first = await atRate(pageFirst ? pageUrl : bareUrl, rate, DURATION_MS);
       const second = await atRate(pageFirst ? bareUrl : pageUrl, rate, DURATION_MS);
       const [pageAt, bareAt] = pageFirst ? [first, second] : [second, first];
-      runs.push({ bare: b, page: p, rate, atRate: pageAt, bareAtRate: bareAt });
+      runs.push({ bare: b, page: p, gzip: z, rate, atRate: pageAt, bareAtRate: bareAt });
     }
 
     const ratios = runs.map((r) => r.page.rps / r.bare.rps);
+    const gzipRatios = runs.map((r) => r.gzip.rps / r.bare.rps);
     const cpuRatios = runs.map((r) => r.page.cpuMsPerRequest / r.bare.cpuMsPerRequest);
     const p99s = runs.map((r) => r.atRate.p99Ms);
     const p99Ratios = runs.map((r) => r.atRate.p99Ms / r.bareAtRate.p99Ms);
     const pageRps = runs.map((r) => r.page.rps);
-    const errors = runs.reduce((n, r) => n + r.bare.errors + r.page.errors + r.atRate.errors + r.bareAtRate.errors, 0);
+    const errors = runs.reduce(
+      (n, r) => n + r.bare.errors + r.page.errors + r.gzip.errors + r.atRate.errors + r.bareAtRate.errors,
+      0,
+    );
     const setting =
-      `on one next start (build ${buildId}, SQLite store); GET /en/r/<id> is a saved report of ${report.findings.length} findings, ${page.body.length} bytes of HTML; ` +
+      `on one next start (build ${buildId}, SQLite store); GET /en/r/<id> is a saved report of ${report.findings.length} findings, ${page.body.length} bytes of HTML (${zipped.body.length} gzipped), served by an API route of Next's pages router behind a rewrite (lib/share/report-route.ts), which asks the store for the report's state on every answer; ` +
       `the reference GET ${BARE_PATH} is a bare route handler on the same server answering a constant ${bare.body.length}-byte SVG (prerendered by Next, outside proxy.ts and the store); ` +
       `load from the bench process on the same machine (node:http keep-alive, bodies read and counted, not kept); ${busy}; ${errors} errors in all`;
-    const saturation = `each run: ${BARE_PATH} and the report page at saturation (${CONNECTIONS} connections always waiting), ${DURATION_MS / 1000} s each in ${SLICES} alternating slices (bare, page, page, bare, …) so that both see the same machine, after one ${WARMUP_MS / 1000} s warm-up of both`;
+    const saturation = `each run: ${BARE_PATH}, the report page, and the report page asked with Accept-Encoding: gzip at saturation (${CONNECTIONS} connections always waiting), ${DURATION_MS / 1000} s each in ${SLICES} alternating slices (bare, page, gzip, gzip, page, bare, …) so that all see the same machine, after one ${WARMUP_MS / 1000} s warm-up of each`;
     return [
       {
         name: "web.wizard_js_ratio",
@@ -185,6 +209,15 @@ export default async function bench(): Promise<Figure[]> {
           `report page answers/s ÷ ${BARE_PATH} answers/s, ${spread(ratios, 3)}; ${saturation}: ` +
           runs.map((r) => `${r.page.rps.toFixed(0)} ÷ ${r.bare.rps.toFixed(0)}`).join(", ") +
           `; ${setting}; target ≥ 0.8`,
+      },
+      {
+        name: "web.report_gzip_rps_ratio",
+        value: Number(median(gzipRatios).toFixed(3)),
+        unit: "ratio",
+        how:
+          `report page asked as browsers ask (Accept-Encoding: gzip, deflate, br, zstd) answers/s ÷ ${BARE_PATH} answers/s (its 238 bytes are not compressed), ${spread(gzipRatios, 3)}; ${saturation}: ` +
+          runs.map((r) => `${r.gzip.rps.toFixed(0)} ÷ ${r.bare.rps.toFixed(0)}`).join(", ") +
+          `; ${setting}; informational (the page is gzipped once and kept so; compressing it per answer would cost more than the rest of the answer)`,
       },
       {
         name: "web.report_cpu_ratio",

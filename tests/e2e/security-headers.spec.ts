@@ -84,4 +84,38 @@ test.describe("security headers", () => {
     expect(behind.headers()["x-request-id"]).toBe("lb-req-0001");
     expect(h["strict-transport-security"]).toBeUndefined();
   });
+
+  test("the shared report page goes gzipped to clients that take it, answers HEAD, refuses POST, and has no second address", async ({
+    request,
+  }) => {
+    const report = JSON.parse(
+      readFileSync(new URL("../../lib/share/__fixtures__/report-role.json", import.meta.url), "utf8"),
+    );
+    const { url } = (await (await request.post("/api/reports", { data: report })).json()) as { url: string };
+    const id = new URL(url).pathname.split("/").pop()!;
+    const path = `/ja/r/${id}`;
+    const plain = await request.get(path, { headers: { "accept-encoding": "identity" } });
+    expect(plain.status()).toBe(200);
+    expect(plain.headers()["content-encoding"]).toBeUndefined();
+    expect(plain.headers()["vary"]).toContain("Accept-Encoding");
+    const zipped = await request.get(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(zipped.status()).toBe(200);
+    expect(zipped.headers()["content-encoding"]).toBe("gzip");
+    expect(Number(zipped.headers()["content-length"])).toBeLessThan(Number(plain.headers()["content-length"]) / 3);
+    // Playwright unzips the body: the same page.
+    expect(await zipped.text()).toBe(await plain.text());
+    expect(await plain.text()).toContain('<html lang="ja">');
+
+    const head = await request.head(path);
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    const post = await request.post(path, { data: "x" });
+    expect(post.status()).toBe(405);
+    expect(post.headers()["allow"]).toBe("GET, HEAD");
+
+    // next.config.js rewrites the page to an internal API route: asked directly, that address serves nothing.
+    const internal = await request.get(`/api/report-page/ja/${id}`);
+    expect(internal.status()).toBe(404);
+    expect(await internal.text()).not.toContain("<html");
+  });
 });

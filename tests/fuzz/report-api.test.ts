@@ -16,12 +16,18 @@ import sample from "@/lib/share/__fixtures__/report-role.json";
 import { formatReportText } from "@/lib/cli/report-text";
 import { createReportsApi, type ReportsApi } from "@/lib/share/api";
 import { HtmlCache } from "@/lib/share/html-cache";
-import { reportPageResponse } from "@/lib/share/report-page";
+import { reportPage } from "@/lib/share/report-page";
 import { readShareConfig } from "@/lib/share/config";
 import { checkReport } from "@/lib/share/report-schema";
 import { openSqliteStore } from "@/lib/share/sqlite-store";
 import type { ReportStore } from "@/lib/share/store";
 import { expectClearMessage, fuzzParams, fuzzTimeout, jsonFiles, junk, mutated } from "./support";
+
+/** The route's answer as a web Response, to read its headers and text. */
+async function reportPageResponse(...args: Parameters<typeof reportPage>): Promise<Response> {
+  const answer = await reportPage(...args);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
 
 let dir: string;
 let store: ReportStore;

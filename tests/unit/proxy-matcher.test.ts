@@ -27,6 +27,8 @@ describe("proxy.ts matcher", () => {
     }
     for (const path of ["/", "/api/reports", `/api/reports/${ID}`, `/fr/r/${ID}`, `/en/rr/${ID}`])
       expect(runsProxy(path)).toBe(true);
+    // The report page's internal address (next.config.js rewrites to it): the proxy answers 404 there.
+    expect(runsProxy(`/api/report-page/en/${ID}`)).toBe(true);
     expect(runsProxy("/_next/static/chunks/a.js")).toBe(false);
     expect(runsProxy("/favicon.ico")).toBe(false);
   });
