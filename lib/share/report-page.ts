@@ -21,8 +21,9 @@ import type { LoadResult, ReportStore, StatusResult } from "./store";
 
 /**
  * The shared report page as a plain HTML answer (see lib/share/report-route.ts): 200 with the report, 404 for an
- * id that is not ours or unknown, 410 for an expired or deleted report. The store is asked on every request, so a
- * deleted or expired report is never served from the cache; only the rendering of a found report is cached.
+ * id that is not ours or unknown, 410 for an expired or deleted report, 503 when the store cannot be reached. The store
+ * is asked on every request, so a deleted or expired report is never served from the cache; only the rendering of a
+ * found report is cached.
  */
 
 const COMMON: Record<ReportLocale, PageMessages["common"]> = { en: common, ja: commonJa };
