@@ -104,23 +104,34 @@ export function renderReportHtml(
   return documentShell({ locale, title: t("page.title"), path: (l) => `/${l}/r/${id}`, main, common: messages.common });
 }
 
-/** "This report cannot be shown" (answered with 422): a stored report that no longer passes the schema. */
-export function renderInvalidHtml(problem: string, id: string, locale: ReportLocale, messages: PageMessages): string {
-  const t = shareTranslator(locale, messages);
+/** A page that says why the report is not shown: a heading, a sentence and the way back, in the page's frame. */
+function statusPage(
+  text: { title: string; body: string; home: string },
+  id: string,
+  locale: string,
+  messages: PageMessages,
+): string {
   const main =
-    `<div class="space-y-3"><h1 class="text-2xl font-bold">${e(t("invalid.title"))}</h1>` +
-    `<p>${e(t("invalid.body", { problem }))}</p>` +
-    `<p><a href="/${e(locale)}" class="text-blue-800 underline">${e(t("invalid.home"))}</a></p></div>`;
+    `<div class="space-y-3"><h1 class="text-2xl font-bold">${e(text.title)}</h1>` +
+    `<p>${e(text.body)}</p>` +
+    `<p><a href="/${e(locale)}" class="text-blue-800 underline">${e(text.home)}</a></p></div>`;
   return documentShell({
     locale,
-    title: t("invalid.title"),
+    title: text.title,
     path: (l) => `/${l}/r/${encodeURIComponent(id)}`,
     main,
     common: messages.common,
   });
 }
 
-/** "This report is no longer available" (answered with 410), in the page's frame. */
+/** "This report cannot be shown" (answered with 422): a stored report that no longer passes the schema. */
+export function renderInvalidHtml(problem: string, id: string, locale: ReportLocale, messages: PageMessages): string {
+  const t = shareTranslator(locale, messages);
+  const text = { title: t("invalid.title"), body: t("invalid.body", { problem }), home: t("invalid.home") };
+  return statusPage(text, id, locale, messages);
+}
+
+/** "This report is no longer available" (answered with 410). */
 export function renderGoneHtml(
   reason: "expired" | "deleted",
   id: string,
@@ -128,33 +139,17 @@ export function renderGoneHtml(
   messages: PageMessages,
 ): string {
   const g = messages.share.gone;
-  const main =
-    `<div class="space-y-3"><h1 class="text-2xl font-bold">${e(g.title)}</h1>` +
-    `<p>${e(reason === "expired" ? g.expired : g.deleted)}</p>` +
-    `<p><a href="/${e(locale)}" class="text-blue-800 underline">${e(g.home)}</a></p></div>`;
-  return documentShell({
+  return statusPage(
+    { title: g.title, body: reason === "expired" ? g.expired : g.deleted, home: g.home },
+    id,
     locale,
-    title: g.title,
-    path: (l) => `/${l}/r/${encodeURIComponent(id)}`,
-    main,
-    common: messages.common,
-  });
+    messages,
+  );
 }
 
 /** "Shared reports are unavailable right now" (answered with 503): the store could not be reached. */
 export function renderUnavailableHtml(id: string, locale: string, messages: PageMessages): string {
-  const u = messages.share.unavailable;
-  const main =
-    `<div class="space-y-3"><h1 class="text-2xl font-bold">${e(u.title)}</h1>` +
-    `<p>${e(u.body)}</p>` +
-    `<p><a href="/${e(locale)}" class="text-blue-800 underline">${e(u.home)}</a></p></div>`;
-  return documentShell({
-    locale,
-    title: u.title,
-    path: (l) => `/${l}/r/${encodeURIComponent(id)}`,
-    main,
-    common: messages.common,
-  });
+  return statusPage(messages.share.unavailable, id, locale, messages);
 }
 
 /** "Page not found" (answered with 404), in the page's frame. */
