@@ -135,7 +135,9 @@ export class CompiledStatement {
         const codes = resolveTemplate(cr.template, ctx);
         if (codes === UNKNOWN) {
           r = 1;
-          if (unknownOut) for (const k of cr.template.keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+          if (unknownOut)
+            for (const k of cr.template.keys)
+              if (ctx.isUnknown(k) || ctx.partial(k)) unknownOut.push(ctx.unknownName(k));
           continue;
         }
         if (codes === MISSING) continue;

@@ -194,10 +194,11 @@ const NO_PARTIAL: PartialValue[] = [];
 function toPartial(v: unknown): PartialValue | undefined {
   if (!v || typeof v !== "object") return undefined;
   const o = v as Record<string, unknown>;
-  if (typeof o.prefix === "string") return { prefix: o.prefix };
+  const absent = o.orAbsent === true ? { orAbsent: true } : null;
+  if (typeof o.prefix === "string") return absent ? { prefix: o.prefix, ...absent } : { prefix: o.prefix };
   if (Array.isArray(o.oneOf)) {
     const oneOf = o.oneOf.filter((x): x is string => typeof x === "string");
-    return oneOf.length ? { oneOf } : undefined;
+    return oneOf.length ? (absent ? { oneOf, ...absent } : { oneOf }) : undefined;
   }
   return undefined;
 }

@@ -16,7 +16,10 @@ const questionSchema = z.object({
     partialContext: z
       .record(
         z.string(),
-        z.union([z.object({ prefix: z.string() }).strict(), z.object({ oneOf: z.array(z.string()).min(1) }).strict()]),
+        z.union([
+          z.object({ prefix: z.string(), orAbsent: z.boolean().optional() }).strict(),
+          z.object({ oneOf: z.array(z.string()).min(1), orAbsent: z.boolean().optional() }).strict(),
+        ]),
       )
       .optional(),
   }),

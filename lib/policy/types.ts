@@ -23,12 +23,14 @@ export interface RequestDescription {
    * Keys whose value is known only in part: `{ prefix }` (the value starts with it and goes on: aws:userid of a role
    * session whose name is not known is `AROA…:` plus the name) or `{ oneOf }` (one of these values, not known which:
    * s3:TlsVersion "1.2" or "1.3"). A condition on such a key is decided when every possible value gives the same
-   * result, and undecided otherwise.
+   * result, and undecided otherwise. `orAbsent: true` adds one more possibility: the key may be missing from the
+   * request altogether (aws:SourceVpce of a request that may or may not come through a VPC endpoint); `Null` on it is
+   * then undecided, and any other condition is decided only when the absent key gives the same result too.
    */
   partialContext?: Record<string, PartialValue>;
 }
 
-export type PartialValue = { prefix: string } | { oneOf: string[] };
+export type PartialValue = ({ prefix: string } | { oneOf: string[] }) & { orAbsent?: boolean };
 
 export interface AuthorizationQuestion {
   request: RequestDescription;

@@ -72,7 +72,8 @@ export function resolveTemplate(t: Template, ctx: EvalContext): number[] | typeo
       for (const c of p.lit) out.push(c);
       continue;
     }
-    if (ctx.isUnknown(p.key)) return UNKNOWN;
+    // A key known only in part (partialContext) has no one value to put in: the template is as unknown as it.
+    if (ctx.isUnknown(p.key) || ctx.partial(p.key) !== undefined) return UNKNOWN;
     const v = ctx.values(p.key);
     let s: string | undefined;
     if (typeof v === "string") s = v;

@@ -34,6 +34,8 @@ const NOT_LIVE: Record<string, string> = {
     "hides an inline policy without giving its name; a live read cannot be refused a policy it is not told exists",
   "role-bucket-policy-userid-without-role-id":
     "says the role's unique id is not known; a live read always has it from iam:GetRole, which it needs anyway",
+  "role-bucket-policy-requested-region-unknown":
+    "says neither the bucket's Region nor the start form's is known; a live read always has the bucket's from s3:GetBucketLocation",
 };
 
 let fake: FakeAws;

@@ -81,6 +81,9 @@ export function askTrust(
   const context: Record<string, string> = {
     "aws:SecureTransport": "true",
     "aws:PrincipalAccount": tidb,
+    // TiDB Cloud calls STS with credentials of its own (an IAM principal, not a service principal), directly.
+    "aws:PrincipalIsAWSService": "false",
+    "aws:ViaAWSService": "false",
     "aws:CurrentTime": now.toISOString(),
     "aws:EpochTime": String(Math.floor(now.getTime() / 1000)),
   };

@@ -49,7 +49,9 @@ function importObjectKeys(snapshot: Snapshot, target: ParsedBucketUri): string[]
 /** The common context of every request TiDB Cloud makes as the principal (see request-context.ts). */
 function baseContext(snapshot: Snapshot, p: ImportPrincipal, now: Date, region: string | null): RequestContextParts {
   const parts = principalContext(snapshot, p, now);
+  // Always present (IAM User Guide, aws:RequestedRegion): the bucket's region, the key's for S3's call to KMS.
   if (region) parts.context["aws:RequestedRegion"] = region;
+  else parts.unknownKeys.push("aws:RequestedRegion");
   return parts;
 }
 
@@ -153,6 +155,9 @@ export function kmsDecryptRequest(
     "aws:ViaAWSService": "true",
     "kms:CallerAccount": p.accountId,
     "kms:EncryptionAlgorithm": "SYMMETRIC_DEFAULT",
+    "kms:EncryptionContextKeys": ["aws:s3:arn"],
+    // S3 calls KMS with temporary credentials made from the principal's (IAM User Guide, aws:MultiFactorAuthPresent).
+    "aws:MultiFactorAuthPresent": "false",
   });
   if (region) parts.context["kms:ViaService"] = `s3.${region}.amazonaws.com`;
   else parts.unknownKeys.push("kms:ViaService");

@@ -67,8 +67,17 @@ function unknownKeyReason(snapshot: Snapshot, key: string, action: string): Unkn
     return {
       key,
       why: l(
-        "the source identity TiDB Cloud may set when it assumes the role",
-        "TiDB Cloud がロールを引き受けるときに設定する可能性のあるソース ID",
+        `${key} (the source identity TiDB Cloud may set when it assumes the role, since the trust policy allows sts:SetSourceIdentity; whether it sets one is not published)`,
+        `${key}（信頼ポリシーが sts:SetSourceIdentity を許可しているため TiDB Cloud がロールを引き受けるときに設定する可能性のあるソース ID。設定するかどうかは公開されていません）`,
+      ),
+      read: null,
+    };
+  if (k === "aws:sourcevpce" || k === "aws:sourcevpc" || k === "aws:vpcsourceip")
+    return {
+      key,
+      why: l(
+        `${key} (absent, or TiDB Cloud's own value: its requests never come through your VPC endpoints, and whether they come through one of TiDB Cloud's own network is not published)`,
+        `${key}（存在しないか、TiDB Cloud 自身の値。TiDB Cloud のリクエストがお客様の VPC エンドポイントを経由することはなく、TiDB Cloud 自身のネットワークの VPC エンドポイントを経由するかどうかは公開されていません）`,
       ),
       read: null,
     };
@@ -119,12 +128,30 @@ function unknownKeyReason(snapshot: Snapshot, key: string, action: string): Unkn
       read: kms ? "kms:ListResourceTags" : null,
     };
   }
-  if (k === "aws:resourceaccount")
+  if (k === "aws:requestedregion")
     return {
       key,
       why: l(
-        "aws:ResourceAccount (the account that owns the resource is not known)",
-        "aws:ResourceAccount（リソースを所有するアカウントが不明です）",
+        "aws:RequestedRegion (the bucket's Region, which is not known)",
+        "aws:RequestedRegion（バケットのリージョン。不明です）",
+      ),
+      read: "s3:GetBucketLocation",
+    };
+  if (k === "s3:x-amz-content-sha256")
+    return {
+      key,
+      why: l(
+        "s3:x-amz-content-sha256 (whether TiDB Cloud's client signs the request body or sends UNSIGNED-PAYLOAD is not published)",
+        "s3:x-amz-content-sha256（TiDB Cloud のクライアントがリクエスト本文に署名するか UNSIGNED-PAYLOAD を送るかは公開されていません）",
+      ),
+      read: null,
+    };
+  if (k === "aws:resourceaccount" || k === "s3:resourceaccount")
+    return {
+      key,
+      why: l(
+        `${key} (the account that owns the resource is not known)`,
+        `${key}（リソースを所有するアカウントが不明です）`,
       ),
       read: action.toLowerCase().startsWith("kms:") ? "kms:DescribeKey" : "s3:GetBucketAcl",
     };

@@ -9,7 +9,8 @@
  *   a key of an unknown family (`aws:PrincipalTag/*`) may also be absent, so Null on it is unknown too;
  * - a partly known key (partialContext) is present: a condition on it is decided when every value it may have gives
  *   the same result (`oneOf`: each value is tried; `prefix`: String operators compare the pattern with every
- *   continuation of the prefix), and undecided otherwise.
+ *   continuation of the prefix), and undecided otherwise; with `orAbsent` it may also be missing, which is one more
+ *   possibility to agree with (and Null on it is undecided).
  */
 import type { EvalContext } from "../context";
 import type { ParsedCondition } from "../types";
@@ -107,8 +108,9 @@ export function evalCondition(c: CompiledCondition, ctx: EvalContext, unknownOut
 function evalConditionRaw(c: CompiledCondition, ctx: EvalContext, unknownOut: string[] | null): Tri {
   const key = c.keyLower;
   if (c.isNull) {
-    if (ctx.mayBeAbsent(key)) {
-      if (unknownOut) unknownOut.push(ctx.unknownName(key));
+    const orAbsent = ctx.partial(key)?.orAbsent === true;
+    if (orAbsent || ctx.mayBeAbsent(key)) {
+      if (unknownOut) unknownOut.push(orAbsent ? c.parsed.key : ctx.unknownName(key));
       return 1;
     }
     const present = ctx.isUnknown(key) || ctx.values(key) !== undefined || ctx.partial(key) !== undefined;
@@ -123,7 +125,8 @@ function evalConditionRaw(c: CompiledCondition, ctx: EvalContext, unknownOut: st
   }
   const part = ctx.partial(key);
   if (part !== undefined) {
-    const r = "oneOf" in part ? evalOneOf(c, ctx, part.oneOf, unknownOut) : evalPrefix(c, ctx, part.prefix, unknownOut);
+    let r = "oneOf" in part ? evalOneOf(c, ctx, part.oneOf, unknownOut) : evalPrefix(c, ctx, part.prefix, unknownOut);
+    if (part.orAbsent && r !== 1 && evalValues(c, ctx, undefined, null) !== r) r = 1;
     if (r === 1 && unknownOut) unknownOut.push(c.parsed.key);
     return r;
   }
@@ -145,7 +148,8 @@ function resolvedPreds(
     const r = resolveTemplate(t, ctx);
     if (r === UNKNOWN) {
       undecided = true;
-      if (unknownOut) for (const k of t.keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+      if (unknownOut)
+        for (const k of t.keys) if (ctx.isUnknown(k) || ctx.partial(k)) unknownOut.push(ctx.unknownName(k));
       preds[i] = null;
     } else if (r === MISSING) preds[i] = null;
     else preds[i] = c.op!.compile(r);
@@ -219,7 +223,8 @@ function evalPrefix(c: CompiledCondition, ctx: EvalContext, prefix: string, unkn
     const tpl = c.templates[i];
     const codes = tpl ? resolveTemplate(tpl, ctx) : patternCodes(c.parsed.values[i]);
     if (codes === UNKNOWN) {
-      if (tpl && unknownOut) for (const k of tpl.keys) if (ctx.isUnknown(k)) unknownOut.push(ctx.unknownName(k));
+      if (tpl && unknownOut)
+        for (const k of tpl.keys) if (ctx.isUnknown(k) || ctx.partial(k)) unknownOut.push(ctx.unknownName(k));
       r = 1;
       continue;
     }
