@@ -62,7 +62,7 @@ export function IdentityPolicyBoxes({ mode, docs, onChange, kit }: BoxesProps & 
   );
 }
 
-/** The KMS key policies: one key ARN and one document box each. */
+/** The KMS key policies: one key ARN and one document box each, each removable while another is left. */
 export function KeyPolicyBoxes({ docs, onChange, kit }: BoxesProps) {
   const t = useTranslations("wizard.offline.keyPolicy");
   return (
@@ -71,6 +71,7 @@ export function KeyPolicyBoxes({ docs, onChange, kit }: BoxesProps) {
       onChange={(keyPolicies) => onChange({ ...docs, keyPolicies })}
       blank={{ keyArn: "", text: "" }}
       addLabel={t("add")}
+      removeLabel={(i) => t("remove", { n: i + 1 })}
       rowClassName="space-y-2"
     >
       {(k, i, set) => {

@@ -232,6 +232,53 @@ test.describe("wizard, offline mode", () => {
     await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "fail");
   });
 
+  test("a KMS key row is removed by its own button: the other row stays and is the one analysed", async ({ page }) => {
+    await page.goto("/en/wizard");
+    await page.getByLabel("Offline").check();
+    // Key 1: the example's key policy, which lets the role decrypt only through the account root's delegation.
+    await page.getByRole("button", { name: "No kms:Decrypt for the KMS key" }).click();
+    const keyArn = await page.getByLabel("KMS key 1: key ARN").inputValue();
+    expect(keyArn).toMatch(/^arn:aws:kms:/);
+    await expect(page.getByRole("button", { name: /^Remove KMS key/ })).toHaveCount(0);
+    // Key 2: the same key's policy as the user meant it, naming the role as a key user.
+    await page.getByRole("button", { name: "Add another KMS key" }).click();
+    await page.getByLabel("KMS key 2: key ARN").fill(keyArn);
+    await page.getByLabel("KMS key 2: key policy").fill(
+      JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "AllowTiDBImportKeyUser",
+            Effect: "Allow",
+            Principal: { AWS: ROLE_ARN },
+            Action: "kms:Decrypt",
+            Resource: "*",
+          },
+        ],
+      }),
+    );
+    // Each row has its own remove button, named after its row.
+    await expect(page.getByRole("button", { name: "Remove KMS key 2" })).toBeVisible();
+    await page.getByRole("button", { name: "Remove KMS key 1" }).click();
+    // The first row is gone; the second is now the only one, with its ARN and policy, and cannot be removed.
+    await expect(page.getByLabel("KMS key 2: key policy")).toHaveCount(0);
+    await expect(page.getByLabel("KMS key 1: key ARN")).toHaveValue(keyArn);
+    await expect(page.getByLabel("KMS key 1: key policy")).toHaveValue(/AllowTiDBImportKeyUser/);
+    await expect(page.getByRole("button", { name: /^Remove KMS key/ })).toHaveCount(0);
+    await page.getByRole("button", { name: "Run the diagnosis" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Diagnosis" })).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Diagnosis steps" })
+      .getByRole("link", { name: /Encryption and KMS keys/ })
+      .click();
+    // The analysis read the remaining policy: it cites its statement, not the removed one's.
+    const card = page.locator('[data-finding="kms.key-policy"]');
+    await expect(card).toHaveAttribute("data-status", "pass");
+    await expect(card).toContainText("AllowTiDBImportKeyUser");
+    await expect(card).not.toContainText("Enable IAM User Permissions");
+    await expectNoSeriousA11yViolations(page);
+  });
+
   test("works with the keyboard alone", async ({ page }) => {
     await page.goto("/en/wizard");
     await page.getByLabel("Offline").focus();
@@ -265,6 +312,19 @@ test.describe("wizard, offline mode", () => {
 });
 
 test.describe("wizard in Japanese", () => {
+  test("a KMS key row's remove button names its row in Japanese", async ({ page }) => {
+    await page.goto("/ja/wizard");
+    await page.getByLabel("オフライン").check();
+    await page.getByLabel("KMS キー 1: キー ARN").fill("arn:aws:kms:ap-northeast-1:111122223333:key/first");
+    await page.getByRole("button", { name: "KMS キーを追加" }).click();
+    await page.getByLabel("KMS キー 2: キー ARN").fill("arn:aws:kms:ap-northeast-1:111122223333:key/second");
+    await expect(page.getByRole("button", { name: "KMS キー 1 を削除" })).toBeVisible();
+    await page.getByRole("button", { name: "KMS キー 2 を削除" }).click();
+    await expect(page.getByLabel("KMS キー 2: キー ARN")).toHaveCount(0);
+    await expect(page.getByLabel("KMS キー 1: キー ARN")).toHaveValue(
+      "arn:aws:kms:ap-northeast-1:111122223333:key/first",
+    );
+  });
   test("a full walk through every step uses the guide's terms", async ({ page }) => {
     const console = watchConsole(page);
     await page.goto("/ja/wizard");
