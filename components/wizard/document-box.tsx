@@ -29,7 +29,7 @@ export interface BoxesProps {
 
 /**
  * One pasted document: its label, its hint followed by what the text was recognised as, its message (typographic
- * quotes offered straightened, unless `quotes` is false, else its paste error); leaving it reads the documents.
+ * quotes offered straightened, else its paste error); leaving it reads the documents.
  */
 export function DocumentBox({
   kit,
@@ -39,7 +39,6 @@ export function DocumentBox({
   text,
   onChange,
   rows,
-  quotes = true,
 }: {
   kit: BoxKit;
   /** The paste error's field, e.g. "bucketPolicy", "objectHeads[1]". */
@@ -49,9 +48,8 @@ export function DocumentBox({
   text: string;
   onChange: (v: string) => void;
   rows?: number;
-  quotes?: boolean;
 }) {
-  const message = quotes ? kit.msg(field, text, onChange) : { error: kit.errOf(field) };
+  const message = kit.msg(field, text, onChange);
   const recognised = kit.recognised(field);
   const shownHint = hint ? (
     <>

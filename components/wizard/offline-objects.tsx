@@ -43,7 +43,6 @@ export function RequesterPaysBox({ docs, onChange, kit }: BoxesProps) {
           text={docs.requesterPays}
           onChange={(requesterPays) => onChange({ ...docs, requesterPays })}
           rows={2}
-          quotes={false}
         />
       )}
       <Skip

@@ -155,6 +155,18 @@ test.describe("inline validation, in English", () => {
     await expect(box).not.toHaveAttribute("aria-invalid", "true");
   });
 
+  test("typographic quotes in the pasted Requester Pays answer are straightened in one click too", async ({ page }) => {
+    await page.goto("/en/wizard");
+    await page.getByLabel("Offline").check();
+    const box = page.getByLabel("Requester Pays");
+    await box.fill("{ “Payer”: “Requester” }");
+    const message = await messageOf(box);
+    await expect(message).toContainText("4 typographic quotes (“ ”) where JSON needs straight ones");
+    await message.getByRole("button", { name: "Straighten the quotes" }).click();
+    await expect(box).toHaveValue('{ "Payer": "Requester" }');
+    await expect(box).not.toHaveAttribute("aria-invalid", "true");
+  });
+
   test("a snapshot too large to send says the limit and its largest parts, and nothing is sent", async ({ page }) => {
     const posts = watchPosts(page);
     const saved = JSON.parse(
@@ -210,6 +222,14 @@ test.describe("inline validation, in Japanese", () => {
     await expect(boxMessage).toContainText("JSON では使えない飾り引用符（“ ”）が 4 個あります。");
     await boxMessage.getByRole("button", { name: "引用符をまっすぐに直す" }).click();
     await expect(box).toHaveValue('{ "Version": "2012-10-17" }');
+
+    const payer = page.getByLabel("リクエスタ支払い");
+    await payer.fill("“BucketOwner”");
+    const payerMessage = await messageOf(payer);
+    await expect(payerMessage).toContainText("JSON では使えない飾り引用符（“ ”）が 2 個あります。");
+    await payerMessage.getByRole("button", { name: "引用符をまっすぐに直す" }).click();
+    await expect(payer).toHaveValue('"BucketOwner"');
+    await expect(payer).not.toHaveAttribute("aria-invalid", "true");
     await expectNoSeriousA11yViolations(page);
   });
 });
