@@ -9,6 +9,17 @@ export function unavailableReason(snapshot: Snapshot, path: string): string | un
 }
 
 /**
+ * Whether the snapshot's documents were pasted by hand (the offline form, or a snapshot file written by hand) rather
+ * than read with diagnosing credentials: a live read, and the CloudShell bundle it replays, always ask
+ * sts:GetCallerIdentity first and keep its answer (`caller`) or why it failed (`unavailable.caller`)
+ * (lib/aws/collector/start.ts); the offline form sets neither. Pasted, no IAM action the user grants settles anything:
+ * pasting more does.
+ */
+export function pastedByHand(snapshot: Snapshot): boolean {
+  return !snapshot.caller && !snapshot.unavailable?.caller;
+}
+
+/**
  * `unknown` because a part of the snapshot is missing: names the IAM action that would read it and the document the
  * user could paste instead, and quotes the collector's reason when there is one.
  */

@@ -7,7 +7,6 @@ import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { denyFix } from "../deny-fix";
 import { defineCheck, l, type Localized } from "../types";
-import { needs } from "../reasons";
 import { askBucket, bucketPolicyPrecondition } from "./bucket-question";
 import { notPrincipalEntries, notPrincipalNote } from "../derive/not-principal-note";
 
@@ -187,11 +186,11 @@ export const bucketPolicyDeny = defineCheck({
           "バケットポリシーの Deny がインポートを拒否するかどうかは不明です",
         ),
         detail: l(
-          `${which} denies ${actions.join(", ")} depending on ${why.text.en}. Allow ${why.read.join(", ")} to the diagnosing credentials to decide it.`,
-          `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
+          `${which} denies ${actions.join(", ")} depending on ${why.text.en}. ${why.settle.en}`,
+          `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。${why.settle.ja}`,
         ),
         evidence: { ...evidence, unknownKeys: keys },
-        unavailable: needs(why.read.join(", ")),
+        unavailable: why.needed!,
       };
     }
     const sessionOnly = all.every((h) => h.notPrincipal && [...h.keys].every((k) => k === SESSION_NAME_KEY));

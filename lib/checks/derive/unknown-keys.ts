@@ -4,7 +4,10 @@
  * TiDB Cloud's own and the check says `warn`).
  */
 import { SESSION_NAME_KEY } from "@/lib/policy";
+import { keyInTarget, parseBucketUri } from "@/lib/snapshot/bucket-uri";
 import type { Snapshot } from "@/lib/snapshot/schema";
+import { pastedByHand } from "../helpers";
+import { needs } from "../reasons";
 import type { Localized } from "../types";
 import { l } from "../types";
 import { sessionTagsPossible } from "./request-context";
@@ -12,8 +15,60 @@ import { sessionTagsPossible } from "./request-context";
 interface UnknownKeyReason {
   key: string;
   why: Localized;
-  /** The IAM action that would let the diagnosis read the value (null: only TiDB Cloud knows it). */
+  /** The IAM action that would let the diagnosis read the value (null: only TiDB Cloud knows it, or see `paste`). */
   read: string | null;
+  /** Pasted by hand (offline), no IAM action granted settles it: what the user pastes instead, where, and what it says. */
+  paste?: { what: Localized; box: Localized; note: Localized };
+}
+
+/**
+ * kms:EncryptionContext:aws:s3:arn, only partly known: the bucket's default has the S3 Bucket Key on, and the objects
+ * did not say whether they use it (requests.ts encryptionContexts; Amazon S3 User Guide, doc_source/bucket-key.md).
+ * Live (or from the CloudShell bundle), HeadObject settles it, which needs s3:GetObject; pasted by hand, the output of
+ * aws s3api head-object for a data file does (its BucketKeyEnabled field, doc_source/viewing-bucket-key-settings.md).
+ */
+function bucketKeyReason(snapshot: Snapshot, key: string): UnknownKeyReason {
+  const what = {
+    en: "kms:EncryptionContext:aws:s3:arn, which S3 sets to the bucket's ARN for objects written with an S3 Bucket Key and to the object's ARN for the others: the bucket has its Bucket Key on, but objects written before it was turned on do not use it, and whether the objects under the import do is not known",
+    ja: "kms:EncryptionContext:aws:s3:arn（S3 バケットキーを使って書き込まれたオブジェクトではバケットの ARN、それ以外ではオブジェクトの ARN になります。バケットではバケットキーが有効ですが、有効にする前に書き込まれたオブジェクトは使用しません。インポート対象のオブジェクトがどちらなのかは",
+  };
+  if (!pastedByHand(snapshot))
+    return {
+      key,
+      why: l(
+        `${what.en} (reading them with s3:HeadObject, which needs s3:GetObject, settles it)`,
+        `${what.ja}不明で、s3:HeadObject（必要な権限は s3:GetObject）でオブジェクトを読み取れば判定できます）`,
+      ),
+      read: "s3:GetObject",
+    };
+  const target = parseBucketUri(snapshot.target.bucketUri).value;
+  const bucket = target?.bucket ?? "<bucket>";
+  // A data file whose HEAD was not pasted: one from the pasted listing, the imported file, or any under the folder.
+  const unsaid = (snapshot.objects ?? []).find(
+    (o) =>
+      (!target || keyInTarget(target, o.key)) &&
+      typeof o.bucketKeyEnabled !== "boolean" &&
+      (o.sse === "aws:kms" || o.sse == null),
+  )?.key;
+  const file = unsaid ?? (target?.kind === "file" ? target.key : undefined);
+  const under = target ? `s3://${target.bucket}/${target.folder}` : "";
+  const command = `aws s3api head-object --bucket ${bucket} --key ${file ?? "<key>"}`;
+  return {
+    key,
+    why: l(`${what.en} (the pasted documents do not say)`, `${what.ja}貼り付けられた内容からはわかりません）`),
+    read: null,
+    paste: {
+      what: l(
+        `the output of ${command} for ${file ? "a data file of the import" : `a data file under ${under}`}`,
+        `${file ? "インポート対象のデータファイル" : `${under} 以下のデータファイル`}についての ${command} の出力`,
+      ),
+      box: l("“Objects under the folder”", "「フォルダー内のオブジェクト」"),
+      note: l(
+        "its BucketKeyEnabled field is true for an object written with an S3 Bucket Key, and absent otherwise",
+        "S3 バケットキーを使って書き込まれたオブジェクトでは BucketKeyEnabled フィールドが true になり、それ以外では含まれません",
+      ),
+    },
+  };
 }
 
 const family = (key: string, prefix: string) => key.toLowerCase().startsWith(prefix.toLowerCase());
@@ -173,17 +228,7 @@ function unknownKeyReason(snapshot: Snapshot, key: string, action: string): Unkn
       ),
       read: null,
     };
-  if (k === "kms:encryptioncontext:aws:s3:arn")
-    // Only partly known: the bucket's default has the S3 Bucket Key on, and the objects did not say whether they use it
-    // (requests.ts encryptionContexts; Amazon S3 User Guide, doc_source/bucket-key.md).
-    return {
-      key,
-      why: l(
-        "kms:EncryptionContext:aws:s3:arn, which S3 sets to the bucket's ARN for objects written with an S3 Bucket Key and to the object's ARN for the others: the bucket has its Bucket Key on, but objects written before it was turned on do not use it, and whether the objects under the import do is not known (reading them with s3:HeadObject, which needs s3:GetObject, settles it)",
-        "kms:EncryptionContext:aws:s3:arn（S3 バケットキーを使って書き込まれたオブジェクトではバケットの ARN、それ以外ではオブジェクトの ARN になります。バケットではバケットキーが有効ですが、有効にする前に書き込まれたオブジェクトは使用しません。インポート対象のオブジェクトがどちらなのかは不明で、s3:HeadObject（必要な権限は s3:GetObject）でオブジェクトを読み取れば判定できます）",
-      ),
-      read: "s3:GetObject",
-    };
+  if (k === "kms:encryptioncontext:aws:s3:arn") return bucketKeyReason(snapshot, key);
   if (k === "s3:tlsversion")
     return {
       key,
@@ -203,17 +248,60 @@ function unknownKeyReason(snapshot: Snapshot, key: string, action: string): Unkn
   };
 }
 
-/** The reasons for several keys, and whether reading more of the account would settle all of them. */
+/**
+ * The reasons for several keys; whether the user can settle all of them (`readable`: by allowing IAM actions to the
+ * diagnosing credentials, or, pasted by hand, by pasting more); `settle`, the sentence that says how; `needed`, what is
+ * missing (a finding's `unavailable`), null when nothing the user gives would settle any.
+ */
 export function unknownKeysText(
   snapshot: Snapshot,
   keys: string[],
   action: string,
-): { text: Localized; read: string[]; readable: boolean } {
+): { text: Localized; read: string[]; readable: boolean; settle: Localized; needed: Localized | null } {
   const reasons = [...new Set(keys)].map((k) => unknownKeyReason(snapshot, k, action));
-  if (reasons.length === 0) return { text: l("a value that is not known", "不明な値"), read: [], readable: false };
+  const read = [...new Set(reasons.map((r) => r.read).filter((r): r is string => r !== null))];
+  const pastes = reasons.flatMap((r) => (r.paste ? [r.paste] : []));
+  const grant = read.length
+    ? l(`allow ${read.join(", ")} to the diagnosing credentials`, `診断用の認証情報に ${read.join("、")} を許可`)
+    : null;
+  const paste = pastes.length
+    ? l(
+        `paste ${pastes.map((p) => `${p.what.en} in ${p.box.en}`).join(", and ")}`,
+        `${pastes.map((p) => `${p.what.ja}を${p.box.ja}に`).join("、")}貼り付け`,
+      )
+    : null;
+  const notes = l(pastes.map((p) => p.note.en).join("; "), pastes.map((p) => p.note.ja).join("。"));
+  const how = [grant, paste].filter((x): x is Localized => x !== null);
+  const settle = how.length
+    ? l(
+        `${how
+          .map((x) => x.en)
+          .join(" and ")
+          .replace(/^./, (c) => c.toUpperCase())} to decide it${paste ? `: ${notes.en}` : ""}.`,
+        `判定するには、${grant ? `${grant.ja}${paste ? "し、" : "してください"}` : ""}${paste ? `${paste.ja}てください（${notes.ja}）` : ""}。`,
+      )
+    : l("", "");
+  const pasted = l(
+    pastes.map((p) => `${p.what.en}, pasted in ${p.box.en} (${p.note.en})`).join("; "),
+    pastes.map((p) => `${p.what.ja}（${p.note.ja}）。${p.box.ja}に貼り付けます`).join("。"),
+  );
+  const needed =
+    read.length && pastes.length
+      ? l(`${needs(read.join(", ")).en}, and ${pasted.en}`, `${needs(read.join(", ")).ja}。また、${pasted.ja}`)
+      : read.length
+        ? needs(read.join(", "))
+        : pastes.length
+          ? pasted
+          : null;
+  const text =
+    reasons.length === 0
+      ? l("a value that is not known", "不明な値")
+      : l(reasons.map((r) => r.why.en).join("; "), reasons.map((r) => r.why.ja).join("、"));
   return {
-    text: l(reasons.map((r) => r.why.en).join("; "), reasons.map((r) => r.why.ja).join("、")),
-    read: [...new Set(reasons.map((r) => r.read).filter((r): r is string => r !== null))],
-    readable: reasons.every((r) => r.read !== null),
+    text,
+    read,
+    readable: reasons.length > 0 && reasons.every((r) => r.read !== null || r.paste !== undefined),
+    settle,
+    needed,
   };
 }

@@ -66,9 +66,9 @@ export const kmsKeyPolicy = defineCheck({
             `キーポリシーの判定は ${why.text.ja} に依存します`,
           ),
           read: false,
-          settle: why.read.length
-            ? needs(why.read.join(", "))
-            : l(`the value of ${a.answer.unknownKeys.join(", ")}`, `${a.answer.unknownKeys.join("、")} の値`),
+          settle:
+            why.needed ??
+            l(`the value of ${a.answer.unknownKeys.join(", ")}`, `${a.answer.unknownKeys.join("、")} の値`),
         });
         continue;
       }

@@ -5,7 +5,6 @@ import { unknownKeysText } from "../derive/unknown-keys";
 import { sample, sampleJa } from "../helpers";
 import type { CheckId } from "../ids";
 import type { Check, CheckContext, Localized, Outcome } from "../types";
-import { needs } from "../reasons";
 import { l } from "../types";
 import { boundaryAllows } from "./boundary-side";
 import { grantFix, type GrantSpec } from "./grant";
@@ -211,11 +210,11 @@ function undecidedOutcome(
       status: "unknown",
       title: l(`Whether ${action} is allowed is not known`, `${action} が許可されるかどうかは不明です`),
       detail: l(
-        `Whether ${action} is allowed depends on ${why.text.en}. Allow ${why.read.join(", ")} to the diagnosing credentials to decide it.`,
-        `${action} が許可されるかどうかは ${why.text.ja} に依存します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
+        `Whether ${action} is allowed depends on ${why.text.en}. ${why.settle.en}`,
+        `${action} が許可されるかどうかは ${why.text.ja} に依存します。${why.settle.ja}`,
       ),
       evidence: { unknownKeys: keys },
-      unavailable: needs(why.read.join(", ")),
+      unavailable: why.needed!,
     };
   }
   const session = keys.some((k) => /^(sts:RoleSessionName|aws:userid)$/i.test(k));

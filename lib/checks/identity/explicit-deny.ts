@@ -6,7 +6,6 @@ import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { denyFix, type DenyHome } from "../deny-fix";
 import { defineCheck, l, type Localized } from "../types";
-import { needs } from "../reasons";
 import { delegatingKeyPolicy, identityPrecondition } from "./identity-question";
 
 const ID = "identity.explicit-deny";
@@ -163,11 +162,11 @@ export const identityExplicitDeny = defineCheck({
             "権限ポリシーの Deny がインポートを拒否するかどうかは不明です",
           ),
           detail: l(
-            `${which} denies ${actions.join(", ")} depending on ${why.text.en}. Allow ${why.read.join(", ")} to the diagnosing credentials to decide it.`,
-            `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。判定するには、診断用の認証情報に ${why.read.join("、")} を許可してください。`,
+            `${which} denies ${actions.join(", ")} depending on ${why.text.en}. ${why.settle.en}`,
+            `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。${why.settle.ja}`,
           ),
           evidence,
-          unavailable: needs(why.read.join(", ")),
+          unavailable: why.needed!,
         };
       return {
         status: "warn",

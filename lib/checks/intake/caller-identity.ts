@@ -1,4 +1,4 @@
-import { missingData } from "../helpers";
+import { missingData, pastedByHand } from "../helpers";
 import { localizeReason } from "../reasons";
 import { defineCheck, l } from "../types";
 
@@ -38,8 +38,8 @@ export const callerIdentity = defineCheck({
           ),
         };
       }
-      if (!reason) {
-        // No caller and no failed read: the documents were pasted (offline), no diagnosing credentials were used.
+      if (pastedByHand(snapshot)) {
+        // No diagnosing credentials were used.
         return {
           status: "skipped",
           detail: l(
