@@ -36,6 +36,8 @@ const NOT_LIVE: Record<string, string> = {
     "says the role's unique id is not known; a live read always has it from iam:GetRole, which it needs anyway",
   "role-bucket-policy-requested-region-unknown":
     "says neither the bucket's Region nor the start form's is known; a live read always has the bucket's from s3:GetBucketLocation",
+  "role-kms-context-bucket-arn-objects-not-pasted":
+    "was pasted in the offline form (no diagnosing credentials); a live read always records the caller, and the same setup read live is role-kms-context-bucket-arn-objects-unread",
 };
 
 let fake: FakeAws;
