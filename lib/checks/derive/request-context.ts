@@ -51,8 +51,8 @@ const ROLE_SESSION_UNKNOWN = ["sts:RoleSessionName"];
  * IAM User Guide, reference_policies_condition-keys.md: aws:SourceVpce, aws:SourceVpc and aws:VpcSourceIp are present
  * "only if the requester uses a VPC endpoint".
  */
-export const TIDB_CLOUD_VPCE = "vpce-tidbcloudnotyours";
-export const TIDB_CLOUD_VPC = "vpc-tidbcloudnotyours";
+const TIDB_CLOUD_VPCE = "vpce-tidbcloudnotyours";
+const TIDB_CLOUD_VPC = "vpc-tidbcloudnotyours";
 const NETWORK_PARTIAL: Record<string, PartialValue> = {
   "aws:SourceVpce": { oneOf: [TIDB_CLOUD_VPCE], orAbsent: true },
   "aws:SourceVpc": { oneOf: [TIDB_CLOUD_VPC], orAbsent: true },
@@ -95,7 +95,7 @@ export function sessionTagsPossible(snapshot: Snapshot): boolean {
  * Guide, id_credentials_temp_control-access_monitor.md, "Permissions required to set source identity"). Without it
  * aws:SourceIdentity is absent from the session's requests; with it, present or absent, its value TiDB Cloud's.
  */
-export function sourceIdentityPossible(snapshot: Snapshot): boolean {
+function sourceIdentityPossible(snapshot: Snapshot): boolean {
   return trustMayAllow(snapshot, "sts:SetSourceIdentity");
 }
 
