@@ -4,72 +4,13 @@
  * TiDB Cloud's own and the check says `warn`).
  */
 import { SESSION_NAME_KEY } from "@/lib/policy";
-import { keyInTarget, parseBucketUri } from "@/lib/snapshot/bucket-uri";
 import type { Snapshot } from "@/lib/snapshot/schema";
 import { pastedByHand } from "../helpers";
 import { needs } from "../reasons";
 import type { Localized } from "../types";
 import { l } from "../types";
+import { bucketKeyReason, regionReason, type UnknownKeyReason } from "./pasted-reasons";
 import { sessionTagsPossible } from "./request-context";
-
-interface UnknownKeyReason {
-  key: string;
-  why: Localized;
-  /** The IAM action that would let the diagnosis read the value (null: only TiDB Cloud knows it, or see `paste`). */
-  read: string | null;
-  /** Pasted by hand (offline), no IAM action granted settles it: what the user pastes instead, where, and what it says. */
-  paste?: { what: Localized; box: Localized; note: Localized };
-}
-
-/**
- * kms:EncryptionContext:aws:s3:arn, only partly known: the bucket's default has the S3 Bucket Key on, and the objects
- * did not say whether they use it (requests.ts encryptionContexts; Amazon S3 User Guide, doc_source/bucket-key.md).
- * Live (or from the CloudShell bundle), HeadObject settles it, which needs s3:GetObject; pasted by hand, the output of
- * aws s3api head-object for a data file does (its BucketKeyEnabled field, doc_source/viewing-bucket-key-settings.md).
- */
-function bucketKeyReason(snapshot: Snapshot, key: string): UnknownKeyReason {
-  const what = {
-    en: "kms:EncryptionContext:aws:s3:arn, which S3 sets to the bucket's ARN for objects written with an S3 Bucket Key and to the object's ARN for the others: the bucket has its Bucket Key on, but objects written before it was turned on do not use it, and whether the objects under the import do is not known",
-    ja: "kms:EncryptionContext:aws:s3:arn（S3 バケットキーを使って書き込まれたオブジェクトではバケットの ARN、それ以外ではオブジェクトの ARN になります。バケットではバケットキーが有効ですが、有効にする前に書き込まれたオブジェクトは使用しません。インポート対象のオブジェクトがどちらなのかは",
-  };
-  if (!pastedByHand(snapshot))
-    return {
-      key,
-      why: l(
-        `${what.en} (reading them with s3:HeadObject, which needs s3:GetObject, settles it)`,
-        `${what.ja}不明で、s3:HeadObject（必要な権限は s3:GetObject）でオブジェクトを読み取れば判定できます）`,
-      ),
-      read: "s3:GetObject",
-    };
-  const target = parseBucketUri(snapshot.target.bucketUri).value;
-  const bucket = target?.bucket ?? "<bucket>";
-  // A data file whose HEAD was not pasted: one from the pasted listing, the imported file, or any under the folder.
-  const unsaid = (snapshot.objects ?? []).find(
-    (o) =>
-      (!target || keyInTarget(target, o.key)) &&
-      typeof o.bucketKeyEnabled !== "boolean" &&
-      (o.sse === "aws:kms" || o.sse == null),
-  )?.key;
-  const file = unsaid ?? (target?.kind === "file" ? target.key : undefined);
-  const under = target ? `s3://${target.bucket}/${target.folder}` : "";
-  const command = `aws s3api head-object --bucket ${bucket} --key ${file ?? "<key>"}`;
-  return {
-    key,
-    why: l(`${what.en} (the pasted documents do not say)`, `${what.ja}貼り付けられた内容からはわかりません）`),
-    read: null,
-    paste: {
-      what: l(
-        `the output of ${command} for ${file ? "a data file of the import" : `a data file under ${under}`}`,
-        `${file ? "インポート対象のデータファイル" : `${under} 以下のデータファイル`}についての ${command} の出力`,
-      ),
-      box: l("“Objects under the folder”", "「フォルダー内のオブジェクト」"),
-      note: l(
-        "its BucketKeyEnabled field is true for an object written with an S3 Bucket Key, and absent otherwise",
-        "S3 バケットキーを使って書き込まれたオブジェクトでは BucketKeyEnabled フィールドが true になり、それ以外では含まれません",
-      ),
-    },
-  };
-}
 
 const family = (key: string, prefix: string) => key.toLowerCase().startsWith(prefix.toLowerCase());
 
@@ -183,6 +124,7 @@ function unknownKeyReason(snapshot: Snapshot, key: string, action: string): Unkn
       read: kms ? "kms:ListResourceTags" : null,
     };
   }
+  if (k === "aws:requestedregion" && pastedByHand(snapshot)) return regionReason(snapshot, key);
   if (k === "aws:requestedregion")
     return {
       key,
@@ -261,9 +203,23 @@ export function unknownKeysText(
   const reasons = [...new Set(keys)].map((k) => unknownKeyReason(snapshot, k, action));
   const read = [...new Set(reasons.map((r) => r.read).filter((r): r is string => r !== null))];
   const pastes = reasons.flatMap((r) => (r.paste ? [r.paste] : []));
-  const grant = read.length
-    ? l(`allow ${read.join(", ")} to the diagnosing credentials`, `診断用の認証情報に ${read.join("、")} を許可`)
-    : null;
+  // Pasted by hand there are no diagnosing credentials to grant anything to: the live diagnosis or the CloudShell
+  // script reads what the offline form has no place for.
+  const offline = pastedByHand(snapshot);
+  const grant = !read.length
+    ? null
+    : offline
+      ? l(
+          `run the diagnosis live or with the CloudShell script, which read it with ${read.join(", ")} (the offline form has no place for it)`,
+          `ライブまたは CloudShell スクリプトで診断を実行（${read.join("、")} で読み取ります。オフラインの入力にはこの情報の欄がありません）`,
+        )
+      : l(`allow ${read.join(", ")} to the diagnosing credentials`, `診断用の認証情報に ${read.join("、")} を許可`);
+  const readNeeded = offline
+    ? l(
+        `read live or with the CloudShell script (${read.join(", ")})`,
+        `ライブまたは CloudShell スクリプトでの読み取り（${read.join("、")}）が必要です`,
+      )
+    : needs(read.join(", "));
   const paste = pastes.length
     ? l(
         `paste ${pastes.map((p) => `${p.what.en} in ${p.box.en}`).join(", and ")}`,
@@ -287,9 +243,9 @@ export function unknownKeysText(
   );
   const needed =
     read.length && pastes.length
-      ? l(`${needs(read.join(", ")).en}, and ${pasted.en}`, `${needs(read.join(", ")).ja}。また、${pasted.ja}`)
+      ? l(`${readNeeded.en}, and ${pasted.en}`, `${readNeeded.ja}。また、${pasted.ja}`)
       : read.length
-        ? needs(read.join(", "))
+        ? readNeeded
         : pastes.length
           ? pasted
           : null;
