@@ -49,10 +49,10 @@ export function canonicalJson(v: unknown): string {
 
 const STATUS_JA: Record<CheckStatus, string> = {
   pass: "合格",
-  fail: "失敗",
+  fail: "不合格",
   warn: "警告",
   unknown: "不明",
-  skipped: "スキップ",
+  skipped: "対象外",
 };
 
 /** The finding without its fix, saying why the corrected document is not shown. */

@@ -118,7 +118,7 @@ export function validateScriptInput(
       );
     tidbAccountId = text(input.tidbAccountId) ?? "\u0000";
     if (tidbAccountId !== "" && !/^\d{12}$/.test(tidbAccountId))
-      bad("tidbAccountId", "The TiDB Cloud account ID is 12 digits.", "TiDB Cloud アカウント ID は 12 桁の数字です。");
+      bad("tidbAccountId", "The TiDB Cloud account ID is 12 digits.", "TiDB CloudアカウントID は 12 桁の数字です。");
   } else if (mode === "access-key") {
     accessKeyId = text(input.accessKeyId) ?? "\u0000";
     if (!accessKeyIdKind(accessKeyId))

@@ -63,7 +63,7 @@ export const roleTrustExternalId = defineCheck({
     });
     const before = () => fixes.current("trust-policy", original)!;
     const preface = corrected
-      ? l("With the trusted entity corrected, ", "信頼されたエンティティを修正した後、")
+      ? l("With the trusted entity corrected, ", "信頼できるエンティティを修正した後、")
       : l("", "");
 
     // 1. Does the role let TiDB Cloud in without any External ID? (insecure: confused deputy)

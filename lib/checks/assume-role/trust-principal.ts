@@ -83,7 +83,7 @@ function openTrustWarning(
           : `Statement ${tidbStatement} already trusts TiDB Cloud's account: remove "*" from the others, or limit them to the accounts that need the role.`),
       `${listJa}は条件なしで "*" に sts:AssumeRole を許可しています。TiDB Cloud はロールを引き受けられますが${accountNote.ja}、外部IDを知っている（または推測した）すべての AWS アカウントも引き受けられます。外部IDは秘密情報ではありません。` +
         (own
-          ? `"*" の代わりに TiDB Cloud のアカウント ${rootArn} を信頼されたエンティティにしてください。`
+          ? `"*" の代わりに TiDB Cloud のアカウント ${rootArn} を信頼できるエンティティにしてください。`
           : `ステートメント ${tidbStatement} がすでに TiDB Cloud のアカウントを信頼しているので、ほかのステートメントから "*" を削除するか、ロールが必要なアカウントだけに限定してください。`),
     ),
     evidence: { document: "trust-policy", statement: open[0], principals: ["*"], open },
@@ -116,7 +116,7 @@ export const roleTrustPrincipal = defineCheck({
         title: l("Which account is TiDB Cloud's?", "TiDB Cloud のアカウントはどれですか？"),
         detail: l(
           `It is not clear ${which.en} (see input.tidb-account-id), so the trust policy is neither judged nor corrected. Enter the account ID TiDB Cloud shows in "Add New Role ARN" and run again.`,
-          `${which.ja}分からないため（input.tidb-account-id を参照）、信頼ポリシーの判定と修正を行いません。TiDB Cloud の「Add New Role ARN」に表示されるアカウント ID を入力して、もう一度実行してください。`,
+          `${which.ja}分からないため（input.tidb-account-id を参照）、信頼ポリシーの判定と修正を行いません。TiDB Cloud の「Add New Role ARN」に表示される TiDB CloudアカウントID を入力して、もう一度実行してください。`,
         ),
         unavailable: l(
           "which account is TiDB Cloud's (shown in TiDB Cloud's Add New Role ARN dialog)",
@@ -133,7 +133,7 @@ export const roleTrustPrincipal = defineCheck({
       ? l("", "")
       : l(
           ` (no TiDB Cloud account ID was given; the guide's ${tidb} is assumed — the console shows your environment's)`,
-          `（TiDB Cloud のアカウント ID が入力されていないため、ガイドの ${tidb} を仮定しています。実際の値はコンソールで確認してください）`,
+          `（TiDB CloudアカウントID が入力されていないため、ガイドの ${tidb} を仮定しています。実際の値はコンソールで確認してください）`,
         );
     if (ok.length > 0) {
       const c = ok[0];
@@ -204,7 +204,7 @@ export const roleTrustPrincipal = defineCheck({
           ` Set the trusted entity to ${rootArn}.`,
         `${citeTextJa(cite)}は ${named} に sts:AssumeRole を許可しており、TiDB Cloud のアカウント ${tidb} ではありません${accountNote.ja}。` +
           (uniqueId ? `${uniqueId} は一意の ID で、指定していたプリンシパルは削除されています。` : "") +
-          `ロールの「信頼関係」タブで、信頼されたエンティティを ${rootArn} にしてください。`,
+          `ロールの「信頼関係」タブで、信頼できるエンティティを ${rootArn} にしてください。`,
       ),
       evidence: { document: "trust-policy", statement: target.statement, ...(sid ? { sid } : {}), principals },
       fix: policyFix(fixes, snapshot, ID, "trust-policy", before, after),

@@ -8,7 +8,7 @@ const REVOKE_POLICY = "AWSRevokeOlderSessions";
 export const identityRevokedSessions = defineCheck({
   id: "identity.revoked-sessions",
   step: "identity-policy",
-  title: l("Revoking active sessions is rarely needed", "アクティブなセッションの無効化はほとんどの場合不要"),
+  title: l("Revoking active sessions is rarely needed", "アクティブなセッションの取り消しはほとんどの場合不要"),
   run({ snapshot }) {
     if (snapshot.target.mode !== "role")
       return skipped("Access-key mode: no role sessions.", "アクセスキー方式のため、ロールのセッションはありません。");
@@ -27,10 +27,10 @@ export const identityRevokedSessions = defineCheck({
     if (found) {
       return {
         status: "warn",
-        title: l("The role's older sessions were revoked", "ロールの古いセッションが無効化されています"),
+        title: l("The role's older sessions were revoked", "ロールの古いセッションが取り消されています"),
         detail: l(
           `The inline policy ${found} denies every session issued before a date (aws:TokenIssueTime). New sessions, which TiDB Cloud starts for each import, are not affected; retry the import rather than revoking again. Revoking also affects the role's other users. Remove the policy once no old session matters.`,
-          `インラインポリシー ${found} は、ある日時より前に発行されたすべてのセッションを拒否します（aws:TokenIssueTime）。TiDB Cloud はインポートごとに新しいセッションを開始するため影響はありません。再度無効化するのではなく、インポートを再試行してください。無効化はこのロールの他の利用者にも影響します。古いセッションが不要になったらこのポリシーを削除してください。`,
+          `インラインポリシー ${found} は、ある日時より前に発行されたすべてのセッションを拒否します（aws:TokenIssueTime）。TiDB Cloud はインポートごとに新しいセッションを開始するため影響はありません。セッションを再度取り消すのではなく、インポートを再試行してください。取り消しはこのロールの他の利用者にも影響します。古いセッションが不要になったらこのポリシーを削除してください。`,
         ),
         evidence: { document: `role-policy:${found}` },
       };
@@ -39,7 +39,7 @@ export const identityRevokedSessions = defineCheck({
       status: "pass",
       detail: l(
         "IAM evaluates permissions on every request, so policy changes apply to the next import attempt without revoking sessions (allow about a minute for propagation). Revoking active sessions adds an AWSRevokeOlderSessions Deny that also affects the role's other users.",
-        "IAM はリクエストごとに権限を評価するため、ポリシーの変更はセッションを無効化しなくても次のインポートに反映されます（反映まで 1 分ほどかかることがあります）。アクティブなセッションを無効化すると AWSRevokeOlderSessions の Deny が追加され、このロールの他の利用者にも影響します。",
+        "IAM はリクエストごとに権限を評価するため、ポリシーの変更はセッションを取り消さなくても次のインポートに反映されます（反映まで 1 分ほどかかることがあります）。アクティブなセッションを取り消すと AWSRevokeOlderSessions の Deny が追加され、このロールの他の利用者にも影響します。",
       ),
     };
   },

@@ -39,14 +39,14 @@ const POLICY_NAMES: Record<PolicyType, [string, string]> = {
   scp: ["a service control policy", "サービスコントロールポリシー"],
   rcp: ["a resource control policy", "リソースコントロールポリシー"],
   "vpc-endpoint": ["a VPC endpoint policy", "VPC エンドポイントポリシー"],
-  "permissions-boundary": ["the permissions boundary", "アクセス許可の境界"],
+  "permissions-boundary": ["the permissions boundary", "権限境界"],
   session: ["a session policy", "セッションポリシー"],
 };
 
 export const inputErrorMessage = defineCheck({
   id: "input.error-message",
   step: "intake",
-  title: l("The error message points to a step", "エラーメッセージから確認すべき手順を特定する"),
+  title: l("The error message points to a step", "エラーメッセージが示すステップ"),
   run({ snapshot }) {
     const text = snapshot.target.errorMessage;
     if (!text || !text.trim())
@@ -58,7 +58,7 @@ export const inputErrorMessage = defineCheck({
         title: l("The error message was not recognised", "エラーメッセージを認識できませんでした"),
         detail: l(
           "This is not one of TiDB Cloud's or S3's AccessDenied messages; every step is checked.",
-          "TiDB Cloud または S3 の AccessDenied メッセージではありません。すべての手順を確認します。",
+          "TiDB Cloud または S3 の AccessDenied メッセージではありません。すべてのステップを確認します。",
         ),
         unavailable: l("the full error text shown by TiDB Cloud", "TiDB Cloud が表示したエラーメッセージの全文"),
       };
@@ -87,7 +87,7 @@ export const inputErrorMessage = defineCheck({
       title: l(`The error points to ${en}`, `エラーは${ja}を示しています`),
       detail: l(
         `Recognised as ${kindEn}${partsEn.length ? ` (${partsEn.join(", ")})` : ""}: open the step about ${en}.`,
-        `${kindJa}と認識しました${partsJa.length ? `（${partsJa.join("、")}）` : ""}。${ja}の手順を確認してください。`,
+        `${kindJa}と認識しました${partsJa.length ? `（${partsJa.join("、")}）` : ""}。${ja}のステップを確認してください。`,
       ),
       evidence: { triage: t },
     };

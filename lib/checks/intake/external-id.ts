@@ -47,7 +47,7 @@ export const inputExternalId = defineCheck({
       detail: tidb
         ? l(
             "The External ID is well formed and looks like a TiDB Cloud External ID.",
-            "外部IDの形式は正しく、TiDB Cloud の外部IDの形をしています。",
+            "外部IDの形式は正しく、TiDB Cloudの外部IDと同じ形式です。",
           )
         : l(
             "The External ID is well formed, but it does not look like the ones TiDB Cloud generates (50 hex characters starting 696e6672612d617069); check that it is this cluster's.",
