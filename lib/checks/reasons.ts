@@ -48,5 +48,8 @@ export function localizeReason(reason: string): Localized {
 /** What would settle an `unknown`: the collector's reason (if any), then the IAM actions the credentials need. */
 export function needs(actions: string, reason?: string): Localized {
   const r = reason ? localizeReason(reason) : null;
-  return l(`${r ? `${r.en}; ` : ""}needs ${actions}`, `${r ? `${r.ja}。` : ""}${actions} の権限が必要です`);
+  return l(
+    `${r ? `${r.en}; ` : ""}needs ${actions}`,
+    `${r ? `${r.ja}。` : ""}${actions.split(", ").join("、")} の権限が必要です`,
+  );
 }

@@ -51,7 +51,8 @@ export function validateScriptInput(
   const problems: ScriptInputProblem[] = [];
   const bad = (field: ScriptInputProblem["field"], en: string, ja: string) => problems.push({ field, en, ja });
   const mode = input.mode === "role" || input.mode === "access-key" ? input.mode : null;
-  if (!mode) bad("mode", 'The mode must be "role" or "access-key".', "方式は role または access-key です。");
+  if (!mode)
+    bad("mode", 'The mode must be "role" or "access-key".', "方式には role または access-key を指定してください。");
 
   const uriText = text(input.bucketUri);
   let uri: ParsedBucketUri | undefined;

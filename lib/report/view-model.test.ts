@@ -84,7 +84,7 @@ describe("the verdict", () => {
       // The summary step's own roll-up says the same, not "nothing blocks it".
       const rollup = report.findings.find((f) => f.id === "summary.next-steps")!;
       expect(rollup.status).toBe("warn");
-      expect(rollup.translations?.ja?.title).toBe("警告の内容が失敗の原因である可能性が高い");
+      expect(rollup.translations?.ja?.title).toBe("失敗の原因はおそらく警告の項目です");
     }
   });
 
@@ -235,11 +235,11 @@ describe("a fix's alternative", () => {
     const card = allCards(model).find((c) => c.id === "identity.kms-decrypt")!;
     expect(card.fix!.alternatives).toEqual([
       {
-        heading: `または代わりに、修正後のドキュメント: ${alt.document}`,
+        heading: `または、代わりに使える修正後のドキュメント: ${alt.document}`,
         json: JSON.stringify(alt.after, null, 2),
         code: {
           text: JSON.stringify(alt.after, null, 2),
-          label: `または代わりに、修正後のドキュメント: ${alt.document}`,
+          label: `または、代わりに使える修正後のドキュメント: ${alt.document}`,
           highlight: [],
         },
         cli: alt.cli,

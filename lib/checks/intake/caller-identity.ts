@@ -52,7 +52,7 @@ export const callerIdentity = defineCheck({
         snapshot,
         "caller",
         "sts:GetCallerIdentity",
-        l("The identity of the diagnosing credentials", "診断用の認証情報の ID"),
+        l("The identity of the diagnosing credentials", "診断用の認証情報のプリンシパル"),
       );
     }
     const owners = [

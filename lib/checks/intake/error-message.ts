@@ -9,7 +9,7 @@ const STEP_NAMES: Record<string, [string, string]> = {
   "bucket-policy": ["the bucket policy", "バケットポリシー"],
   "object-ownership": ["Object Ownership", "オブジェクト所有権"],
   encryption: ["the bucket encryption and KMS keys", "バケットの暗号化と KMS キー"],
-  summary: ["organization policies (SCP/RCP) and the summary", "組織のポリシー（SCP/RCP）とまとめ"],
+  summary: ["organization policies (SCP/RCP) and the summary", "組織のポリシー（SCP/RCP）と残りの確認"],
 };
 
 const KIND_NAMES: Record<TriageKind, [string, string]> = {
@@ -76,7 +76,7 @@ export const inputErrorMessage = defineCheck({
     if (t.policyType) {
       const [pEn, pJa] = POLICY_NAMES[t.policyType];
       if (t.explicit === true) add(`an explicit deny in ${pEn}`, `${pJa}による明示的な拒否`);
-      else if (t.explicit === false) add(`no allow in ${pEn}`, `${pJa}に許可がない`);
+      else if (t.explicit === false) add(`no allow in ${pEn}`, `${pJa}で許可されていない`);
       else add(`denied by ${pEn}`, `${pJa}による拒否`);
     }
     if (t.roleArn) add(`role ${t.roleArn}`, `ロール ${t.roleArn}`);

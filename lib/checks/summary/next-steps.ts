@@ -33,10 +33,10 @@ export const summaryNextSteps = defineCheck({
     if (likely.length) {
       return {
         status: "warn",
-        title: l("A warning is the likely cause of the failure", "警告の内容が失敗の原因である可能性が高い"),
+        title: l("A warning is the likely cause of the failure", "失敗の原因はおそらく警告の項目です"),
         detail: l(
           `No check failed, but ${likely.join(", ")} depends on values TiDB Cloud's requests may not match: if the import fails, that is the likely cause. Apply its change, wait about a minute, then retry the import in TiDB Cloud. If it still fails, see ${AWS_403}.`,
-          `失敗したチェックはありませんが、${likely.join("、")} の判定は TiDB Cloud のリクエストが満たさない可能性のある値に依存しています。インポートが失敗する場合は、これが原因である可能性が高いです。その変更を適用し、1 分ほど待ってから TiDB Cloud でインポートを再試行してください。それでも失敗する場合は ${AWS_403} を参照してください。`,
+          `不合格のチェックはありませんが、${likely.join("、")} の判定は TiDB Cloud のリクエストが満たさない可能性のある値に依存しています。インポートが失敗する場合は、これが原因である可能性が高いです。その変更を適用し、1 分ほど待ってから TiDB Cloud でインポートを再試行してください。それでも失敗する場合は ${AWS_403} を参照してください。`,
         ),
         evidence: { warn: warns, likely, unknown, link: AWS_403 },
       };
@@ -52,7 +52,7 @@ export const summaryNextSteps = defineCheck({
         ),
         detail: l(
           `No check failed, but ${open.join(", ")} could not be decided: each says which permission or document would settle it.${warns.length ? ` Review the warnings: ${warns.join(", ")}.` : ""}`,
-          `失敗したチェックはありませんが、${open.join("、")} は判断できませんでした。それぞれ、判断に必要な権限またはドキュメントを示しています。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}`,
+          `不合格のチェックはありませんが、${open.join("、")} は判断できませんでした。それぞれ、判断に必要な権限またはドキュメントを示しています。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}`,
         ),
         unavailable: l(`the data named by ${open.join(", ")}`, `${open.join("、")} が示すデータ`),
         evidence: { warn: warns, unknown, link: AWS_403 },
@@ -66,7 +66,7 @@ export const summaryNextSteps = defineCheck({
           : l("Everything checked passes", "確認したすべての項目に問題はありません"),
       detail: l(
         `No check failed.${warns.length ? ` Review the warnings: ${warns.join(", ")}.` : ""}${unknown.length ? ` Not determined: ${unknown.join(", ")}.` : ""} If TiDB Cloud still reports AccessDenied, paste its full error message, and see ${AWS_403}.`,
-        `失敗したチェックはありません。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}${unknown.length ? `判断できなかった項目：${unknown.join("、")}。` : ""}それでも TiDB Cloud が AccessDenied を報告する場合は、エラーメッセージ全体を貼り付け、${AWS_403} を参照してください。`,
+        `不合格のチェックはありません。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}${unknown.length ? `判断できなかった項目：${unknown.join("、")}。` : ""}それでも TiDB Cloud が AccessDenied を報告する場合は、エラーメッセージ全体を貼り付け、${AWS_403} を参照してください。`,
       ),
       evidence: { warn: warns, unknown, link: AWS_403 },
     };
