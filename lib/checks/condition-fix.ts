@@ -14,7 +14,7 @@
 import { addConditionValue } from "@/lib/fixes/policy-edits";
 import { replaceConditionValues, splitStatement } from "@/lib/fixes/condition-edits";
 import type { Doc } from "@/lib/fixes/workspace";
-import { statementsOf } from "./derive/ask";
+import { beforeJa, statementsOf } from "./derive/ask";
 import { correctEncryptionContext } from "./encryption-context-fix";
 import type { ImportRequest } from "./derive/requests";
 import type { CheckContext, Localized } from "./types";
@@ -97,7 +97,7 @@ export function correctConditions(
           after,
           named: l(
             `${at.en} grants ${split.actions.join(", ")} together with the listing under ${f.operator} ${f.key} ${q(have)}; only list requests carry ${f.key}, so ${req.action} never meets it. The statement is split: the condition stays on s3:ListBucket, and ${split.actions.join(", ")} get a statement of their own (Sid ${split.sid}) with the statement's other conditions.`,
-            `${at.ja}は ${split.actions.join("、")} を一覧の取得と一緒に ${f.operator} ${f.key} ${q(have)} の条件付きで許可していますが、${f.key} を含むのは一覧のリクエストだけなので、${req.action} はこの条件を満たしません。ステートメントを分割し、条件は s3:ListBucket に残したまま、${split.actions.join("、")} には他の条件だけを付けた専用のステートメント（Sid ${split.sid}）を用意します。`,
+            `${beforeJa(at.ja)}は ${split.actions.join("、")} を一覧の取得と一緒に ${f.operator} ${f.key} ${q(have)} の条件付きで許可していますが、${f.key} を含むのは一覧のリクエストだけなので、${req.action} はこの条件を満たしません。ステートメントを分割し、条件は s3:ListBucket に残したまま、${split.actions.join("、")} には他の条件だけを付けた専用のステートメント（Sid ${split.sid}）を用意します。`,
           ),
         };
       }
@@ -152,6 +152,6 @@ export function correctConditions(
   }
   return {
     after,
-    named: l(`${at.en}: ${en.join("; ")}.`, `${at.ja}：${ja.join("。")}。`),
+    named: l(`${at.en}: ${en.join("; ")}.`, `${at.ja}: ${ja.join("。")}。`),
   };
 }

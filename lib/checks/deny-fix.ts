@@ -5,6 +5,7 @@
  */
 import { exemptImportFromDeny, type Exemption, type ImportGroup } from "@/lib/fixes/deny-exemption";
 import type { Doc } from "@/lib/fixes/workspace";
+import { beforeJa } from "./derive/ask";
 import type { ImportRequest } from "./derive/requests";
 import type { CheckContext, Localized } from "./types";
 import { l } from "./types";
@@ -92,7 +93,7 @@ export async function denyFix(
       after: null,
       words: l(
         `No corrected document is shown: the ARN of the AWS managed key aws/s3 is not known here (\`aws kms describe-key --key-id alias/aws/s3\`${account ? ` in account ${account}` : ""}${ctx.derived.region ? `, region ${ctx.derived.region}` : ""} shows it). Change ${statementName.en} so that it no longer denies kms:Decrypt on that key ARN to ${p.principalArn}, for example by adding the ARN to a NotResource list, or analyse again with kms:DescribeKey allowed to the diagnosing credentials.`,
-        `AWS 管理キー aws/s3 の ARN がここでは不明なため、修正後のドキュメントは表示していません（${account ? `アカウント ${account} の` : ""}${ctx.derived.region ? `リージョン ${ctx.derived.region} で ` : ""}\`aws kms describe-key --key-id alias/aws/s3\` を実行すると確認できます）。${statementName.ja}が ${p.principalArn} に対してそのキー ARN の kms:Decrypt を拒否しないように変更するか（たとえば NotResource にその ARN を追加します）、診断用の認証情報に kms:DescribeKey を許可してもう一度分析してください。`,
+        `AWS 管理キー aws/s3 の ARN がここでは不明なため、修正後のドキュメントは表示していません（${account ? `アカウント ${account} の` : ""}${ctx.derived.region ? `リージョン ${ctx.derived.region} で ` : ""}\`aws kms describe-key --key-id alias/aws/s3\` を実行すると確認できます）。${beforeJa(statementName.ja)}が ${p.principalArn} に対してそのキー ARN の kms:Decrypt を拒否しないように変更するか（たとえば NotResource にその ARN を追加します）、診断用の認証情報に kms:DescribeKey を許可してもう一度分析してください。`,
       ),
     };
   }
@@ -110,7 +111,7 @@ export async function denyFix(
       result.how === "not-resource"
         ? l(
             `${statementName.en} denies everything except its NotResource list, which lacks the import's resources: the corrected document adds ${groups!.map((g) => g.resource).join(", ")} to it.`,
-            `${statementName.ja}は NotResource に挙げたもの以外をすべて拒否しますが、その一覧にインポートのリソースがありません。修正後のドキュメントでは ${groups!.map((g) => g.resource).join("、")} を追加しています。`,
+            `${beforeJa(statementName.ja)}は NotResource に挙げたもの以外をすべて拒否しますが、その一覧にインポートのリソースがありません。修正後のドキュメントでは ${groups!.map((g) => g.resource).join("、")} を追加しています。`,
           )
         : result.how === "action-list"
           ? l(
@@ -120,7 +121,7 @@ export async function denyFix(
                 .join(
                   ", ",
                 )}, only actions that write: the corrected document takes the import's reads out of its Action list.`,
-              `${statementName.ja}の Action には ${hit
+              `${beforeJa(statementName.ja)}の Action には ${hit
                 .map((r) => r.action)
                 .filter((a, i, xs) => xs.indexOf(a) === i)
                 .join(
@@ -130,16 +131,16 @@ export async function denyFix(
           : home === "identity-inline"
             ? l(
                 `The corrected document narrows ${statementName.en} so that it still denies everything it denied except the import's requests (${what.en}).`,
-                `修正後のドキュメントでは、${statementName.ja}を狭め、インポートのリクエスト（${what.ja}）以外はこれまでどおり拒否するようにしています。`,
+                `修正後のドキュメントでは、${beforeJa(statementName.ja)}を狭め、インポートのリクエスト（${what.ja}）以外はこれまでどおり拒否するようにしています。`,
               )
             : result.added
               ? l(
                   `The corrected document keeps ${statementName.en} for everyone else and exempts ${p.principalArn} from it only for the import's requests (${what.en}): the statement gets an aws:PrincipalArn exception, and is repeated for ${p.principalArn} without those requests.`,
-                  `修正後のドキュメントでは、${statementName.ja}を他のプリンシパルにはそのまま適用し、${p.principalArn} についてはインポートのリクエスト（${what.ja}）だけを除外しています。ステートメントに aws:PrincipalArn の例外を加え、${p.principalArn} 向けにそれらのリクエストを除いた同じステートメントを追加しています。`,
+                  `修正後のドキュメントでは、${beforeJa(statementName.ja)}を他のプリンシパルにはそのまま適用し、${p.principalArn} についてはインポートのリクエスト（${what.ja}）だけを除外しています。ステートメントに aws:PrincipalArn の例外を加え、${p.principalArn} 向けにそれらのリクエストを除いた同じステートメントを追加しています。`,
                 )
               : l(
                   `The corrected document keeps ${statementName.en} for everyone else and exempts ${p.principalArn} from it with an aws:PrincipalArn exception: for ${p.principalArn} it denies nothing but the import's requests (${what.en}).`,
-                  `修正後のドキュメントでは、${statementName.ja}を他のプリンシパルにはそのまま適用し、aws:PrincipalArn の例外で ${p.principalArn} を除外しています。${p.principalArn} に対してこのステートメントが拒否していたのはインポートのリクエスト（${what.ja}）だけです。`,
+                  `修正後のドキュメントでは、${beforeJa(statementName.ja)}を他のプリンシパルにはそのまま適用し、aws:PrincipalArn の例外で ${p.principalArn} を除外しています。${p.principalArn} に対してこのステートメントが拒否していたのはインポートのリクエスト（${what.ja}）だけです。`,
                 );
     return { after: result.after, words, how: result.how };
   }
@@ -147,11 +148,11 @@ export async function denyFix(
     result.why === "only-import"
       ? l(
           `${statementName.en} denies nothing but the import's requests (${what.en}): remove it, or narrow its Action or Resource so that it leaves them alone.`,
-          `${statementName.ja}はインポートのリクエスト（${what.ja}）だけを拒否しています。削除するか、それらを含まないように Action または Resource を狭めてください。`,
+          `${beforeJa(statementName.ja)}はインポートのリクエスト（${what.ja}）だけを拒否しています。削除するか、それらを含まないように Action または Resource を狭めてください。`,
         )
       : l(
           `No corrected document is shown, because no exact edit exempts only the import's requests here. Change ${statementName.en} so that it no longer applies to ${p.principalArn} for ${what.en}, and to nothing else.`,
-          `ここではインポートのリクエストだけを除外する正確な修正を作れないため、修正後のドキュメントは表示していません。${statementName.ja}が ${p.principalArn} の ${what.ja}に適用されず、それ以外は変わらないように変更してください。`,
+          `ここではインポートのリクエストだけを除外する正確な修正を作れないため、修正後のドキュメントは表示していません。${beforeJa(statementName.ja)}が ${p.principalArn} の ${what.ja}に適用されず、それ以外は変わらないように変更してください。`,
         );
   return { after: null, words: why };
 }

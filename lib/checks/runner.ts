@@ -35,11 +35,11 @@ async function runIsolated(check: Check, ctx: CheckContext): Promise<Outcome> {
       status: "unknown",
       detail: l(
         `The check could not run: ${describeError(e)}.`,
-        `チェックを実行できませんでした：${describeError(e)}。`,
+        `チェックを実行できませんでした: ${describeError(e)}。`,
       ),
       unavailable: l(
         `internal error in ${check.id}: ${describeError(e)}`,
-        `${check.id} の内部エラー：${describeError(e)}`,
+        `${check.id} の内部エラー: ${describeError(e)}`,
       ),
     };
   }
@@ -175,7 +175,7 @@ export async function runCheckList(
           status: "unknown" as const,
           detail: l(
             `The snapshot could not be analysed: ${reason}.`,
-            `スナップショットを分析できませんでした：${reason}。`,
+            `スナップショットを分析できませんでした: ${reason}。`,
           ),
           unavailable: l(reason, reason),
         },

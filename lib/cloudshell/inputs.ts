@@ -88,7 +88,7 @@ export function validateScriptInput(
     bad(
       "region",
       "The region is not an AWS region (e.g. ap-northeast-1).",
-      "リージョンが AWS のリージョンではありません（例：ap-northeast-1）。",
+      "リージョンが AWS のリージョンではありません（例: ap-northeast-1）。",
     );
 
   let roleArn = "";
@@ -115,7 +115,7 @@ export function validateScriptInput(
       bad(
         "externalId",
         "The External ID may contain only letters, digits and _+=,.@:/- (2 to 1224 characters).",
-        "外部IDに使えるのは英数字と _+=,.@:/- だけです（2〜1224 文字）。",
+        "外部ID に使えるのは英数字と _+=,.@:/- だけです（2〜1,224 文字）。",
       );
     tidbAccountId = text(input.tidbAccountId) ?? "\u0000";
     if (tidbAccountId !== "" && !/^\d{12}$/.test(tidbAccountId))

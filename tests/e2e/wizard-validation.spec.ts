@@ -206,7 +206,7 @@ test.describe("inline validation, in Japanese", () => {
 
     const arn = page.getByLabel("ロール ARN", { exact: true });
     await paste(page, arn, USER_ARN);
-    await expect(await messageOf(arn)).toContainText("これはロールではなくIAM ユーザーの ARN です。");
+    await expect(await messageOf(arn)).toContainText("これはロールではなく IAM ユーザーの ARN です。");
 
     const account = page.getByLabel("TiDB CloudアカウントID");
     await paste(page, account, "３８０８３８４４３５６７");

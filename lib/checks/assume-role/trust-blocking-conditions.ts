@@ -1,6 +1,6 @@
 import { addDenyException, removeConditions } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
-import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { defineCheck, l } from "../types";
 import { askTrust, conditionEntries, isExternalIdKey, tidbAccountId, tidbStatements, trustPrecondition } from "./trust";
 
@@ -74,7 +74,7 @@ export const roleTrustBlockingConditions = defineCheck({
         title: l("A Deny in the trust policy blocks TiDB Cloud", "信頼ポリシーの Deny が TiDB Cloud を拒否しています"),
         detail: l(
           `${citeText(cite(hardDeny.statement))} denies sts:AssumeRole to TiDB Cloud's account ${tidb}. Exempt TiDB Cloud's account from it.`,
-          `${citeTextJa(cite(hardDeny.statement))}が TiDB Cloud のアカウント ${tidb} の sts:AssumeRole を拒否しています。TiDB Cloud のアカウントを除外してください。`,
+          `${beforeJa(citeTextJa(cite(hardDeny.statement)))}が TiDB Cloud のアカウント ${tidb} の sts:AssumeRole を拒否しています。TiDB Cloud のアカウントを除外してください。`,
         ),
         evidence: {
           document: "trust-policy",
@@ -100,7 +100,7 @@ export const roleTrustBlockingConditions = defineCheck({
           ),
           detail: l(
             `${citeText(cite(s.statement))} also requires ${keys}; TiDB Cloud's AssumeRole cannot meet it (${whyNot(failing).en}). Remove the condition from the statement that trusts TiDB Cloud.`,
-            `${citeTextJa(cite(s.statement))}は ${keys} も条件にしていますが、TiDB Cloud の AssumeRole はこれを満たせません（${whyNot(failing).ja}）。TiDB Cloud を信頼するステートメントからこの条件を削除してください。`,
+            `${beforeJa(citeTextJa(cite(s.statement)))}は ${keys} も条件にしていますが、TiDB Cloud の AssumeRole はこれを満たせません（${whyNot(failing).ja}）。TiDB Cloud を信頼するステートメントからこの条件を削除してください。`,
           ),
           evidence: {
             document: "trust-policy",
@@ -182,7 +182,7 @@ export const roleTrustBlockingConditions = defineCheck({
       status: "pass",
       detail: l(
         "No Deny or condition other than the principal and External ID blocks TiDB Cloud (those are judged by the two checks above).",
-        "プリンシパルと外部ID以外に TiDB Cloud を妨げる Deny や条件はありません（この 2 つは前の 2 つのチェックで確認します）。",
+        "プリンシパルと外部ID 以外に TiDB Cloud を妨げる Deny や条件はありません（この 2 つは前の 2 つのチェックで確認します）。",
       ),
       evidence: { document: "trust-policy" },
     };

@@ -1,6 +1,6 @@
 import { setExternalId } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
-import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { TIDB_EXTERNAL_ID } from "../intake/shapes";
 import { defineCheck, l } from "../types";
 import { SETTLED_BY } from "../helpers";
@@ -15,7 +15,7 @@ export const roleTrustExternalId = defineCheck({
   step: "assume-role",
   title: l(
     "The trust policy requires this cluster's External ID",
-    "信頼ポリシーの条件にこのクラスターの外部IDが設定されている",
+    "信頼ポリシーの条件にこのクラスターの外部ID が設定されている",
   ),
   run(ctx) {
     const pre = trustPrecondition(ctx);
@@ -27,7 +27,7 @@ export const roleTrustExternalId = defineCheck({
         status: "unknown",
         detail: l(
           "No External ID was given, so the trust condition cannot be checked.",
-          "外部IDが入力されていないため、信頼ポリシーの条件を確認できません。",
+          "外部ID が入力されていないため、信頼ポリシーの条件を確認できません。",
         ),
         unavailable: SETTLED_BY.externalId,
       };
@@ -76,10 +76,10 @@ export const roleTrustExternalId = defineCheck({
       const after = setExternalId(before(), i, externalId, []);
       return {
         status: "warn",
-        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部IDが設定されていません"),
+        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部ID が設定されていません"),
         detail: l(
           `${preface.en}${citeText(cite(i))} lets TiDB Cloud's account assume the role without sts:ExternalId: the import works, but any TiDB Cloud cluster could use this role. Require this cluster's External ID.`,
-          `${preface.ja}${citeTextJa(cite(i))}は sts:ExternalId なしで TiDB Cloud のアカウントにロールの引き受けを許可しています。インポートは動作しますが、どの TiDB Cloud クラスターからもこのロールを使用できます。このクラスターの外部IDを条件に設定してください。`,
+          `${preface.ja}${beforeJa(citeTextJa(cite(i)))}は sts:ExternalId なしで TiDB Cloud のアカウントにロールの引き受けを許可しています。インポートは動作しますが、どの TiDB Cloud クラスターからもこのロールを使用できます。このクラスターの外部ID を条件に設定してください。`,
         ),
         evidence: evidence(i),
         fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),
@@ -97,9 +97,9 @@ export const roleTrustExternalId = defineCheck({
           detail: l(
             `${citeText(cite(s.statement))} requires sts:ExternalId = ${externalId}` +
               (values.length > 1 ? ` (among ${values.length} External IDs: several clusters share this role).` : "."),
-            `${citeTextJa(cite(s.statement))}は sts:ExternalId = ${externalId} を条件にしています` +
+            `${beforeJa(citeTextJa(cite(s.statement)))}は sts:ExternalId = ${externalId} を条件にしています` +
               (values.length > 1
-                ? `（${values.length} 個の外部IDのうちの 1 つ。複数のクラスターがこのロールを共有しています）。`
+                ? `（${values.length} 個の外部ID のうちの 1 つ。複数のクラスターがこのロールを共有しています）。`
                 : "。"),
           ),
           evidence: evidence(s.statement),
@@ -115,10 +115,10 @@ export const roleTrustExternalId = defineCheck({
       const after = setExternalId(before(), s.statement, externalId, []);
       return {
         status: "warn",
-        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部IDが設定されていません"),
+        title: l("The trust policy does not require an External ID", "信頼ポリシーの条件に外部ID が設定されていません"),
         detail: l(
           `${preface.en}${citeText(cite(s.statement))} has no sts:ExternalId condition (its other conditions are judged by role.trust.blocking-conditions). Require this cluster's External ID.`,
-          `${preface.ja}${citeTextJa(cite(s.statement))}には sts:ExternalId の条件がありません（その他の条件は role.trust.blocking-conditions で確認します）。このクラスターの外部IDを条件に設定してください。`,
+          `${preface.ja}${beforeJa(citeTextJa(cite(s.statement)))}には sts:ExternalId の条件がありません（その他の条件は role.trust.blocking-conditions で確認します）。このクラスターの外部ID を条件に設定してください。`,
         ),
         evidence: evidence(s.statement),
         fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),
@@ -126,7 +126,7 @@ export const roleTrustExternalId = defineCheck({
     }
     const e = entries[0];
     const values = e.values;
-    let title = l("The trust policy requires another External ID", "信頼ポリシーの条件に別の外部IDが設定されています");
+    let title = l("The trust policy requires another External ID", "信頼ポリシーの条件に別の外部ID が設定されています");
     let why: { en: string; ja: string };
     if (e.key.toLowerCase() !== "sts:externalid") {
       title = l(`The trust condition uses the wrong key ${e.key}`, `信頼ポリシーの条件のキー ${e.key} が誤っています`);
@@ -141,7 +141,7 @@ export const roleTrustExternalId = defineCheck({
       );
       why = l(
         `${e.operator} admits every External ID except the listed ones; use StringEquals`,
-        `${e.operator} は指定した値以外の外部IDを許可する演算子です。StringEquals を使用してください`,
+        `${e.operator} は指定した値以外の外部ID を許可する演算子です。StringEquals を使用してください`,
       );
     } else if (!STRING_OK.test(e.operator)) {
       title = l(
@@ -155,14 +155,14 @@ export const roleTrustExternalId = defineCheck({
     } else if (values.some((v) => v.toLowerCase() === externalId.toLowerCase())) {
       title = l(
         "The External ID in the trust policy differs in case",
-        "信頼ポリシーの外部IDの大文字と小文字が異なります",
+        "信頼ポリシーの外部ID の大文字と小文字が異なります",
       );
       why = l(
         `it requires "${values.join('", "')}", which differs from "${externalId}" only in letter case; ${e.operator} compares case-sensitively`,
         `条件の値「${values.join("」「")}」は「${externalId}」と大文字・小文字だけが異なります。${e.operator} は大文字と小文字を区別します`,
       );
     } else if (values.some((v) => v.trim() === externalId)) {
-      title = l("The External ID in the trust policy has extra spaces", "信頼ポリシーの外部IDに余分な空白があります");
+      title = l("The External ID in the trust policy has extra spaces", "信頼ポリシーの外部ID に余分な空白があります");
       why = l(
         `it requires "${values.join('", "')}", with spaces`,
         `条件の値「${values.join("」「")}」に空白が含まれています`,
@@ -176,7 +176,7 @@ export const roleTrustExternalId = defineCheck({
           )
         : l(
             `it requires "${values.join('", "')}", but this cluster's External ID is "${externalId}"`,
-            `条件の値は「${values.join("」「")}」ですが、このクラスターの外部IDは「${externalId}」です`,
+            `条件の値は「${values.join("」「")}」ですが、このクラスターの外部ID は「${externalId}」です`,
           );
     }
     const after = setExternalId(before(), s.statement, externalId, [{ operator: e.operator, key: e.key }]);
@@ -185,7 +185,7 @@ export const roleTrustExternalId = defineCheck({
       title,
       detail: l(
         `${preface.en}${citeText(cite(s.statement))}: ${why.en}.`,
-        `${preface.ja}${citeTextJa(cite(s.statement))}：${why.ja}。`,
+        `${preface.ja}${citeTextJa(cite(s.statement))}: ${why.ja}。`,
       ),
       evidence: { ...evidence(s.statement), operator: e.operator, key: e.key, values },
       fix: policyFix(fixes, snapshot, ID, "trust-policy", before(), after),

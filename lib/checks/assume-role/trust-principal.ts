@@ -1,6 +1,6 @@
 import { addStatement, replacePrincipal } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
-import { citeText, citeTextJa, statementsOf, type Asked } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, statementsOf, type Asked } from "../derive/ask";
 import type { Doc } from "@/lib/fixes/workspace";
 import { defineCheck, l, type CheckContext, type Localized, type Outcome } from "../types";
 import {
@@ -81,7 +81,7 @@ function openTrustWarning(
         (own
           ? `Trust TiDB Cloud's account ${rootArn} instead of "*".`
           : `Statement ${tidbStatement} already trusts TiDB Cloud's account: remove "*" from the others, or limit them to the accounts that need the role.`),
-      `${listJa}は条件なしで "*" に sts:AssumeRole を許可しています。TiDB Cloud はロールを引き受けられますが${accountNote.ja}、外部IDを知っている（または推測した）すべての AWS アカウントも引き受けられます。外部IDは秘密情報ではありません。` +
+      `${beforeJa(listJa)}は条件なしで "*" に sts:AssumeRole を許可しています。TiDB Cloud はロールを引き受けられますが${accountNote.ja}、外部ID を知っている（または推測した）すべての AWS アカウントも引き受けられます。外部ID は秘密情報ではありません。` +
         (own
           ? `"*" の代わりに TiDB Cloud のアカウント ${rootArn} を信頼できるエンティティにしてください。`
           : `ステートメント ${tidbStatement} がすでに TiDB Cloud のアカウントを信頼しているので、ほかのステートメントから "*" を削除するか、ロールが必要なアカウントだけに限定してください。`),
@@ -143,7 +143,7 @@ export const roleTrustPrincipal = defineCheck({
         status: "pass",
         detail: l(
           `${citeText(c)} allows sts:AssumeRole to TiDB Cloud's account ${tidb}${accountNote.en}.`,
-          `${citeTextJa(c)}は TiDB Cloud のアカウント ${tidb} に sts:AssumeRole を許可しています${accountNote.ja}。`,
+          `${beforeJa(citeTextJa(c))}は TiDB Cloud のアカウント ${tidb} に sts:AssumeRole を許可しています${accountNote.ja}。`,
         ),
         evidence: { document: "trust-policy", statement: c.statement, ...(c.sid ? { sid: c.sid } : {}) },
       };
@@ -202,7 +202,7 @@ export const roleTrustPrincipal = defineCheck({
         `${citeText(cite)} allows sts:AssumeRole to ${named}, not to TiDB Cloud's account ${tidb}${accountNote.en}.` +
           (uniqueId ? ` ${uniqueId} is a unique ID: the principal it named was deleted.` : "") +
           ` Set the trusted entity to ${rootArn}.`,
-        `${citeTextJa(cite)}は ${named} に sts:AssumeRole を許可しており、TiDB Cloud のアカウント ${tidb} ではありません${accountNote.ja}。` +
+        `${beforeJa(citeTextJa(cite))}は ${named} に sts:AssumeRole を許可しており、TiDB Cloud のアカウント ${tidb} ではありません${accountNote.ja}。` +
           (uniqueId ? `${uniqueId} は一意の ID で、指定していたプリンシパルは削除されています。` : "") +
           `ロールの「信頼関係」タブで、信頼できるエンティティを ${rootArn} にしてください。`,
       ),

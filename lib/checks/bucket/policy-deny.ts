@@ -2,7 +2,7 @@ import { policyFix } from "@/lib/fixes/make-fix";
 import { replaceNotPrincipal } from "@/lib/fixes/not-principal";
 import type { Doc } from "@/lib/fixes/workspace";
 import { SESSION_NAME_KEY } from "@/lib/policy";
-import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, statementsOf } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { denyFix } from "../deny-fix";
@@ -152,21 +152,21 @@ export const bucketPolicyDeny = defineCheck({
         detail: onlyNotPrincipal
           ? l(
               `Explicitly denied by ${list}.${notesText.en}${said.en}`,
-              `${listJa} により明示的に拒否されています。${notesText.ja}${said.ja}`,
+              `${beforeJa(listJa)}により明示的に拒否されています。${notesText.ja}${said.ja}`,
             )
           : versionOnly
             ? l(
                 `Explicitly denied by ${list}. The import reads the current version of each object with s3:GetObject, which this Deny leaves alone; the guide recommends allowing s3:GetObjectVersion too.${notesText.en}${said.en}`,
-                `${listJa} により明示的に拒否されています。インポートは各オブジェクトの現在のバージョンを s3:GetObject で読み取り、この Deny はそれを拒否しませんが、ガイドでは s3:GetObjectVersion も許可することを推奨しています。${notesText.ja}${said.ja}`,
+                `${beforeJa(listJa)}により明示的に拒否されています。インポートは各オブジェクトの現在のバージョンを s3:GetObject で読み取り、この Deny はそれを拒否しませんが、ガイドでは s3:GetObjectVersion も許可することを推奨しています。${notesText.ja}${said.ja}`,
               )
             : network
               ? l(
                   `Explicitly denied by ${list}. TiDB Cloud's requests come from TiDB Cloud's network with TLS, never through your VPC endpoint.${notesText.en}${said.en}`,
-                  `${listJa} により明示的に拒否されています。TiDB Cloud のリクエストは TLS を使って TiDB Cloud のネットワークから送られ、お客様の VPC エンドポイントを経由しません。${notesText.ja}${said.ja}`,
+                  `${beforeJa(listJa)}により明示的に拒否されています。TiDB Cloud のリクエストは TLS を使って TiDB Cloud のネットワークから送られ、お客様の VPC エンドポイントを経由しません。${notesText.ja}${said.ja}`,
                 )
               : l(
                   `Explicitly denied by ${list}.${notesText.en}${said.en}`,
-                  `${listJa} により明示的に拒否されています。${notesText.ja}${said.ja}`,
+                  `${beforeJa(listJa)}により明示的に拒否されています。${notesText.ja}${said.ja}`,
                 ),
         evidence: { ...evidence, unknownKeys: [] },
         ...(fix ? { fix } : {}),
@@ -187,7 +187,7 @@ export const bucketPolicyDeny = defineCheck({
         ),
         detail: l(
           `${which} denies ${actions.join(", ")} depending on ${why.text.en}. ${why.settle.en}`,
-          `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。${why.settle.ja}`,
+          `${beforeJa(whichJa)}は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。${why.settle.ja}`,
         ),
         evidence: { ...evidence, unknownKeys: keys },
         unavailable: why.needed!,
@@ -203,7 +203,7 @@ export const bucketPolicyDeny = defineCheck({
         ),
         detail: l(
           `${which} denies ${actions.join(", ")} to every session of the role except those it names.${notesText.en}${said.en}`,
-          `${whichJa} は、指定されたセッション以外のロールのすべてのセッションに ${actions.join("、")} を拒否します。${notesText.ja}${said.ja}`,
+          `${beforeJa(whichJa)}は、指定されたセッション以外のロールのすべてのセッションに ${actions.join("、")} を拒否します。${notesText.ja}${said.ja}`,
         ),
         evidence: { ...evidence, unknownKeys: keys },
         ...(fix ? { fix } : {}),
@@ -216,7 +216,7 @@ export const bucketPolicyDeny = defineCheck({
       ),
       detail: l(
         `${which} denies ${actions.join(", ")} depending on ${why.text.en}, which is not known for TiDB Cloud's requests.${notesText.en}${said.en}`,
-        `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。${notesText.ja}${said.ja}`,
+        `${beforeJa(whichJa)}は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。${notesText.ja}${said.ja}`,
       ),
       evidence: { ...evidence, unknownKeys: keys },
       ...(fix ? { fix } : {}),

@@ -145,3 +145,11 @@ export function citeText(c: Cited): string {
 export function citeTextJa(c: Cited): string {
   return `${c.document} のステートメント ${c.statement}${c.sid ? `（Sid "${c.sid}"）` : ""}`;
 }
+
+/**
+ * Japanese text ahead of a particle: a space after Latin letters or digits (「ステートメント 0 は」), as the Japanese
+ * text everywhere else writes, and none after a closing bracket (「（Sid "Objects"）は」).
+ */
+export function beforeJa(text: string): string {
+  return /[A-Za-z0-9"*]$/.test(text) ? `${text} ` : text;
+}

@@ -3,7 +3,7 @@
  * elements: NotPrincipal"). Shared by the resource-policy checks where the shape occurs.
  */
 import type { NotPrincipalReplacement } from "@/lib/fixes/not-principal";
-import { citeText, citeTextJa, statementsOf, type Cited } from "./ask";
+import { beforeJa, citeText, citeTextJa, statementsOf, type Cited } from "./ask";
 import type { CheckContext, Localized } from "../types";
 import { l } from "../types";
 
@@ -40,14 +40,14 @@ export function notPrincipalNote(
     parts.push(
       l(
         `${at.en} uses NotPrincipal, and the ${p.kind === "role" ? "role" : "user"} has a permissions boundary: AWS always denies a principal that has a permissions boundary under a Deny with NotPrincipal, whatever the list says.`,
-        `${at.ja}は NotPrincipal を使っており、${p.kind === "role" ? "ロール" : "ユーザー"}には権限境界が設定されています。権限境界を持つプリンシパルは、リストの内容にかかわらず NotPrincipal を使った Deny で常に拒否されます。`,
+        `${beforeJa(at.ja)}は NotPrincipal を使っており、${p.kind === "role" ? "ロール" : "ユーザー"}には権限境界が設定されています。権限境界を持つプリンシパルは、リストの内容にかかわらず NotPrincipal を使った Deny で常に拒否されます。`,
       ),
     );
   else if (p.kind === "role" && mode === "maybe")
     parts.push(
       l(
         `${at.en} uses NotPrincipal and exempts a role session only when it lists that session's own ARN (${sessions.join(", ")}); TiDB Cloud chooses its session name when it assumes the role and does not publish it, so whether the import's session is exempted is not known.`,
-        `${at.ja}は NotPrincipal を使っており、ロールセッションが除外されるのはそのセッション自身の ARN（${sessions.join("、")}）が指定されている場合だけです。セッション名は TiDB Cloud がロールを引き受けるときに決め、公開していないため、インポートのセッションが除外されるかどうかは不明です。`,
+        `${beforeJa(at.ja)}は NotPrincipal を使っており、ロールセッションが除外されるのはそのセッション自身の ARN（${sessions.join("、")}）が指定されている場合だけです。セッション名は TiDB Cloud がロールを引き受けるときに決め、公開していないため、インポートのセッションが除外されるかどうかは不明です。`,
       ),
     );
   else if (p.kind === "role")
@@ -55,18 +55,18 @@ export function notPrincipalNote(
       namesRole
         ? l(
             `${at.en} uses NotPrincipal: AWS exempts a role session from it only through the session's own ARN (${sessionPrefix}<session name>); listing the role ARN and the account does not exempt it, and TiDB Cloud chooses the session name.`,
-            `${at.ja}は NotPrincipal を使っています。ロールセッションが除外されるのはセッション自身の ARN（${sessionPrefix}<セッション名>）を指定した場合だけで、ロール ARN とアカウントを指定しても除外されません。セッション名は TiDB Cloud が決めます。`,
+            `${beforeJa(at.ja)}は NotPrincipal を使っています。ロールセッションが除外されるのはセッション自身の ARN（${sessionPrefix}<セッション名>）を指定した場合だけで、ロール ARN とアカウントを指定しても除外されません。セッション名は TiDB Cloud が決めます。`,
           )
         : l(
             `${at.en} uses NotPrincipal and does not list the role ${p.principalArn}, so it denies the import's session.`,
-            `${at.ja}は NotPrincipal を使っており、ロール ${p.principalArn} を含まないため、インポートのセッションを拒否します。`,
+            `${beforeJa(at.ja)}は NotPrincipal を使っており、ロール ${p.principalArn} を含まないため、インポートのセッションを拒否します。`,
           ),
     );
   else
     parts.push(
       l(
         `${at.en} uses NotPrincipal, which exempts an IAM user only when it lists the user's ARN ${p.principalArn}.`,
-        `${at.ja}は NotPrincipal を使っており、IAM ユーザーが除外されるのはユーザーの ARN ${p.principalArn} を指定した場合だけです。`,
+        `${beforeJa(at.ja)}は NotPrincipal を使っており、IAM ユーザーが除外されるのはユーザーの ARN ${p.principalArn} を指定した場合だけです。`,
       ),
     );
   if (!rep) {

@@ -92,7 +92,7 @@ function unknownKeyReason(snapshot: Snapshot, key: string, action: string): Unkn
         key,
         why: l(
           `${key}: the trust policy lets TiDB Cloud pass session tags (sts:TagSession), which would add to the role's tags`,
-          `${key}：信頼ポリシーが TiDB Cloud にセッションタグ（sts:TagSession）を許可しており、ロールのタグに追加される可能性があります`,
+          `${key}: 信頼ポリシーが TiDB Cloud にセッションタグ（sts:TagSession）を許可しており、ロールのタグに追加される可能性があります`,
         ),
         read: null,
       };

@@ -1,7 +1,7 @@
 import { addStatement } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import { replaceNotPrincipal } from "@/lib/fixes/not-principal";
-import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, statementsOf } from "../derive/ask";
 import { notPrincipalEntries, notPrincipalNote } from "../derive/not-principal-note";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { SETTLED_BY, unavailableReason } from "../helpers";
@@ -101,7 +101,7 @@ export const kmsKeyPolicy = defineCheck({
           title: l("A Deny in the key policy blocks decryption", "キーポリシーの Deny が復号を拒否しています"),
           detail: l(
             `${citeText(d)} denies kms:Decrypt to ${p.principalArn} on ${arn}. ${words.en}`,
-            `${citeTextJa(d)}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。${words.ja}`,
+            `${beforeJa(citeTextJa(d))}が ${arn} に対する ${p.principalArn} の kms:Decrypt を拒否しています。${words.ja}`,
           ),
           evidence: { document: doc, statement: d.statement, ...(d.sid ? { sid: d.sid } : {}) },
           ...(after ? { fix: policyFix(fixes, snapshot, ID, doc, before, after) } : {}),
@@ -132,7 +132,7 @@ export const kmsKeyPolicy = defineCheck({
             ),
             detail: l(
               `${citeText(c)} would let ${p.principalArn} decrypt with ${arn}, but its condition misses the request S3 makes. ${corrected.named.en}`,
-              `${citeTextJa(c)}は ${p.principalArn} に ${arn} での復号を許可するはずですが、条件が S3 の送るリクエストに一致しません。${corrected.named.ja}`,
+              `${beforeJa(citeTextJa(c))}は ${p.principalArn} に ${arn} での復号を許可するはずですが、条件が S3 の送るリクエストに一致しません。${corrected.named.ja}`,
             ),
             // A corrected condition applies to every principal the statement names, as its author meant.
             evidence: {
@@ -147,7 +147,7 @@ export const kmsKeyPolicy = defineCheck({
         const keys = failed.map((f) => `${f.operator} ${f.key}`).join(", ");
         lastResort ??= {
           en: ` ${citeText(c)} allows it only when ${keys}, which the request S3 makes does not meet and which cannot be corrected to a value it would meet: as a last resort, the corrected key policy adds a statement for ${p.principalArn} beside it.`,
-          ja: `${citeTextJa(c)}は ${keys} の場合にのみ許可していますが、S3 が送るリクエストはこれを満たさず、満たす値に修正することもできません。最後の手段として、修正後のキーポリシーでは ${p.principalArn} のステートメントを横に追加しています。`,
+          ja: `${beforeJa(citeTextJa(c))}は ${keys} の場合にのみ許可していますが、S3 が送るリクエストはこれを満たさず、満たす値に修正することもできません。最後の手段として、修正後のキーポリシーでは ${p.principalArn} のステートメントを横に追加しています。`,
         };
       }
       const after = addStatement(before, {
@@ -178,7 +178,7 @@ export const kmsKeyPolicy = defineCheck({
         detail: l(
           // A policy that could not be read: what would settle it is said once, in `unavailable`.
           `Cannot judge the key policy of ${unknown.map((u) => u.arn).join(", ")}${unknown[0].read ? "" : `: ${unknown[0].why.en}`}.`,
-          `${unknown.map((u) => u.arn).join("、")} のキーポリシーを判断できません${unknown[0].read ? "" : `：${unknown[0].why.ja}`}。`,
+          `${unknown.map((u) => u.arn).join("、")} のキーポリシーを判断できません${unknown[0].read ? "" : `: ${unknown[0].why.ja}`}。`,
         ),
         unavailable: unknown[0].settle,
       };
@@ -187,7 +187,7 @@ export const kmsKeyPolicy = defineCheck({
       status: "pass",
       detail: l(
         `The key policies let the principal decrypt: ${passes.join("; ")}.`,
-        `キーポリシーはプリンシパルに復号を許可しています：${passes.join("、")}。`,
+        `キーポリシーはプリンシパルに復号を許可しています: ${passes.join("、")}。`,
       ),
     };
   },

@@ -40,7 +40,7 @@ export const objectsPresent = defineCheck({
             objs.map((o) => o.key),
             2,
           )}).`,
-          `${t.uri} に一致するオブジェクトが ${objs.length}${ctx.snapshot.objectsTruncated ? " 個以上" : " 個"}あります（例：${sampleJa(
+          `${t.uri} に一致するオブジェクトが ${objs.length}${ctx.snapshot.objectsTruncated ? " 個以上" : " 個"}あります（例: ${sampleJa(
             objs.map((o) => o.key),
             2,
           )}）。`,
@@ -229,7 +229,7 @@ export const objectsEncryptionKeys = defineCheck({
         ),
         detail: l(
           `Keys used by the objects: ${list.join("; ")}. The principal cannot decrypt with ${blocked.join(", ")} (objects copied from another bucket keep the key they were written with: both keys must be allowed, in the identity policy and in each key policy). See identity.kms-decrypt, kms.key-policy and kms.aws-managed-key for the corrected documents.`,
-          `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、権限ポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）。修正後のドキュメントは identity.kms-decrypt、kms.key-policy、kms.aws-managed-key を参照してください。`,
+          `オブジェクトが使用しているキー: ${listJa.join("、")}。プリンシパルは ${blocked.join("、")} で復号できません（別のバケットからコピーしたオブジェクトは書き込み時のキーのままなので、権限ポリシーと各キーのキーポリシーの両方で、両方のキーを許可する必要があります）。修正後のドキュメントは identity.kms-decrypt、kms.key-policy、kms.aws-managed-key を参照してください。`,
         ),
         evidence: { keys: objectKeys.map((k) => k.arn), blocked },
       };
@@ -239,7 +239,7 @@ export const objectsEncryptionKeys = defineCheck({
         status: "unknown",
         detail: l(
           `Keys used by the objects: ${list.join("; ")}. Whether ${unknown.join(", ")} can be used is not known.`,
-          `オブジェクトが使用しているキー：${listJa.join("、")}。${unknown.join("、")} を使用できるかは不明です。`,
+          `オブジェクトが使用しているキー: ${listJa.join("、")}。${unknown.join("、")} を使用できるかは不明です。`,
         ),
         unavailable: identityIncomplete
           ? (() => {
@@ -249,7 +249,7 @@ export const objectsEncryptionKeys = defineCheck({
               }));
               return l(
                 `part of the identity policies is unreadable (${missing.map((m) => `${m.path}: ${m.why.en}`).join("; ")}); needs iam:GetRolePolicy / iam:GetPolicyVersion, or the pasted policies`,
-                `権限ポリシーの一部を読み取れません（${missing.map((m) => `${m.path}：${m.why.ja}`).join("、")}）。iam:GetRolePolicy / iam:GetPolicyVersion の権限が必要です。またはポリシーを貼り付けてください`,
+                `権限ポリシーの一部を読み取れません（${missing.map((m) => `${m.path}: ${m.why.ja}`).join("、")}）。iam:GetRolePolicy / iam:GetPolicyVersion の権限が必要です。またはポリシーを貼り付けてください`,
               );
             })()
           : l(
@@ -262,7 +262,7 @@ export const objectsEncryptionKeys = defineCheck({
       status: "pass",
       detail: l(
         `Keys used by the objects: ${list.join("; ")}; the principal can decrypt with each.`,
-        `オブジェクトが使用しているキー：${listJa.join("、")}。プリンシパルはいずれのキーでも復号できます。`,
+        `オブジェクトが使用しているキー: ${listJa.join("、")}。プリンシパルはいずれのキーでも復号できます。`,
       ),
       evidence: { keys: objectKeys.map((k) => k.arn) },
     };

@@ -1,5 +1,5 @@
 import type { StepId } from "@/lib/report/types";
-import { citeText, citeTextJa, type Asked } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, type Asked } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { sample, sampleJa } from "../helpers";
@@ -84,7 +84,7 @@ export function actionCheck<const Id extends CheckId>(spec: ActionCheckSpec & { 
           requests.length > 1
             ? l(
                 ` (denied on ${denied.length} of ${requests.length}: ${sample(names)})`,
-                `（${requests.length} 件中 ${denied.length} 件で拒否：${sampleJa(names)}）`,
+                `（${requests.length} 件中 ${denied.length} 件で拒否: ${sampleJa(names)}）`,
               )
             : l("", "");
         // The boundary is the cause when, without it, the request would be allowed (the identity policies grant it,
@@ -112,15 +112,15 @@ export function actionCheck<const Id extends CheckId>(spec: ActionCheckSpec & { 
               ? ctx.derived.principal!.kind === "role"
                 ? l(
                     `${c ? citeText(c) : "The bucket policy"} grants ${action} to the role (its ARN or "*"), but the permissions boundary does not allow it${scope.en}: such a grant is limited by the role's boundary (only a grant to the session ARN would not be, and TiDB Cloud's session name is not known). Add ${action} to the boundary (identity.permissions-boundary carries the corrected boundary).`,
-                    `${c ? citeTextJa(c) : "バケットポリシー"}はロール（ロール ARN または "*"）に ${action} を許可していますが、権限境界が許可していません${scope.ja}。このような許可はロールの権限境界で制限されます（制限されないのはセッション ARN への許可だけで、TiDB Cloud のセッション名は不明です）。権限境界に ${action} を追加してください（修正後の権限境界は identity.permissions-boundary を参照）。`,
+                    `${c ? beforeJa(citeTextJa(c)) : "バケットポリシー"}はロール（ロール ARN または "*"）に ${action} を許可していますが、権限境界が許可していません${scope.ja}。このような許可はロールの権限境界で制限されます（制限されないのはセッション ARN への許可だけで、TiDB Cloud のセッション名は不明です）。権限境界に ${action} を追加してください（修正後の権限境界は identity.permissions-boundary を参照）。`,
                   )
                 : l(
                     `${c ? citeText(c) : "The bucket policy"} grants ${action} to "*", but the permissions boundary does not allow it${scope.en}: such a grant is limited by the user's boundary (a grant naming the user's ARN ${ctx.derived.principal!.principalArn} would not be). Add ${action} to the boundary (identity.permissions-boundary carries the corrected boundary).`,
-                    `${c ? citeTextJa(c) : "バケットポリシー"}は "*" に ${action} を許可していますが、権限境界が許可していません${scope.ja}。このような許可はユーザーの権限境界で制限されます（ユーザーの ARN ${ctx.derived.principal!.principalArn} を指定した許可は制限されません）。権限境界に ${action} を追加してください（修正後の権限境界は identity.permissions-boundary を参照）。`,
+                    `${c ? beforeJa(citeTextJa(c)) : "バケットポリシー"}は "*" に ${action} を許可していますが、権限境界が許可していません${scope.ja}。このような許可はユーザーの権限境界で制限されます（ユーザーの ARN ${ctx.derived.principal!.principalArn} を指定した許可は制限されません）。権限境界に ${action} を追加してください（修正後の権限境界は identity.permissions-boundary を参照）。`,
                   )
               : l(
                   `${c ? `${citeText(c)} allows ${action}, but the` : "The identity policies allow it, but the"} permissions boundary does not${scope.en}: a boundary sets the maximum permissions, whatever the identity policies grant. Add ${action} to the boundary (identity.permissions-boundary carries the corrected boundary).`,
-                  `${c ? `${citeTextJa(c)}は ${action} を許可していますが、` : "権限ポリシーは許可していますが、"}権限境界が許可していません${scope.ja}。権限境界は、権限ポリシーが何を許可していても上限となります。権限境界に ${action} を追加してください（修正後の権限境界は identity.permissions-boundary を参照）。`,
+                  `${c ? `${beforeJa(citeTextJa(c))}は ${action} を許可していますが、` : "権限ポリシーは許可していますが、"}権限境界が許可していません${scope.ja}。権限境界は、権限ポリシーが何を許可していても上限となります。権限境界に ${action} を追加してください（修正後の権限境界は identity.permissions-boundary を参照）。`,
                 ),
             evidence: { document: "permissions-boundary", denied: names.slice(0, 20) },
           };
@@ -169,7 +169,7 @@ function passed(
       status: "pass",
       detail: l(
         `No identity policy allows ${action}, but ${citeText(viaBucket)} grants it to this principal (same account), so the request is allowed.`,
-        `${action} を許可する権限ポリシーはありませんが、同じアカウントの${citeTextJa(viaBucket)}がこのプリンシパルに許可しているため、リクエストは許可されます。`,
+        `${action} を許可する権限ポリシーはありませんが、同じアカウントの${beforeJa(citeTextJa(viaBucket))}がこのプリンシパルに許可しているため、リクエストは許可されます。`,
       ),
       evidence: {
         document: "bucket-policy",
@@ -183,7 +183,7 @@ function passed(
     detail: c
       ? l(
           `${citeText(c)} allows ${action} on ${sample(requests.map(what))}.`,
-          `${citeTextJa(c)}が ${sampleJa(requests.map(what))} に対する ${action} を許可しています。`,
+          `${beforeJa(citeTextJa(c))}が ${sampleJa(requests.map(what))} に対する ${action} を許可しています。`,
         )
       : l(
           `${action} is allowed on ${sample(requests.map(what))}.`,

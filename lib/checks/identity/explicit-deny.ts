@@ -1,7 +1,7 @@
 import { policyFix } from "@/lib/fixes/make-fix";
 import type { Doc } from "@/lib/fixes/workspace";
 import { denyOnly } from "../derive/allow-only";
-import { ask, citeText, citeTextJa } from "../derive/ask";
+import { beforeJa, ask, citeText, citeTextJa } from "../derive/ask";
 import type { ImportRequest } from "../derive/requests";
 import { unknownKeysText } from "../derive/unknown-keys";
 import { denyFix, type DenyHome } from "../deny-fix";
@@ -136,7 +136,7 @@ export const identityExplicitDeny = defineCheck({
           : l("A Deny in the identity policies blocks the import", "権限ポリシーの Deny がインポートを拒否しています"),
         detail: l(
           `Explicitly denied by ${list}. An explicit Deny wins over every Allow${managedKey ? ", also for the AWS managed key aws/s3, which needs no identity Allow but is still subject to an identity Deny" : ""}${versionOnly ? "; the import reads the current version of each object with s3:GetObject, which this Deny leaves alone, and the guide recommends allowing s3:GetObjectVersion too" : ""}. ${words.map((w) => w.en).join(" ")}`,
-          `${listJa} により明示的に拒否されています。明示的な Deny はすべての Allow より優先されます${managedKey ? "。AWS 管理キー aws/s3 は権限ポリシーでの許可を必要としませんが、権限ポリシーの Deny は適用されます" : ""}${versionOnly ? "。インポートは各オブジェクトの現在のバージョンを s3:GetObject で読み取り、この Deny はそれを拒否しませんが、ガイドでは s3:GetObjectVersion も許可することを推奨しています" : ""}。${words.map((w) => w.ja).join("")}`,
+          `${beforeJa(listJa)}により明示的に拒否されています。明示的な Deny はすべての Allow より優先されます${managedKey ? "。AWS 管理キー aws/s3 は権限ポリシーでの許可を必要としませんが、権限ポリシーの Deny は適用されます" : ""}${versionOnly ? "。インポートは各オブジェクトの現在のバージョンを s3:GetObject で読み取り、この Deny はそれを拒否しませんが、ガイドでは s3:GetObjectVersion も許可することを推奨しています" : ""}。${words.map((w) => w.ja).join("")}`,
         ),
         evidence: {
           document: hard[0].document,
@@ -163,7 +163,7 @@ export const identityExplicitDeny = defineCheck({
           ),
           detail: l(
             `${which} denies ${actions.join(", ")} depending on ${why.text.en}. ${why.settle.en}`,
-            `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。${why.settle.ja}`,
+            `${beforeJa(whichJa)}は ${why.text.ja} に応じて ${actions.join("、")} を拒否します。${why.settle.ja}`,
           ),
           evidence,
           unavailable: why.needed!,
@@ -176,7 +176,7 @@ export const identityExplicitDeny = defineCheck({
         ),
         detail: l(
           `${which} denies ${actions.join(", ")} depending on ${why.text.en}, which is not known for TiDB Cloud's requests.`,
-          `${whichJa} は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。`,
+          `${beforeJa(whichJa)}は ${why.text.ja} に応じて ${actions.join("、")} を拒否しますが、TiDB Cloud のリクエストでの値は不明です。`,
         ),
         evidence,
       };

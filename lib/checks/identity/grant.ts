@@ -7,7 +7,7 @@ import type { Fix } from "@/lib/report/types";
 import { addActions, addStatement } from "@/lib/fixes/policy-edits";
 import { policyFix } from "@/lib/fixes/make-fix";
 import type { Doc } from "@/lib/fixes/workspace";
-import { citeText, citeTextJa, statementsOf, type Asked } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, statementsOf, type Asked } from "../derive/ask";
 import type { NamedPolicy } from "../derive/policies";
 import type { ImportRequest } from "../derive/requests";
 import type { CheckContext, Localized } from "../types";
@@ -83,7 +83,7 @@ function chooseEdit(
     const keys = failed.map((f) => `${f.operator} ${f.key}`).join(", ");
     lastResort ??= l(
       `${at.en} allows ${req.action} only when ${keys}, which TiDB Cloud's request does not meet and which cannot be corrected to a value it would meet; as a last resort, a statement without that condition is added beside it (or change the condition yourself and keep the statement).`,
-      `${at.ja}は ${keys} の場合にのみ ${req.action} を許可していますが、TiDB Cloud のリクエストはこれを満たさず、満たす値に修正することもできません。最後の手段として、その条件のないステートメントを横に追加します（条件をご自身で修正してステートメントを残すこともできます）。`,
+      `${beforeJa(at.ja)}は ${keys} の場合にのみ ${req.action} を許可していますが、TiDB Cloud のリクエストはこれを満たさず、満たす値に修正することもできません。最後の手段として、その条件のないステートメントを横に追加します（条件をご自身で修正してステートメントを残すこともできます）。`,
     );
   }
   // c. A statement already targets the resource: add the missing actions to it.
@@ -102,7 +102,7 @@ function chooseEdit(
       after: addActions(p.doc, s.statement, spec.actions),
       named: l(
         `No statement allows ${req.action}; ${citeText(c)} already targets ${res}: add ${spec.actions.join(", ")} to it.`,
-        `${req.action} を許可するステートメントがありません。${citeTextJa(c)}は既に ${res} を対象にしているので、${spec.actions.join("、")} を追加してください。`,
+        `${req.action} を許可するステートメントがありません。${beforeJa(citeTextJa(c))}は既に ${res} を対象にしているので、${spec.actions.join("、")} を追加してください。`,
       ),
     };
   }

@@ -65,7 +65,7 @@ export function identityPrecondition(ctx: CheckContext): Outcome | null {
       snapshot.target.mode === "role"
         ? "iam:GetRolePolicy / iam:GetPolicyVersion"
         : "iam:GetUserPolicy / iam:GetGroupPolicy / iam:GetPolicyVersion",
-      l(`Part of the identity policies (${path}: ${reason})`, `権限ポリシーの一部（${path}：${reason}）`),
+      l(`Part of the identity policies (${path}: ${reason})`, `権限ポリシーの一部（${path}: ${reason}）`),
     );
   }
   return null;

@@ -5,7 +5,7 @@
  */
 import { addResource, replaceResource } from "@/lib/fixes/policy-edits";
 import type { Doc } from "@/lib/fixes/workspace";
-import { citeText, citeTextJa, statementsOf } from "../derive/ask";
+import { beforeJa, citeText, citeTextJa, statementsOf } from "../derive/ask";
 import type { NamedPolicy } from "../derive/policies";
 import type { ImportRequest } from "../derive/requests";
 import type { CheckId } from "../ids";
@@ -70,7 +70,7 @@ export function resourceEdit(
         after: resolvesHere ? replaceResource(p.doc, i, alias, res) : addResource(p.doc, i, res),
         named: l(
           `${at.en} grants ${req.action} on the alias ARN ${alias}; an alias in Resource does not authorize the key. Use the key ARN ${res}.`,
-          `${at.ja}は ${req.action} をエイリアス ARN ${alias} に許可していますが、Resource のエイリアスではキーの使用は許可されません。キー ARN ${res} を指定してください。`,
+          `${beforeJa(at.ja)}は ${req.action} をエイリアス ARN ${alias} に許可していますが、Resource のエイリアスではキーの使用は許可されません。キー ARN ${res} を指定してください。`,
         ),
       };
     }
@@ -80,7 +80,7 @@ export function resourceEdit(
       after: addResource(p.doc, i, res),
       named: l(
         `${at.en} grants ${req.action} on ${resources.join(", ")}, not on the key ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? " that encrypts objects copied from another bucket" : ""}.`,
-        `${at.ja}は ${req.action} を ${resources.join("、")} に許可しており、キー ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? "（別のバケットからコピーされたオブジェクトの暗号化に使われているキー）" : ""}には許可していません。`,
+        `${beforeJa(at.ja)}は ${req.action} を ${resources.join("、")} に許可しており、キー ${res}${req.kmsKey && req.kmsKey.objects.length && !req.kmsKey.bucketDefault ? "（別のバケットからコピーされたオブジェクトの暗号化に使われているキー）" : " "}には許可していません。`,
       ),
     };
   }
@@ -95,7 +95,7 @@ export function resourceEdit(
         after: replaceResource(p.doc, i, noStar, res),
         named: l(
           `${at.en}: Resource ${noStar} lacks the trailing /*, so it names no object. Use ${res}.`,
-          `${at.ja}：Resource ${noStar} の末尾に /* がないため、オブジェクトを指していません。${res} にしてください。`,
+          `${at.ja}: Resource ${noStar} の末尾に /* がないため、オブジェクトを指していません。${res} にしてください。`,
         ),
       };
     }
@@ -106,7 +106,7 @@ export function resourceEdit(
         after: addResource(p.doc, i, res),
         named: l(
           `${at.en} grants ${req.action} on the bucket ARN ${bucketArn}, which names the bucket, not its objects. Add ${res}.`,
-          `${at.ja}は ${req.action} をバケット ARN ${bucketArn} に許可していますが、これはバケットを指し、オブジェクトを指しません。${res} を追加してください。`,
+          `${beforeJa(at.ja)}は ${req.action} をバケット ARN ${bucketArn} に許可していますが、これはバケットを指し、オブジェクトを指しません。${res} を追加してください。`,
         ),
       };
     }
@@ -123,11 +123,11 @@ export function resourceEdit(
         named: caseOnly
           ? l(
               `${at.en} grants ${req.action} on ${caseOnly}, which differs from the folder ${folder} in letter case (S3 keys are case-sensitive). Add ${res}.`,
-              `${at.ja}は ${req.action} を ${caseOnly} に許可していますが、フォルダー ${folder} と大文字・小文字が異なります（S3 のキーは大文字と小文字を区別します）。${res} を追加してください。`,
+              `${beforeJa(at.ja)}は ${req.action} を ${caseOnly} に許可していますが、フォルダー ${folder} と大文字・小文字が異なります（S3 のキーは大文字と小文字を区別します）。${res} を追加してください。`,
             )
           : l(
               `${at.en} grants ${req.action} on another folder (${sameBucket.join(", ")}), not on ${folder || "the imported objects"}. Add ${res}.`,
-              `${at.ja}は ${req.action} を別のフォルダー（${sameBucket.join("、")}）に許可しており、${folder || "インポートするオブジェクト"}には許可していません。${res} を追加してください。`,
+              `${beforeJa(at.ja)}は ${req.action} を別のフォルダー（${sameBucket.join("、")}）に許可しており、${folder || "インポートするオブジェクト"}には許可していません。${res} を追加してください。`,
             ),
       };
     }
@@ -140,7 +140,7 @@ export function resourceEdit(
         after: addResource(p.doc, i, res),
         named: l(
           `${at.en} grants ${req.action} on ${objectArn}, an object ARN; ${req.action} applies to the bucket ARN ${bucketArn}.`,
-          `${at.ja}は ${req.action} をオブジェクトの ARN ${objectArn} に許可していますが、${req.action} はバケット ARN ${bucketArn} に対するアクションです。`,
+          `${beforeJa(at.ja)}は ${req.action} をオブジェクトの ARN ${objectArn} に許可していますが、${req.action} はバケット ARN ${bucketArn} に対するアクションです。`,
         ),
       };
     }
@@ -151,7 +151,7 @@ export function resourceEdit(
     after: addResource(p.doc, i, res),
     named: l(
       `${at.en} grants ${req.action} on ${resources.join(", ")}, which does not cover ${req.resource}. Add ${res}.`,
-      `${at.ja}は ${req.action} を ${resources.join("、")} に許可しており、${req.resource} は含まれません。${res} を追加してください。`,
+      `${beforeJa(at.ja)}は ${req.action} を ${resources.join("、")} に許可しており、${req.resource} は含まれません。${res} を追加してください。`,
     ),
   };
 }

@@ -1,9 +1,10 @@
 import type { BucketUriResult } from "@/lib/snapshot/bucket-uri";
+import { beforeJa } from "../derive/ask";
 import { defineCheck, l } from "../types";
 
 /** The bucket-name rules of lib/snapshot/bucket-uri.ts, in Japanese. */
 const NAME_RULES_JA: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^must be 3 to 63 characters long \(it has (\d+)\)$/, (m) => `3～63 文字である必要があります（${m[1]} 文字です）`],
+  [/^must be 3 to 63 characters long \(it has (\d+)\)$/, (m) => `3〜63 文字である必要があります（${m[1]} 文字です）`],
   [/^must not contain uppercase letters$/, () => "大文字を含めることはできません"],
   [/^must not contain underscores$/, () => "アンダースコアを含めることはできません"],
   [
@@ -65,7 +66,7 @@ export const inputBucketUri = defineCheck({
               );
       return {
         status: "pass",
-        detail: l(`${v.uri} names ${what.en}.`, `${v.uri} は${what.ja}を指します。`),
+        detail: l(`${v.uri} names ${what.en}.`, `${v.uri} は${beforeJa(what.ja)}を指します。`),
         evidence: { uri: v.uri },
       };
     }

@@ -54,7 +54,7 @@ function simulatorDisagreements(ctx: CheckContext): { compared: number; disagree
       disagreements.push(
         l(
           `${s.action} on ${s.resource}: AWS's simulator says ${s.decision}, this analysis says ${ours === "yes" ? "allowed" : "denied"} (identity policies)`,
-          `${s.resource} に対する ${s.action}：AWS のシミュレーターの判定は ${s.decision}、この分析の判定は${ours === "yes" ? "許可" : "拒否"}です（権限ポリシー）`,
+          `${s.resource} に対する ${s.action}: AWS のシミュレーターの判定は ${s.decision}、この分析の判定は${ours === "yes" ? "許可" : "拒否"}です（権限ポリシー）`,
         ),
       );
     }
@@ -90,7 +90,7 @@ function groundTruthDisagreements(ctx: CheckContext): { compared: number; disagr
       disagreements.push(
         l(
           `${t.call} was denied (${code}${t.message ? `: ${t.message}` : ""}) although no check found a cause: look for an SCP or RCP, a VPC endpoint policy, or a policy not in the snapshot`,
-          `${t.call} は拒否されました（${code}${t.message ? `、AWS のメッセージ：「${t.message}」` : ""}）が、どのチェックも原因を見つけていません。SCP または RCP、VPC エンドポイントポリシー、スナップショットに含まれていないポリシーを確認してください`,
+          `${t.call} は拒否されました（${code}${t.message ? `、AWS のメッセージ: 「${t.message}」` : ""}）が、どのチェックも原因を見つけていません。SCP または RCP、VPC エンドポイントポリシー、スナップショットに含まれていないポリシーを確認してください`,
         ),
       );
     }

@@ -22,7 +22,7 @@ export const summaryNextSteps = defineCheck({
         ),
         detail: l(
           `Fix ${fails.join(", ")}${fixes ? " (each corrected document is shown once, with every change it needs)" : ""}, wait about a minute for IAM to propagate, then retry the import in TiDB Cloud.${unknown.length ? ` Not determined: ${unknown.join(", ")}.` : ""} If it still fails, see ${AWS_403}.`,
-          `${fails.join("、")} を修正してください${fixes ? "（修正後のドキュメントは、必要な変更をすべて含めてドキュメントごとに 1 つずつ示しています）" : ""}。IAM への反映を 1 分ほど待ってから、TiDB Cloud でインポートを再試行してください。${unknown.length ? `判断できなかった項目：${unknown.join("、")}。` : ""}それでも失敗する場合は ${AWS_403} を参照してください。`,
+          `${fails.join("、")} を修正してください${fixes ? "（修正後のドキュメントは、必要な変更をすべて含めてドキュメントごとに 1 つずつ示しています）" : ""}。IAM への反映を 1 分ほど待ってから、TiDB Cloud でインポートを再試行してください。${unknown.length ? `判断できなかった項目: ${unknown.join("、")}。` : ""}それでも失敗する場合は ${AWS_403} を参照してください。`,
         ),
         evidence: { fail: fails, warn: warns, unknown, link: AWS_403 },
       };
@@ -52,7 +52,7 @@ export const summaryNextSteps = defineCheck({
         ),
         detail: l(
           `No check failed, but ${open.join(", ")} could not be decided: each says which permission or document would settle it.${warns.length ? ` Review the warnings: ${warns.join(", ")}.` : ""}`,
-          `不合格のチェックはありませんが、${open.join("、")} は判断できませんでした。それぞれ、判断に必要な権限またはドキュメントを示しています。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}`,
+          `不合格のチェックはありませんが、${open.join("、")} は判断できませんでした。それぞれ、判断に必要な権限またはドキュメントを示しています。${warns.length ? `警告を確認してください: ${warns.join("、")}。` : ""}`,
         ),
         unavailable: l(`the data named by ${open.join(", ")}`, `${open.join("、")} が示すデータ`),
         evidence: { warn: warns, unknown, link: AWS_403 },
@@ -66,7 +66,7 @@ export const summaryNextSteps = defineCheck({
           : l("Everything checked passes", "確認したすべての項目に問題はありません"),
       detail: l(
         `No check failed.${warns.length ? ` Review the warnings: ${warns.join(", ")}.` : ""}${unknown.length ? ` Not determined: ${unknown.join(", ")}.` : ""} If TiDB Cloud still reports AccessDenied, paste its full error message, and see ${AWS_403}.`,
-        `不合格のチェックはありません。${warns.length ? `警告を確認してください：${warns.join("、")}。` : ""}${unknown.length ? `判断できなかった項目：${unknown.join("、")}。` : ""}それでも TiDB Cloud が AccessDenied を報告する場合は、エラーメッセージ全体を貼り付け、${AWS_403} を参照してください。`,
+        `不合格のチェックはありません。${warns.length ? `警告を確認してください: ${warns.join("、")}。` : ""}${unknown.length ? `判断できなかった項目: ${unknown.join("、")}。` : ""}それでも TiDB Cloud が AccessDenied を報告する場合は、エラーメッセージ全体を貼り付け、${AWS_403} を参照してください。`,
       ),
       evidence: { warn: warns, unknown, link: AWS_403 },
     };

@@ -30,7 +30,7 @@ export const orgGuardrails = defineCheck({
         ),
         detail: l(
           `The error says ${t.action ?? "the request"} is ${t.explicit ? "explicitly denied by" : "not allowed by"} a ${kind}. Only the organization's administrator can change it. Send them: "${ask}"`,
-          `エラーは ${t.action ?? "リクエスト"} が ${t.policyType.toUpperCase()} により${t.explicit ? "明示的に拒否されている" : "許可されていない"}ことを示しています。変更できるのは組織の管理者のみです。管理者に次の依頼を送ってください：「${askJa}」`,
+          `エラーは ${t.action ?? "リクエスト"} が ${t.policyType.toUpperCase()} により${t.explicit ? "明示的に拒否されている" : "許可されていない"}ことを示しています。変更できるのは組織の管理者のみです。管理者に次の依頼を送ってください: 「${askJa}」`,
         ),
         evidence: { policyType: t.policyType, request: ask },
       };
@@ -39,7 +39,7 @@ export const orgGuardrails = defineCheck({
       status: "unknown",
       detail: l(
         `SCPs and RCPs can only be read from the organization's management account. If everything else passes, send the administrator: "${ask}"`,
-        `SCP と RCP は組織の管理アカウントからしか読み取れません。他のすべてのチェックに問題がない場合は、管理者に次の依頼を送ってください：「${askJa}」`,
+        `SCP と RCP は組織の管理アカウントからしか読み取れません。他のすべてのチェックに問題がない場合は、管理者に次の依頼を送ってください: 「${askJa}」`,
       ),
       unavailable: l(
         "organizations:ListPoliciesForTarget and organizations:DescribePolicy (management account only)",

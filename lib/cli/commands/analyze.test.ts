@@ -40,8 +40,8 @@ describe("cli analyze", () => {
   it("reads standard input and writes Japanese with --lang ja", () => {
     const r = cli(["--snapshot", "-", "--lang", "ja"], readFileSync(`${FIX}/role-wrong-external-id.json`, "utf8"));
     expect(r.code).toBe(1);
-    expect(r.out).toContain("インポートが失敗する原因は「信頼ポリシーの条件に別の外部IDが設定されています」です。");
-    expect(r.out).toContain("[不合格] 信頼ポリシーの条件に別の外部IDが設定されています");
+    expect(r.out).toContain("インポートが失敗する原因は「信頼ポリシーの条件に別の外部ID が設定されています」です。");
+    expect(r.out).toContain("[不合格] 信頼ポリシーの条件に別の外部ID が設定されています");
   });
 
   it("takes the bundle of the collection script for AWS CloudShell as is", () => {
