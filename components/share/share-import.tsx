@@ -1,14 +1,16 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { Report } from "@/lib/report/types";
 import { checkReport } from "@/lib/share/report-schema";
+import { syntaxErrorAt } from "@/lib/wizard/json-error-position";
 import { SharePanel } from "./share-panel";
 
 /** Paste a report saved by the command line (`--json`), then share it with the SharePanel. */
 export function ShareImport() {
   const t = useTranslations("share.import");
+  const locale = useLocale();
   const uid = useId();
   const [text, setText] = useState("");
   const [report, setReport] = useState<Report | null>(null);
@@ -20,12 +22,18 @@ export function ShareImport() {
     try {
       raw = JSON.parse(text);
     } catch (e) {
-      setProblem(t("notJson", { message: e instanceof Error ? e.message : String(e) }));
+      // The browser's own message is English: a Japanese page names the line and column instead.
+      const english = e instanceof Error ? e.message : String(e);
+      setProblem(t("notJson", { message: locale === "ja" ? t("notJsonAt", syntaxErrorAt(text)) : english }));
       return;
     }
-    const checked = checkReport(raw);
+    const checked = checkReport(raw, locale === "ja" ? "ja" : "en");
     if (!checked.ok) {
-      setProblem(t("invalid", { message: checked.message }));
+      const message =
+        checked.code === "secret-detected"
+          ? t("secret", { path: checked.path, kind: checked.kind.replaceAll("-", "_") })
+          : checked.message;
+      setProblem(t("invalid", { message }));
       return;
     }
     setProblem(null);

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/actions/result";
 import type { PasteError } from "@/lib/wizard/paste-result";
+import { actionErrorDetail } from "@/lib/wizard/action-error-text";
 import { formatWait } from "@/lib/wizard/wait-time";
 
 /** The element the focus moves to after a failed job. */
@@ -16,6 +17,7 @@ export function ErrorBox({ actionError, pasteErrors }: { actionError: ActionErro
   // Refused by the server's rate limit: one sentence in the page's language with the wait, and not the server's
   // English message (which says the same).
   const limited = actionError?.code === "rate.limited";
+  const detail = actionError ? actionErrorDetail(actionError, locale) : null;
   return (
     <div
       id={ERROR_BOX_ID}
@@ -31,7 +33,7 @@ export function ErrorBox({ actionError, pasteErrors }: { actionError: ActionErro
               ? t("actionErrors.rate.limited.todo", { wait: formatWait(actionError.retryAfterSeconds ?? NaN, locale) })
               : t(`actionErrors.${actionError.code}.todo`)}
           </p>
-          {actionError.message && !limited ? <p className="break-words text-sm">{actionError.message}</p> : null}
+          {detail ? <p className="break-words text-sm">{detail}</p> : null}
         </>
       ) : (
         <p className="font-semibold">{t("pasteErrors.summary", { count: pasteErrors.length })}</p>

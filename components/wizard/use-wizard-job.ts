@@ -74,7 +74,7 @@ export function useWizardJob(state: WizardState, dispatch: Dispatch<WizardAction
     }
     if (!out.ok) {
       const fieldErrors = prepared.validation.fieldErrors ?? state.fieldErrors;
-      const validation = out.error ? failureValidation(out.error, fieldErrors, (k) => t(k)) : out.validation;
+      const validation = out.error ? failureValidation(out.error, fieldErrors, (k) => t(k), locale) : out.validation;
       dispatch({ type: "job/failed", error: out.error, validation });
       return;
     }

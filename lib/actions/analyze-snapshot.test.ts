@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildOfflineSnapshot } from "@/lib/wizard/build-snapshot";
 import { EXAMPLES } from "@/lib/wizard/examples";
+import { latinSentences } from "@/tests/support/japanese-text";
 import { analyzeSnapshotAction } from "./analyze-snapshot";
 
 const ex = EXAMPLES["bucket-policy-deny"];
@@ -29,5 +30,17 @@ describe("analyzeSnapshotAction", () => {
     expect(r).toMatchObject({ ok: false, error: { code: "input.invalid", field: "snapshot.bucket.objectOwnership" } });
     const bad = await analyzeSnapshotAction({ snapshot, locale: "fr" });
     expect(bad).toMatchObject({ ok: false, error: { code: "input.invalid", field: "locale" } });
+  });
+
+  it("says what is wrong in a pasted snapshot in the page's language", async () => {
+    const broken = { ...snapshot, bucket: { ...snapshot.bucket, objectOwnership: "Mine" } };
+    const ja = await analyzeSnapshotAction({ snapshot: broken, locale: "ja" });
+    expect(ja.ok).toBe(false);
+    if (ja.ok) return;
+    expect(ja.error.field).toBe("snapshot.bucket.objectOwnership");
+    expect(latinSentences(ja.error.message)).toEqual([]);
+    expect(ja.error.message).toMatch(/[ぁ-んァ-ン一-龯]/);
+    const en = await analyzeSnapshotAction({ snapshot: broken, locale: "en" });
+    expect(!en.ok && en.error.message).toMatch(/^snapshot\.bucket\.objectOwnership: Invalid option/);
   });
 });

@@ -33,7 +33,11 @@ async function analyze(raw: unknown): Promise<ActionResult<{ report: Report }>> 
       field: issuePath(issue.path),
     });
   }
-  const snapshot = SnapshotSchema.safeParse(input.data.snapshot);
+  // A pasted snapshot's problem is shown under its box: in the page's language (zod's own Japanese messages).
+  const snapshot = SnapshotSchema.safeParse(
+    input.data.snapshot,
+    input.data.locale === "ja" ? { error: z.locales.ja().localeError } : undefined,
+  );
   if (!snapshot.success) {
     const issue = snapshot.error.issues[0];
     const field = issuePath(["snapshot", ...issue.path]);

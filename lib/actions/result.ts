@@ -14,7 +14,10 @@ type ActionErrorCode = (typeof ACTION_ERROR_CODES)[number];
 
 export interface ActionError {
   code: ActionErrorCode;
-  /** English, credential-free; the wizard shows its own translated text per code. */
+  /**
+   * English, credential-free; the wizard shows its own translated text per code (lib/wizard/action-error-text.ts). A
+   * pasted snapshot's schema problem is in the request's language (zod's messages), as it is shown under the box.
+   */
   message: string;
   /** The input field or JSON path that is wrong, for input errors. */
   field?: string;

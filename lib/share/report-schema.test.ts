@@ -87,6 +87,17 @@ describe("checkReport", () => {
     expect(res.ok ? "" : res.message).not.toContain(SECRET);
     expect(res.ok ? "" : res.message).not.toContain("FwoGZXIvYXdzE");
   });
+
+  it("says what is wrong in the share page's language: zod's Japanese words, and which secret it found", () => {
+    const broken = { ...report, findings: [{ ...report.findings[0], status: "maybe" }, ...report.findings.slice(1)] };
+    const ja = checkReport(broken, "ja");
+    expect(ja).toMatchObject({ ok: false, code: "invalid-report", path: "findings[0].status" });
+    expect(ja.ok ? "" : ja.message).toMatch(/^findings\[0\]\.status: 無効な/);
+    expect(checkReport(broken).ok ? "" : (checkReport(broken) as { message: string }).message).toMatch(/Invalid/);
+    const r = structuredClone(report);
+    r.findings[0].title = IQO_SESSION;
+    expect(checkReport(r, "ja")).toMatchObject({ ok: false, code: "secret-detected", kind: "session-token" });
+  });
 });
 
 describe("secret shapes", () => {

@@ -117,3 +117,10 @@ export function jsonErrorOffset(text: string): number | null {
     return typeof pos === "number" ? pos : 0;
   }
 }
+
+/** Line and column (1-based) of the first syntax error in a JSON text (its end when none is found). */
+export function syntaxErrorAt(raw: string): { line: number; column: number } {
+  const text = raw.trim();
+  const lines = text.slice(0, jsonErrorOffset(text) ?? text.length).split("\n");
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}

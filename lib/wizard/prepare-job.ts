@@ -5,6 +5,7 @@
  */
 import type { ActionError } from "@/lib/actions/result";
 import type { Snapshot, Target } from "@/lib/snapshot/schema";
+import { fieldErrorText } from "./action-error-text";
 import { buildOfflineSnapshot, targetFromStart } from "./build-snapshot";
 import type { LiveCredentials } from "./form-types";
 import { parsePastedBundle } from "./parse-bundle";
@@ -132,13 +133,19 @@ export function snapshotPasteError(error: ActionError, box: "snapshot" | "bundle
 }
 
 /** Marks the field a failed request names: a credential to look at again (never its value), or a start field. */
-export function failureValidation(error: ActionError, fieldErrors: FieldErrors, t: Translate): Validation {
+export function failureValidation(
+  error: ActionError,
+  fieldErrors: FieldErrors,
+  t: Translate,
+  locale = "en",
+): Validation {
   const field = error.field;
   if (field?.startsWith("credentials.")) {
     return { credErrors: { [field.slice("credentials.".length)]: t(`actionErrors.${error.code}.title`) } };
   }
   if (error.code === "input.invalid" && field) {
-    return { fieldErrors: { ...fieldErrors, [field.replace(/^target\./, "")]: error.message } };
+    const text = fieldErrorText(error, locale, t(`actionErrors.${error.code}.title`));
+    return { fieldErrors: { ...fieldErrors, [field.replace(/^target\./, "")]: text } };
   }
   return {};
 }

@@ -26,6 +26,17 @@ const WHY: Record<Exclude<PrincipalArnProblem, "empty">, Localized> = {
   "session-name": l("it names a role session, not a role", "ロールではなくロールセッションを指しています"),
 };
 
+/** An ARN's kind in Japanese, as the start form names it (wizard.errors.roleArn.not-role). */
+const KIND_JA: Record<string, string> = {
+  role: "ロール",
+  user: "IAM ユーザー",
+  "instance-profile": "インスタンスプロファイル",
+  group: "IAM グループ",
+  policy: "ポリシー",
+  "assumed-role": "ロールセッション",
+  root: "アカウントのルートユーザー",
+};
+
 export const inputRoleArn = defineCheck({
   id: "input.role-arn",
   step: "intake",
@@ -55,7 +66,7 @@ export const inputRoleArn = defineCheck({
         status: "fail",
         title: l(
           `A ${kind} ARN was given instead of a role ARN`,
-          `ロール ARN ではなく ${kind} の ARN が入力されています`,
+          `ロール ARN ではなく${/^[A-Z]/.test(KIND_JA[kind]) ? " " : ""}${KIND_JA[kind]}の ARN が入力されています`,
         ),
         detail: l(
           `${arn} is not an IAM role ARN. TiDB Cloud needs the role's ARN, of the form ${suggestion}.`,
