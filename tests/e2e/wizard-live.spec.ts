@@ -163,8 +163,10 @@ test.describe("wizard, live mode", () => {
       await page.getByRole("button", { name: `次へ: ${title}` }).click();
       await expect(page.getByRole("heading", { level: 2, name: new RegExp(title) })).toBeVisible();
     }
-    await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "fail");
-    await expect(page.locator('[data-finding="bucket.object-ownership"]').getByText("不合格")).toBeVisible();
+    await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "warn");
+    await expect(
+      page.locator('[data-finding="bucket.object-ownership"]').getByText("警告", { exact: true }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await expectNoCanary(page);
   });

@@ -229,7 +229,8 @@ test.describe("wizard, offline mode", () => {
     await page.getByRole("button", { name: "Run the diagnosis" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Diagnosis" })).toBeVisible();
     await page.locator('[data-hop="objects"]').getByRole("link").click();
-    await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "fail");
+    // An object of another account under ObjectWriter: readable only if its ACL grants the bucket's account (not read).
+    await expect(page.locator('[data-finding="bucket.object-ownership"]')).toHaveAttribute("data-status", "warn");
   });
 
   test("a KMS key row is removed by its own button: the other row stays and is the one analysed", async ({ page }) => {

@@ -159,6 +159,11 @@ export function kmsDecryptRequest(
     // S3 calls KMS with temporary credentials made from the principal's (IAM User Guide, aws:MultiFactorAuthPresent).
     "aws:MultiFactorAuthPresent": "false",
   });
+  // S3 calls KMS from its own network, so the principal's address is not the request's: an IP allow-list "denies
+  // access if an AWS service makes calls on the principal's behalf" (IAM User Guide, reference_policies_condition-keys.md,
+  // aws:SourceIp). S3 stands in as CloudTrail names it, a value no IP range matches.
+  parts.unknownKeys = parts.unknownKeys.filter((k) => k !== "aws:SourceIp");
+  parts.context["aws:SourceIp"] = "s3.amazonaws.com";
   if (region) parts.context["kms:ViaService"] = `s3.${region}.amazonaws.com`;
   else parts.unknownKeys.push("kms:ViaService");
   const [first, ...others] = encryptionContexts(snapshot, key, bucketArnValue, representativeKey(target)).map(

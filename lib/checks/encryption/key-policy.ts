@@ -165,8 +165,8 @@ export const kmsKeyPolicy = defineCheck({
           "キーポリシーがプリンシパルに復号を許可していません",
         ),
         detail: l(
-          `The key policy of ${arn} names neither ${p.principalArn} (as a key user) nor ${keyAccount === p.accountId ? `the account root arn:${p.partition}:iam::${keyAccount}:root` : `the principal's account ${p.accountId}`}; without the key policy's consent, no identity policy can grant the key. Add ${p.principalArn} as a key user.${lastResort?.en ?? ""}`,
-          `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root ` : `プリンシパルのアカウント ${p.accountId} `}も含まれていません。キーポリシーで許可されていなければ、権限ポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。${lastResort?.ja ?? ""}`,
+          `The key policy of ${arn} names neither ${p.principalArn} (as a key user) nor ${keyAccount === p.accountId ? `the account root arn:${p.partition}:iam::${keyAccount}:root` : `the principal's account ${p.accountId}`}; without the key policy's consent, no identity policy can grant the key. Add ${p.principalArn} as a key user.${lastResort?.en ?? ""} (Only a KMS grant for the principal could allow it without the key policy; the diagnosis does not read grants: aws kms list-grants --key-id ${arn} shows them.)`,
+          `${arn} のキーポリシーには ${p.principalArn}（キーユーザーとして）も${keyAccount === p.accountId ? `アカウントのルート arn:${p.partition}:iam::${keyAccount}:root ` : `プリンシパルのアカウント ${p.accountId} `}も含まれていません。キーポリシーで許可されていなければ、権限ポリシーでキーの使用を許可することはできません。${p.principalArn} をキーユーザーに追加してください。${lastResort?.ja ?? ""}（キーポリシーなしで許可できるのはプリンシパルへの KMS グラントだけです。診断ではグラントを読み取りません。aws kms list-grants --key-id ${arn} で確認できます。）`,
         ),
         evidence: { document: doc },
         fix: policyFix(fixes, snapshot, ID, doc, before, after),

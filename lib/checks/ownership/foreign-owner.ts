@@ -62,6 +62,21 @@ export const objectsForeignOwner = defineCheck({
       };
     }
     const keys = foreign.map((o) => o.key);
+    // Only BucketOwnerPreferred says these objects were uploaded without bucket-owner-full-control; otherwise their
+    // ACL may grant the bucket's account read access, which is not read (see bucket.object-ownership).
+    if (snapshot.bucket?.objectOwnership !== "BucketOwnerPreferred")
+      return {
+        status: "warn",
+        title: l(
+          "Objects under the folder are owned by another account",
+          "フォルダー内のオブジェクトを別のアカウントが所有しています",
+        ),
+        detail: l(
+          `${foreign.length} of ${objects.length} objects (${sample(keys)}) are owned by ${[...new Set(foreign.map(ownerName))].join(", ")}, not the bucket's account ${bucketOwnerName}: the bucket owner's grants do not cover them, and the import can read them only if each object's ACL grants the bucket's account read access (an upload with --acl bucket-owner-full-control or bucket-owner-read), which the diagnosis does not read. Set Object Ownership to Bucket owner enforced (see bucket.object-ownership).`,
+          `${objects.length} 個中 ${foreign.length} 個のオブジェクト（${sampleJa(keys)}）はバケットのアカウント ${bucketOwnerName} ではなく ${[...new Set(foreign.map(ownerName))].join("、")} が所有しているため、バケット所有者の許可が適用されません。インポートで読み取れるのは、各オブジェクトの ACL がバケットのアカウントに読み取りを許可している場合（--acl bucket-owner-full-control または bucket-owner-read を付けたアップロード）だけで、診断ではこの ACL を読み取りません。オブジェクト所有権を「バケット所有者の強制」にしてください（bucket.object-ownership を参照）。`,
+        ),
+        evidence: { objects: keys.slice(0, 20) },
+      };
     return {
       status: "fail",
       title: l(

@@ -64,8 +64,19 @@ export const bucketObjectOwnership = defineCheck({
       "Set Object Ownership to Bucket owner enforced. This disables ACLs for every user of the bucket: move any grant made by ACL into the bucket policy first.",
       "オブジェクト所有権を「バケット所有者の強制」にしてください。これによりバケットのすべての利用者について ACL が無効になるため、ACL で付与している権限があれば先にバケットポリシーへ移してください。",
     );
-    const evidenceText =
-      foreign.length > 0
+    // Under ObjectWriter an object another account uploads stays its own whatever its ACL, and the object owner may
+    // have granted the bucket's account read access in that ACL (an upload with bucket-owner-full-control or
+    // bucket-owner-read): "If the owners are different, the object owners must use an object ACL to grant permissions"
+    // (Amazon S3 User Guide, access-control-auth-workflow-object-operation.md). Object ACLs are not read, so whether
+    // the import can read such an object is not known: warn. Under BucketOwnerPreferred an object stays its writer's
+    // only when uploaded without bucket-owner-full-control.
+    const aclDecides = foreign.length > 0 && o === "ObjectWriter";
+    const evidenceText = aclDecides
+      ? l(
+          `${foreign.length} of ${sampled!.objects.length} sampled objects under the folder (${sample(foreign.map((x) => x.key))}) are owned by ${[...new Set(foreign.map(sampled!.ownerName))].join(", ")}, not the bucket's account ${sampled!.bucketOwnerName}. The import can read them only if each object's ACL grants the bucket's account read access (an upload with --acl bucket-owner-full-control or bucket-owner-read); the diagnosis does not read object ACLs (aws s3api get-object-acl shows them).`,
+          `フォルダー内のサンプリングしたオブジェクト ${sampled!.objects.length} 個中 ${foreign.length} 個（${sampleJa(foreign.map((x) => x.key))}）は、バケットのアカウント ${sampled!.bucketOwnerName} ではなく ${[...new Set(foreign.map(sampled!.ownerName))].join("、")} が所有しています。インポートで読み取れるのは、各オブジェクトの ACL がバケットのアカウントに読み取りを許可している場合（--acl bucket-owner-full-control または bucket-owner-read を付けたアップロード）だけです。診断ではオブジェクトの ACL を読み取りません（aws s3api get-object-acl で確認できます）。`,
+        )
+      : foreign.length > 0
         ? l(
             `${foreign.length} of ${sampled!.objects.length} sampled objects under the folder (${sample(foreign.map((x) => x.key))}) are owned by ${[...new Set(foreign.map(sampled!.ownerName))].join(", ")}, not the bucket's account ${sampled!.bucketOwnerName}: the import cannot read them.`,
             `フォルダー内のサンプリングしたオブジェクト ${sampled!.objects.length} 個中 ${foreign.length} 個（${sampleJa(foreign.map((x) => x.key))}）は、バケットのアカウント ${sampled!.bucketOwnerName} ではなく ${[...new Set(foreign.map(sampled!.ownerName))].join("、")} が所有しているため、インポートで読み取れません。`,
@@ -80,7 +91,7 @@ export const bucketObjectOwnership = defineCheck({
               "フォルダー内のオブジェクトの所有者を読み取れなかったため、この設定がインポートを妨げているかどうかは不明です。別のアカウントがアップロードしたオブジェクトは読み取れません。",
             );
     return {
-      status: foreign.length > 0 ? "fail" : "warn",
+      status: foreign.length > 0 && !aclDecides ? "fail" : "warn",
       title:
         foreign.length > 0
           ? l(
