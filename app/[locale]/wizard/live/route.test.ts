@@ -71,7 +71,7 @@ describe("POST /[locale]/wizard/live", () => {
     expect(progress.filter((p) => p.phase === "start").length).toBe(progress.filter((p) => p.phase === "end").length);
     const last = lines[lines.length - 1];
     expect(last).toMatchObject({ type: "result", ok: true });
-    expect(last.data?.report.findings.find((f) => f.id === "bucket.object-ownership")?.status).toBe("fail");
+    expect(last.data?.report.findings.find((f) => f.id === "bucket.object-ownership")?.status).toBe("warn");
     expect(text).not.toContain(SECRET);
     expect(text).not.toContain(TOKEN);
   });
