@@ -3,7 +3,7 @@
  * JSON path), and the pieces every parser of lib/wizard/parse-*.ts shares: JSON text (URL-encoded or not, with the
  * line and column of a syntax error) and the AWS CLI's "not found" errors.
  */
-import { jsonErrorOffset } from "./json-error-position";
+import { syntaxErrorAt } from "./json-error-position";
 
 export const PASTE_ERROR_CODES = [
   "json.invalid",
@@ -84,13 +84,6 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** Line and column (1-based) of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split("\n");
-  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
-}
-
 function looksUrlEncoded(text: string): boolean {
   return /^%7B/i.test(text) || (!text.includes("{") && /%22|%7B/i.test(text));
 }
@@ -108,8 +101,7 @@ export function parseJsonText(raw: string, field: string, path: string): ParseRe
   try {
     return { ok: true, value: JSON.parse(text) as Json, source: "value" };
   } catch {
-    const pos = jsonErrorOffset(text) ?? text.length;
-    const { line, column } = lineColumn(text, pos);
+    const { line, column } = syntaxErrorAt(text);
     return fail(field, path, "json.invalid", `${field}: ${path} is not valid JSON (line ${line}, column ${column})`, {
       line,
       column,
