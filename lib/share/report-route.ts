@@ -14,8 +14,9 @@ const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v
  *
  * next.config.js rewrites the path to pages/api/report-page/[locale]/[id].ts, an API route of Next's pages router,
  * which hands this function Node's own request and response: no web Request or Response is built per answer, and the
- * cached page leaves in one write of its stored bytes. Measured side by side on one server, an app-router route handler
- * answering the same constant bytes costs about 1.8× the CPU of this kind of route (`npm run bench -- web`). The URL is
+ * cached page leaves in one write of its stored bytes. Measured side by side on one server with throwaway probe routes
+ * (README, Figures), an app-router route handler answering the same constant bytes cost about 1.8× the CPU of this kind
+ * of route; `npm run bench -- web` measures the page itself against /favicon.ico. The URL is
  * the same; proxy.ts keeps the page out of its matcher (this sets the request id and the security headers itself) and
  * answers 404 to the internal path asked directly.
  */
